@@ -1,0 +1,243 @@
+"""Per-language conventions of UN resolutions, as data.
+
+Everything the reader needs to know about one official language lives in its `Language`
+entry: how sub-items and operative paragraphs are labelled, how dates, agenda items and
+closing lines are written, which words open a paragraph. Code elsewhere looks these up;
+it never branches on a language code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True)
+class Language:
+    """The conventions of one official language."""
+
+    code: str
+    name: str
+    months: tuple[tuple[str, ...], ...]
+    """For each month January..December, the names it is written with (lower case)."""
+    date: str
+    """Regex for a date in words with `{month}` where a month name goes; groups `day`,
+    `month`, `year`."""
+    agenda_item: re.Pattern[str]
+    """Matches the header line giving the agenda item; group `item`."""
+    adopted: re.Pattern[str]
+    """Matches the header line that states the adoption (the date is read from it)."""
+    closing: re.Pattern[str]
+    """Matches the closing line (`73ª sesión plenaria`)."""
+    opening: re.Pattern[str]
+    """Matches the organ's opening line (`La Asamblea General,`)."""
+    subitem: re.Pattern[str]
+    """Matches a sub-item label at the start of a paragraph; groups `label`, `letter`."""
+    letters: str | tuple[str, ...]
+    """The sub-item letters in order; position n is keyed with the n-th Latin letter."""
+    operative: re.Pattern[str] = re.compile(r"^(?P<label>(?P<number>\d{1,3})\.)\s+")
+    """Matches an operative number at the start of a paragraph; groups `label`, `number`."""
+    inline_marker: re.Pattern[str] | None = None
+    """Footnote markers written in the running text other than as superscripts."""
+    lead_phrases: tuple[str, ...] = ()
+    """Multi-word lead phrases, matched before the one-word fallback (longest first)."""
+    lead_extenders: tuple[str, ...] = ()
+    """Words that extend a lead (`también`, `also`): `Recordando también`."""
+    stopwords: frozenset[str] = frozenset()
+    """Frequent words that tell this language from the others in the same script."""
+    script: str = "latin"
+
+
+def _months(*names: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(name.split("|")) for name in names)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_LATIN_SUBITEM = re.compile(r"^(?P<label>\(?(?P<letter>[a-z])\))\s+")
+
+SPANISH = Language(
+    code="es",
+    name="Spanish",
+    months=_months(
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+        "septiembre|setiembre", "octubre", "noviembre", "diciembre",
+    ),
+    date=r"(?P<day>\d{1,2})(?:º|°)? de (?P<month>{month})(?: de)? (?P<year>\d{4})",
+    agenda_item=_rx(r"^Temas? (?P<item>\d+[^ ]*(?: \w\))?) del programa"),
+    adopted=_rx(r"^Resolución aprobada por"),
+    closing=_rx(r"sesión plenaria"),
+    opening=_rx(r"^(?:La|El) (?:Asamblea General|Consejo\b.*)[,;]$"),
+    subitem=_LATIN_SUBITEM,
+    letters=LATIN_LETTERS,
+    lead_phrases=(
+        "Acogiendo con beneplácito", "Acoge con beneplácito", "Tomando nota con aprecio",
+        "Tomando nota", "Toma nota con aprecio", "Toma nota", "Teniendo presente",
+        "Poniendo de relieve", "Pone de relieve", "Profundamente preocupada",
+        "Expresando preocupación", "Expresa preocupación", "Observando con preocupación",
+    ),
+    lead_extenders=("también", "además", "asimismo", "nuevamente", "firmemente"),
+    stopwords=frozenset("de la el los las que y en del por para con una se su".split()),
+)
+
+ENGLISH = Language(
+    code="en",
+    name="English",
+    months=_months(
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    ),
+    date=r"(?P<day>\d{1,2}) (?P<month>{month}),? (?P<year>\d{4})",
+    agenda_item=_rx(r"^Agenda items? (?P<item>\d+[^ ]*(?: \(\w\))?)"),
+    adopted=_rx(r"^Resolution adopted by"),
+    closing=_rx(r"plenary meeting"),
+    opening=_rx(r"^The (?:General Assembly|[\w ]*Council)[,;]$"),
+    subitem=_LATIN_SUBITEM,
+    letters=LATIN_LETTERS,
+    lead_phrases=(
+        "Bearing in mind", "Taking note with appreciation", "Taking note", "Takes note",
+        "Noting with appreciation", "Noting with concern", "Deeply concerned",
+        "Expressing concern", "Expresses concern", "Expresses solidarity and compassion",
+        "Expresses support", "Calls upon", "Looking forward", "Having considered",
+        "Guided by", "Mindful of",
+    ),
+    lead_extenders=("also", "further", "again", "once again", "strongly"),
+    stopwords=frozenset("the of and to in for that on with by its as be".split()),
+)
+
+FRENCH = Language(
+    code="fr",
+    name="French",
+    months=_months(
+        "janvier", "février|fevrier", "mars", "avril", "mai", "juin", "juillet",
+        "août|aout", "septembre", "octobre", "novembre", "décembre|decembre",
+    ),
+    date=r"(?P<day>\d{1,2})(?:er)? (?P<month>{month}) (?P<year>\d{4})",
+    agenda_item=_rx(r"^Points? (?P<item>\d+[^ ]*(?: \w\))?) de l[’']ordre du jour"),
+    adopted=_rx(r"^Résolution adoptée par"),
+    closing=_rx(r"séance plénière"),
+    opening=_rx(r"^L[’']Assemblée générale[,;]$|^Le Conseil\b.*[,;]$"),
+    subitem=_LATIN_SUBITEM,
+    letters=LATIN_LETTERS,
+    lead_phrases=(
+        "Prenant note avec satisfaction", "Prenant note", "Prend note avec satisfaction",
+        "Prend note", "Ayant à l’esprit", "Ayant à l'esprit", "Tenant compte",
+        "Profondément préoccupée", "Se félicitant", "Se félicite", "Constatant avec inquiétude",
+        "Se déclarant préoccupée", "Se déclare préoccupée", "Exprime sa solidarité",
+    ),
+    lead_extenders=("également", "en outre", "de nouveau", "aussi"),
+    stopwords=frozenset("de la le les des et à en du que pour dans une est sur".split()),
+)
+
+RUSSIAN = Language(
+    code="ru",
+    name="Russian",
+    months=_months(
+        "января|январь", "февраля|февраль", "марта|март", "апреля|апрель", "мая|май",
+        "июня|июнь", "июля|июль", "августа|август", "сентября|сентябрь",
+        "октября|октябрь", "ноября|ноябрь", "декабря|декабрь",
+    ),
+    date=r"(?P<day>\d{1,2}) (?P<month>{month}) (?P<year>\d{4})(?: года| г\.)?",
+    agenda_item=_rx(r"^Пункты? (?P<item>\d+[^ ]*(?: \w\))?) повестки дня"),
+    adopted=_rx(r"^Резолюция,? принятая"),
+    closing=_rx(r"пленарное заседание"),
+    opening=_rx(r"^Генеральная Ассамблея[,;]$|^Совет\b.*[,;]$"),
+    subitem=re.compile(r"^(?P<label>\(?(?P<letter>[а-я])\))\s+"),
+    letters="абвгдежзиклмнопрстуфхцчшщэюя",
+    lead_phrases=(
+        "настоятельно призывает", "принимая во внимание", "принимает к сведению",
+        "принимая к сведению", "с удовлетворением отмечая", "с удовлетворением отмечает",
+        "будучи глубоко обеспокоена", "выражая обеспокоенность", "выражает поддержку",
+        "выражает солидарность и сочувствие", "особо отмечая", "особо отмечает",
+        "вновь подтверждая", "вновь подтверждает", "ссылаясь также", "ссылаясь далее",
+        "признавая также", "признавая далее", "приветствуя также",
+    ),
+    lead_extenders=("также", "далее", "вновь"),
+    stopwords=frozenset("и в на с по для что не от о".split()),
+    script="cyrillic",
+)
+
+ARABIC = Language(
+    code="ar",
+    name="Arabic",
+    months=_months(
+        "كانون الثاني/يناير|يناير|كانون الثاني", "شباط/فبراير|فبراير|شباط",
+        "آذار/مارس|مارس|آذار", "نيسان/أبريل|أبريل|نيسان", "أيار/مايو|مايو|أيار",
+        "حزيران/يونيه|حزيران/يونيو|يونيه|يونيو|حزيران", "تموز/يوليه|تموز/يوليو|يوليه|يوليو|تموز",
+        "آب/أغسطس|أغسطس|آب", "أيلول/سبتمبر|سبتمبر|أيلول",
+        "تشرين الأول/أكتوبر|أكتوبر|تشرين الأول", "تشرين الثاني/نوفمبر|نوفمبر|تشرين الثاني",
+        "كانون الأول/ديسمبر|ديسمبر|كانون الأول",
+    ),
+    date=r"(?P<day>\d{1,2}) (?P<month>{month}) (?P<year>\d{4})",
+    agenda_item=_rx(r"^البنود? (?P<item>\d+[^ ]*) من جدول الأعمال"),
+    adopted=_rx(r"^قرار اتخذته"),
+    closing=_rx(r"الجلسة العامة"),
+    opening=_rx(r"^(?:إن )?(?:الجمعية العامة|مجلس\b.*)[،,]$"),
+    subitem=re.compile(r"^(?P<label>\((?P<letter>[\u0621-\u064A]{1,2})\))\s*"),
+    letters=(
+        "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع",
+        "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
+    ),
+    operative=re.compile(r"^(?P<label>(?P<number>\d{1,3})\s*[-–])\s+"),
+    inline_marker=re.compile(r"(?<=\S)\((?P<number>\d{1,3})\)"),
+    lead_extenders=("أيضا", "كذلك"),
+    script="arabic",
+)
+
+CHINESE = Language(
+    code="zh",
+    name="Chinese",
+    months=_months(*(f"{n}月" for n in range(1, 13))),
+    date=r"(?P<year>\d{4})年(?P<month>{month})(?P<day>\d{1,2})日",
+    agenda_item=_rx(r"^议程项目 ?(?P<item>\d+[^ ]*)"),
+    adopted=_rx(r"通过的决议"),
+    closing=_rx(r"全体会议"),
+    opening=_rx(r"^(?:大会|.*理事会)[，,]$"),
+    subitem=re.compile(r"^(?P<label>[(（](?P<letter>[a-z])[)）])\s*"),
+    letters=LATIN_LETTERS,
+    lead_phrases=(
+        "又回顾", "还回顾", "回顾", "重申", "确认", "又确认", "注意到", "赞赏地注意到",
+        "欢迎", "强调", "深为关切", "表示关切", "铭记", "认识到", "又认识到", "促请",
+        "敦促", "鼓励", "邀请", "请", "决定", "表示支持", "表示声援和同情",
+    ),
+    script="han",
+)
+
+LANGUAGES: dict[str, Language] = {
+    lang.code: lang for lang in (ARABIC, CHINESE, ENGLISH, FRENCH, RUSSIAN, SPANISH)
+}
+"""The six official languages, by ISO 639-1 code."""
+
+
+def language(code: str) -> Language:
+    """The conventions for a language code; ValueError for a code that is not official."""
+    try:
+        return LANGUAGES[code.lower()]
+    except KeyError:
+        official = ", ".join(sorted(LANGUAGES))
+        raise ValueError(f"unknown language {code!r}: use one of {official}") from None
+
+
+_SCRIPTS = {
+    "arabic": re.compile(r"[\u0600-\u06FF]"),
+    "han": re.compile(r"[\u4E00-\u9FFF]"),
+    "cyrillic": re.compile(r"[\u0400-\u04FF]"),
+    "latin": re.compile(r"[A-Za-zÀ-ɏ]"),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect(text: str) -> Language:
+    """The official language a text is written in: by script, then by frequent words."""
+    sample = text[:20000]
+    counts = {script: len(rx.findall(sample)) for script, rx in _SCRIPTS.items()}
+    script = max(counts, key=lambda name: counts[name])
+    candidates = [lang for lang in LANGUAGES.values() if lang.script == script]
+    if len(candidates) == 1:
+        return candidates[0]
+    words = _WORD.findall(sample.lower())
+    return max(candidates, key=lambda lang: sum(1 for w in words if w in lang.stopwords))

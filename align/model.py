@@ -1,0 +1,105 @@
+"""The document model: what a resolution is once it has been read.
+
+Every reader (text, docx, pdf, html) produces a `Document`; everything downstream
+(aligner, diffs, reports, terminal UI) consumes it. All values are frozen.
+
+Offsets are character offsets into `Paragraph.text` (the clean text: no `*` emphasis
+marks and no footnote markers), never byte offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["preambular", "operative", "subitem"]
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A footnote marker that was removed from a paragraph's running text."""
+
+    key: str
+    """Key of the cited footnote, e.g. `FN2`."""
+    offset: int
+    """Character offset in the clean text where the marker stood."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One preambular or operative paragraph, or one sub-item of either."""
+
+    key: str
+    """`PP1`, `OP12`, `PP8(a)`: stable across languages of the same resolution."""
+    kind: Kind
+    label: str | None
+    """The label as printed (`1.`, `a)`, `(a)`, `а)`, `(أ)`, `1 -`); None for preambular."""
+    lead: str
+    """The lead words (`Reiterando`, `Recuerda también`); empty where none can be told."""
+    text: str
+    """Clean text, without the label, emphasis marks or footnote markers."""
+    refs: tuple[FootnoteRef, ...] = ()
+    """Footnote markers removed from the text, in order, repeats included."""
+    parent: str | None = None
+    """Key of the paragraph a sub-item belongs to (`PP8` for `PP8(a)`)."""
+
+    @property
+    def footnotes(self) -> tuple[str, ...]:
+        """Keys of the cited footnotes in order of citation, repeats included."""
+        return tuple(ref.key for ref in self.refs)
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote, keyed by its printed number."""
+
+    key: str
+    """`FN1`, `FN2`, …"""
+    marker: str
+    """The number as printed, in ASCII digits (`1`, `14`)."""
+    text: str
+    """Clean text, without emphasis marks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A resolution in one language, split into the units the UN works with."""
+
+    source: str
+    """Where the document was read from (a file name), for messages and reports."""
+    language: str
+    """ISO 639-1 code of one of the six official languages: ar, zh, en, fr, ru, es."""
+    symbol: str | None
+    """`A/RES/72/195`; derived from the title line `72/195.` when not printed."""
+    session: int | None
+    agenda_item: str | None
+    adopted: str | None
+    """Adoption date, ISO 8601 (`2017-12-19`)."""
+    report: str | None
+    """Symbol of the committee report the resolution was adopted on (`A/72/440`)."""
+    title: str | None
+    """Title without its number (`Medidas para mejorar …`)."""
+    opening: str | None
+    """The organ's opening line (`La Asamblea General,`)."""
+    closing: str | None
+    """The closing line (`73ª sesión plenaria 19 de diciembre de 2017`)."""
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...]
+
+    def paragraph(self, key: str) -> Paragraph:
+        """The paragraph with this key; KeyError if there is none."""
+        for paragraph in self.paragraphs:
+            if paragraph.key == key:
+                return paragraph
+        raise KeyError(key)
+
+    def footnote(self, key: str) -> Footnote:
+        """The footnote with this key; KeyError if there is none."""
+        for footnote in self.footnotes:
+            if footnote.key == key:
+                return footnote
+        raise KeyError(key)
+
+    def count(self, kind: Kind) -> int:
+        """How many paragraphs of this kind the document has."""
+        return sum(1 for paragraph in self.paragraphs if paragraph.kind == kind)

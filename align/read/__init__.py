@@ -1,0 +1,90 @@
+"""Reading resolutions from files: one module per input format, one entry point.
+
+`read_document` checks the path, reads at most `max_size` bytes, tells the format from
+the content (magic bytes, not only the extension) and hands the bytes to that format's
+reader. Every reader returns the same `Document`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from align.errors import ReadError
+from align.languages import language
+from align.model import Document
+from align.read.text import parse_text, read_text
+
+__all__ = ["DEFAULT_MAX_SIZE", "parse_text", "read_document", "sniff_format"]
+
+DEFAULT_MAX_SIZE = 64 * 1024 * 1024
+"""Inputs larger than this (64 MiB) are refused before reading; `--max-size` changes it."""
+
+_NOT_YET = {
+    "pdf": "PDF files are not read yet; extract the text first (pdftotext FILE.pdf) and "
+    "give resalign the .txt",
+    "docx": "Word files are not read yet; save as plain text (UTF-8) and give resalign the .txt",
+    "doc": "Word 97-2003 files are not read yet; save as plain text (UTF-8) and give "
+    "resalign the .txt",
+    "html": "HTML files are not read yet; save the page as plain text and give resalign the .txt",
+}
+
+
+def sniff_format(head: bytes) -> str:
+    """The format of a file from its first bytes: pdf, docx, doc, html or text."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")) or (
+        start.startswith(b"<") and b"<body" in start[:2048]
+    ):
+        return "html"
+    return "text"
+
+
+def read_document(
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> Document:
+    """Read a resolution from a file; `ReadError` with a one-line message otherwise."""
+    path = Path(path)
+    source = str(path)
+    conventions = None
+    if lang is not None:
+        try:
+            conventions = language(lang)
+        except ValueError as error:
+            raise ReadError(str(error)) from None
+    data = _read_bytes(path, max_size)
+    kind = sniff_format(data[:4096])
+    if kind != "text":
+        raise ReadError(f"{source}: {_NOT_YET[kind]}")
+    return read_text(data, source=source, lang=conventions, encoding=encoding)
+
+
+def _read_bytes(path: Path, max_size: int) -> bytes:
+    try:
+        if path.is_dir():
+            raise ReadError(f"{path}: is a directory, not a file")
+        size = path.stat().st_size
+        if size > max_size:
+            raise ReadError(
+                f"{path}: is {size:,} bytes, over the {max_size:,}-byte limit (see --max-size)"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_size + 1)
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ReadError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise ReadError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(data) > max_size:
+        raise ReadError(f"{path}: is over the {max_size:,}-byte limit (see --max-size)")
+    return data

@@ -1,0 +1,59 @@
+"""Blocks: what every reader hands to the structure builder.
+
+A reader's job is to turn its format into an ordered list of `Block`s: the header lines,
+the title, each paragraph (or each half of a paragraph cut by a page end) and each
+footnote, with page furniture already dropped. Footnote markers inside running text are
+written as superscript digits (`¹⁴`), as they appear in text extracted from UN PDFs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_ASCII_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+SUPERSCRIPT_RUN = f"[{SUPERSCRIPT_DIGITS}]+"
+
+TERMINAL = ",;:.،؛。；：，!?！？"
+"""Punctuation that ends a paragraph; a block ending otherwise was cut by a page end."""
+
+_CJK = re.compile(r"[\u3000-\u9FFF\uFF00-\uFFEF]")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text the reader found: body text, or one footnote."""
+
+    text: str
+    kind: Literal["body", "footnote"] = "body"
+    marker: str | None = None
+    """For a footnote, its number in ASCII digits."""
+
+
+def join_text(before: str, after: str) -> str:
+    """Join two pieces of one paragraph split by a line or page end.
+
+    A word hyphenated at the end of `before` is mended when `after` goes on in lower case;
+    a soft hyphen always is; Chinese joins without a space.
+    """
+    if not before:
+        return after
+    if not after:
+        return before
+    if before.endswith("\u00ad"):
+        return before[:-1] + after
+    if _HYPHENATED.search(before) and after[0].islower():
+        return before[:-1] + after
+    if _CJK.match(after[0]) and _CJK.match(before[-1]):
+        return before + after
+    return f"{before} {after}"
+
+
+def is_open(text: str) -> bool:
+    """True when a paragraph's text stops without closing punctuation (cut by a page end)."""
+    tail = re.sub(rf"[{SUPERSCRIPT_DIGITS}*”’\"»)\s]+$", "", text)
+    return bool(tail) and tail[-1] not in TERMINAL

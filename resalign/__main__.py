@@ -1,0 +1,5 @@
+import sys
+
+from resalign.cli import main
+
+sys.exit(main())

@@ -1,0 +1,111 @@
+"""`resalign`: command-line entry point.
+
+Parses arguments, calls the library, prints. Errors the library raises on purpose
+(`ResalignError`) become one line on stderr and the exit code they carry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from align.errors import ExitCode, ResalignError
+from align.read import DEFAULT_MAX_SIZE, read_document
+from resalign import package_version
+
+PROG = "resalign"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors on one line and the project's exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(ExitCode.INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+class _Version(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"{PROG} {package_version()}")
+        parser.exit()
+
+
+def _size(text: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    try:
+        if text[-1:].lower() in units:
+            return int(float(text[:-1]) * units[text[-1].lower()])
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use e.g. 64M)") from None
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", help="language of the input (ar, zh, en, fr, ru, es); detected if omitted"
+    )
+    parser.add_argument("--encoding", help="text encoding of the input (default: UTF-8 or BOM)")
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="SIZE",
+        help="refuse inputs larger than this (default 64M)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Align and compare United Nations resolutions paragraph by paragraph.",
+    )
+    parser.add_argument("--version", action=_Version)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parse = commands.add_parser(
+        "parse", help="read a resolution and print its structure", description=(
+            "Read a resolution and print its structure: header, paragraphs (PP, OP, "
+            "sub-items) and footnotes."
+        )
+    )
+    parse.add_argument("file", metavar="FILE")
+    _add_reading_options(parse)
+    parse.add_argument("--json", action="store_true", help="print JSON instead of an outline")
+    parse.set_defaults(handler=_parse)
+    return parser
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from align.render.document import document_dict, outline
+
+    document = read_document(
+        args.file, lang=args.lang, encoding=args.encoding, max_size=args.max_size
+    )
+    if args.json:
+        print(json.dumps(document_dict(document), ensure_ascii=False, indent=2))
+    else:
+        print(outline(document))
+    return ExitCode.OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return ExitCode.INPUT
+    try:
+        return handler(args)
+    except ResalignError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()
+        return ExitCode.OK
