@@ -66,10 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     parse = commands.add_parser(
-        "parse", help="read a resolution and print its structure", description=(
+        "parse",
+        help="read a resolution and print its structure",
+        description=(
             "Read a resolution and print its structure: header, paragraphs (PP, OP, "
             "sub-items) and footnotes."
-        )
+        ),
     )
     parse.add_argument("file", metavar="FILE")
     _add_reading_options(parse)

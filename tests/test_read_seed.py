@@ -10,9 +10,11 @@ import pytest
 from align import Document
 from tests.conftest import GOLD
 
-PP_KEYS = [f"PP{n}" for n in range(1, 9)] + [f"PP8({c})" for c in "abcdef"] + [
-    f"PP{n}" for n in range(9, 36)
-]
+PP_KEYS = (
+    [f"PP{n}" for n in range(1, 9)]
+    + [f"PP8({c})" for c in "abcdef"]
+    + [f"PP{n}" for n in range(9, 36)]
+)
 OP_KEYS = [f"OP{n}" for n in range(1, 23)]
 FN_KEYS = [f"FN{n}" for n in range(1, 15)]
 
@@ -49,7 +51,9 @@ def test_spanish_seed_header(es: Document) -> None:
     assert es.agenda_item == "107"
     assert es.adopted == "2017-12-19"
     assert es.report == "A/72/440"
-    assert es.title == "Medidas para mejorar la coordinación de la lucha contra la trata de personas"
+    assert (
+        es.title == "Medidas para mejorar la coordinación de la lucha contra la trata de personas"
+    )
     assert es.opening == "La Asamblea General,"
     assert es.closing == "73ª sesión plenaria 19 de diciembre de 2017"
 
@@ -90,7 +94,9 @@ def test_lowercase_paragraph_stands_alone(es: Document) -> None:
     pp17 = es.paragraph("PP17")
     assert pp17.text.startswith("tomando nota con aprecio de las actividades de la Oficina")
     assert pp17.lead == "tomando nota con aprecio"
-    assert es.paragraph("PP16").text.endswith("contribuye a la aplicación del Plan de Acción Mundial,")
+    assert es.paragraph("PP16").text.endswith(
+        "contribuye a la aplicación del Plan de Acción Mundial,"
+    )
 
 
 def test_citations(es: Document) -> None:
@@ -101,7 +107,7 @@ def test_citations(es: Document) -> None:
 def test_marker_offsets_point_after_the_cited_word(es: Document) -> None:
     pp4 = es.paragraph("PP4")
     (ref,) = pp4.refs
-    assert pp4.text[:ref.offset].endswith("Agenda 2030 para el Desarrollo Sostenible")
+    assert pp4.text[: ref.offset].endswith("Agenda 2030 para el Desarrollo Sostenible")
     assert pp4.text[ref.offset] == ","
     op1 = es.paragraph("OP1")
     assert [op1.text[: r.offset].rsplit(" ", 1)[-1] for r in op1.refs] == [
@@ -145,7 +151,11 @@ def test_english_same_structure(es: Document, en: Document) -> None:
         p.key: p.footnotes for p in es.paragraphs
     }
     assert (en.symbol, en.session, en.agenda_item, en.adopted, en.report) == (
-        "A/RES/72/195", 72, "107", "2017-12-19", "A/72/440",
+        "A/RES/72/195",
+        72,
+        "107",
+        "2017-12-19",
+        "A/72/440",
     )
     assert en.title == "Improving the coordination of efforts against trafficking in persons"
     assert en.closing == "73rd plenary meeting 19 December 2017"
@@ -171,6 +181,9 @@ def test_modeled_counts_match_gold(modeled: Document) -> None:
     assert modeled.count("operative") == 21
     assert len(modeled.footnotes) == 13
     assert (modeled.symbol, modeled.session, modeled.agenda_item, modeled.adopted) == (
-        "A/RES/70/179", 70, "106", "2015-12-17",
+        "A/RES/70/179",
+        70,
+        "106",
+        "2015-12-17",
     )
     assert modeled.report == "A/70/490"

@@ -22,6 +22,7 @@ TERMINAL = ",;:.،؛。；：，!?！？"
 
 _CJK = re.compile(r"[\u3000-\u9FFF\uFF00-\uFFEF]")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
+_TRAILING = re.compile(rf"[{SUPERSCRIPT_DIGITS}*”’\"»)\s]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,5 +56,5 @@ def join_text(before: str, after: str) -> str:
 
 def is_open(text: str) -> bool:
     """True when a paragraph's text stops without closing punctuation (cut by a page end)."""
-    tail = re.sub(rf"[{SUPERSCRIPT_DIGITS}*”’\"»)\s]+$", "", text)
+    tail = _TRAILING.sub("", text[-40:])
     return bool(tail) and tail[-1] not in TERMINAL

@@ -25,7 +25,7 @@ def furniture_lines(lines: Sequence[str], title: str | None) -> set[str]:
     it is short, does not end a sentence and recurs (a running header).
     """
     counts = Counter(line for line in lines if line)
-    furniture = {
+    return {
         line
         for line, count in counts.items()
         if PAGE_NUMBER.match(line)
@@ -35,4 +35,3 @@ def furniture_lines(lines: Sequence[str], title: str | None) -> set[str]:
         or (title is not None and line == title)
         or (count > 1 and len(line) <= 150 and is_open(line))
     }
-    return furniture

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from align.dates import find_dates
 from align.errors import NotAResolutionError
@@ -30,7 +31,9 @@ TITLE = re.compile(r"^(?P<session>\d{2,3})/(?P<number>\d{1,4})\s*[.\-–]\s*(?P<
 SYMBOL_LINE = re.compile(r"^(?P<symbol>[A-Z]{1,2}/RES/[\w./-]+)$")
 REPORT = re.compile(r"\((?P<symbol>[A-Z]{1,2}/[\w./-]+)\)")
 _MARKERS = re.compile(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +70,7 @@ def build_document(
     body_end = len(body) if closing_at is None else body_start + closing_at
     footnotes = _footnotes(block for block in blocks if block.kind == "footnote")
     known = {footnote.marker for footnote in footnotes}
-    paragraphs = _paragraphs(
-        [block.text for block in body[body_start:body_end]], lang, known
-    )
+    paragraphs = _paragraphs([block.text for block in body[body_start:body_end]], lang, known)
     if not paragraphs:
         raise NotAResolutionError(f"{source}: not a resolution: no paragraphs after the title")
     session = int(title_match["session"]) if title_match else _session_of(header.symbol)
@@ -221,9 +222,7 @@ def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[Fo
     out: list[str] = []
     refs: list[FootnoteRef] = []
     position = 0
-    for match in sorted(
-        (m for rx in patterns for m in rx.finditer(text)), key=lambda m: m.start()
-    ):
+    for match in sorted((m for rx in patterns for m in rx.finditer(text)), key=lambda m: m.start()):
         if match.start() < position:
             continue
         numbers = re.findall(r"\d+", match.group().translate(TO_ASCII_DIGITS))
@@ -239,24 +238,43 @@ def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[Fo
 
 def lead_words(raw: str, lang: Language) -> str:
     """The words a paragraph opens with: the italic span, else the language's lead phrase."""
-    text = raw.lstrip()
+    text = raw[:400].lstrip()
     if text.startswith("*") and (end := text.find("*", 1)) > 1:
         return _plain(text[1:end])
     text = _plain(text)
-    lowered = text.lower()
-    for phrase in sorted(lang.lead_phrases, key=len, reverse=True):
-        if lowered.startswith(phrase.lower()) and not text[len(phrase) : len(phrase) + 1].isalnum():
-            lead = text[: len(phrase)]
-            break
-    else:
+    lead = _lead_phrase(text, lang)
+    if lead is None:
         if lang.script == "han":
             return ""
-        match = re.match(r"[^\W\d_][\w’'-]*", text)
+        match = _FIRST_WORD.match(text)
         if not match:
             return ""
         lead = match.group()
+        if lead in lang.lead_particles and (follow := _NEXT_WORD.match(text, len(lead))):
+            lead += follow.group()
     rest = text[len(lead) :].lstrip()
     for extender in lang.lead_extenders:
-        if rest.lower().startswith(extender) and not rest[len(extender) : len(extender) + 1].isalnum():
+        if _starts_with_word(rest, extender, lang):
             return f"{lead} {rest[: len(extender)]}"
     return lead
+
+
+def _lead_phrase(text: str, lang: Language) -> str | None:
+    match = _lead_phrases(lang).match(text)
+    return match.group() if match else None
+
+
+@cache
+def _lead_phrases(lang: Language) -> re.Pattern[str]:
+    """One pattern for all of a language's lead phrases, longest first."""
+    phrases = sorted(lang.lead_phrases, key=len, reverse=True)
+    boundary = "" if lang.script == "han" else r"(?!\w)"
+    alternation = "|".join(re.escape(phrase) for phrase in phrases) or "(?!)"
+    return re.compile(f"(?:{alternation}){boundary}", re.IGNORECASE)
+
+
+def _starts_with_word(text: str, prefix: str, lang: Language) -> bool:
+    """`text` opens with `prefix` (any case) as whole words; Chinese has no word breaks."""
+    if text[: len(prefix)].lower() != prefix.lower():
+        return False
+    return lang.script == "han" or not text[len(prefix) : len(prefix) + 1].isalnum()

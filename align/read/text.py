@@ -47,7 +47,9 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError:
-                raise ReadError(f"{source}: has a {codec} byte-order mark but is not {codec}") from None
+                raise ReadError(
+                    f"{source}: has a {codec} byte-order mark but is not {codec}"
+                ) from None
     if b"\x00" in data[:8192]:
         raise ReadError(f"{source}: looks like a binary file, not text")
     try:

@@ -1,0 +1,33 @@
+"""The core library stays headless: no module of `align` pulls in a UI toolkit."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import align
+
+CORE_MODULES = sorted(info.name for info in pkgutil.walk_packages(align.__path__, prefix="align."))
+UI = ("textual", "rich", "tui", "resalign")
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_imports_no_ui(module: str) -> None:
+    code = (
+        f"import sys, {module}\nprint(sorted(m for m in sys.modules if m.split('.')[0] in {UI!r}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_public_surface_is_complete() -> None:
+    exported = set(align.__all__)
+    public = {name for name in vars(align) if not name.startswith("_")}
+    submodules = {info.name for info in pkgutil.iter_modules(align.__path__)}
+    assert public - submodules == exported
+    for name in exported:
+        assert getattr(align, name) is not None

@@ -1,0 +1,196 @@
+"""What PDF extraction leaves in a text, one artefact at a time, on small hand-made texts."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from align import parse_text
+from align.read.text import read_text
+
+HEAD = """United Nations
+A/RES/70/1
+General Assembly
+Distr.: General
+21 October 2015
+
+Seventieth session
+Agenda items 15 and 116
+
+Resolution adopted by the General Assembly on 25 September 2015
+
+[without reference to a Main Committee (A/70/L.1)]
+
+70/1. Transforming our world
+
+The General Assembly,
+
+"""
+TAIL = """
+*4th plenary meeting
+25 September 2015*
+"""
+
+
+def parse(body: str):  # type: ignore[no-untyped-def]
+    return parse_text(HEAD + body + TAIL)
+
+
+def test_masthead_gives_symbol_and_header_fields() -> None:
+    document = parse("1. *Adopts* the following outcome document.\n")
+    assert document.symbol == "A/RES/70/1"
+    assert (document.agenda_item, document.adopted, document.report) == (
+        "15 and 116",
+        "2015-09-25",
+        "A/70/L.1",
+    )
+    assert document.opening == "The General Assembly,"
+    assert document.closing == "4th plenary meeting 25 September 2015"
+
+
+def test_hard_wrapped_lines_and_hyphenation_mended() -> None:
+    document = parse(
+        "Recalling its resolution 69/315 of 1 Septem-\n"
+        "ber 2015, by which it decided that the draft\n"
+        "outcome document should be adopted,\n"
+        "\n"
+        "1. *Adopts* the follow-\n"
+        "ing outcome document.\n"
+    )
+    assert document.paragraph("PP1").text == (
+        "Recalling its resolution 69/315 of 1 September 2015, by which it decided that the "
+        "draft outcome document should be adopted,"
+    )
+    assert document.paragraph("OP1").text == "Adopts the following outcome document."
+
+
+def test_hyphen_kept_before_capital() -> None:
+    document = parse("Welcoming the Inter-\nAgency Group,\n\n1. *Adopts* it.\n")
+    assert document.paragraph("PP1").text == "Welcoming the Inter- Agency Group,"
+
+
+def test_numbered_lines_without_blank_lines_split() -> None:
+    document = parse(
+        "Recalling its resolution,\n1. *Adopts* one;\n2. *Decides* two;\n(a) First;\n(b) Second.\n"
+    )
+    assert [p.key for p in document.paragraphs] == ["PP1", "OP1", "OP2", "OP2(a)", "OP2(b)"]
+
+
+def test_page_break_with_footnotes_and_furniture() -> None:
+    document = parse(
+        "Recalling the Convention,¹ the Protocol to Prevent Trafficking and the\n"
+        "\n"
+        "¹ United Nations, Treaty Series, vol. 2225, No. 39574.\n"
+        "\n"
+        "15-16301 (E)\n"
+        "\f"
+        "*1516301*\n"
+        "\n"
+        "A/RES/70/1\n"
+        "\n"
+        "Transforming our world\n"
+        "\n"
+        "2/35\n"
+        "\n"
+        "Convention on the Rights of the Child,\n"
+        "\n"
+        "Transforming our world\n"
+        "\n"
+        "1. *Adopts* the outcome document.\n"
+    )
+    assert [p.key for p in document.paragraphs] == ["PP1", "OP1"]
+    assert document.paragraph("PP1").text == (
+        "Recalling the Convention, the Protocol to Prevent Trafficking and the "
+        "Convention on the Rights of the Child,"
+    )
+    assert document.paragraph("PP1").footnotes == ("FN1",)
+    assert document.footnote("FN1").text == "United Nations, Treaty Series, vol. 2225, No. 39574."
+
+
+def test_lowercase_start_after_closed_paragraph_is_its_own_paragraph() -> None:
+    document = parse(
+        "Recognizing the role of the Group,\n\nnoting with appreciation its work,\n\n"
+        "1. *Adopts* it.\n"
+    )
+    assert [p.text for p in document.paragraphs[:2]] == [
+        "Recognizing the role of the Group,",
+        "noting with appreciation its work,",
+    ]
+
+
+def test_several_markers_after_one_word() -> None:
+    document = parse(
+        "Recalling the Conventions,²,³ and the Protocol,\n\n1. *Adopts* it.\n\n"
+        "² First.\n\n³ Second.\n"
+    )
+    pp1 = document.paragraph("PP1")
+    assert pp1.text == "Recalling the Conventions, and the Protocol,"
+    assert pp1.footnotes == ("FN2", "FN3")
+    assert {ref.offset for ref in pp1.refs} == {len("Recalling the Conventions,")}
+
+
+def test_unknown_superscript_stays_in_text() -> None:
+    document = parse("Noting an area of 5 km² of forest,\n\n1. *Adopts* it.\n")
+    assert document.paragraph("PP1").text == "Noting an area of 5 km² of forest,"
+    assert document.paragraph("PP1").footnotes == ()
+
+
+def test_same_footnote_cited_twice() -> None:
+    document = parse(
+        "Recalling the Agenda¹ and the Agenda again,¹\n\n1. *Adopts* it.\n\n¹ Resolution 70/1.\n"
+    )
+    assert document.paragraph("PP1").footnotes == ("FN1", "FN1")
+
+
+def test_no_preamble_no_footnotes_parses() -> None:
+    document = parse("1. *Adopts* the outcome document;\n\n2. *Decides* to remain seized.\n")
+    assert [p.key for p in document.paragraphs] == ["OP1", "OP2"]
+    assert document.footnotes == ()
+
+
+def test_operative_number_out_of_sequence_is_not_a_new_paragraph() -> None:
+    document = parse(
+        "1. *Decides* to convene the meeting referred to in paragraph\n\n"
+        "1. of the annex;\n\n2. *Requests* a report.\n"
+    )
+    assert [p.key for p in document.paragraphs] == ["OP1", "OP2"]
+    assert document.paragraph("OP1").text.endswith("in paragraph 1. of the annex;")
+
+
+def test_roman_item_after_letter_stays_in_sub_item() -> None:
+    document = parse("1. *Decides*:\n\n(a) To act as follows:\n\n(i) quickly;\n\n(b) To report.\n")
+    assert [p.key for p in document.paragraphs] == ["OP1", "OP1(a)", "OP1(b)"]
+    assert document.paragraph("OP1(a)").text == "To act as follows: (i) quickly;"
+
+
+def test_draft_without_title_line_parses_from_the_opening() -> None:
+    document = parse_text(
+        "Seventy-second session\nAgenda item 107\n\nThe General Assembly,\n\n"
+        "Recalling its resolutions,\n\n1. *Urges* Member States to act.\n"
+    )
+    assert document.title is None
+    assert document.symbol is None
+    assert [p.key for p in document.paragraphs] == ["PP1", "OP1"]
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
+)
+def test_byte_order_marks(bom: bytes, codec: str) -> None:
+    text = HEAD + "1. *Adopts* it.\n" + TAIL
+    document = read_text(bom + text.encode(codec), source="bom.txt")
+    assert [p.key for p in document.paragraphs] == ["OP1"]
+
+
+def test_windows_line_ends_and_named_encoding() -> None:
+    text = (HEAD + "Recalling the Agenda of Bogotá,\n\n1. *Adopts* it.\n" + TAIL).replace(
+        "\n", "\r\n"
+    )
+    document = read_text(text.encode("cp1252"), source="win.txt", encoding="cp1252")
+    assert document.paragraph("PP1").text == "Recalling the Agenda of Bogotá,"

@@ -1,0 +1,58 @@
+"""Property tests: the text reader on arbitrary input."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from align import ReadError, parse_text
+
+PIECES = st.sampled_from(
+    [
+        "72/195. Title",
+        "The General Assembly,",
+        "La Asamblea General,",
+        "1. *Urges* States;",
+        "2. ",
+        "(a) To act,",
+        "a) Promover,",
+        "¹ Resolution 70/1.",
+        "¹",
+        "²,³",
+        "(1)",
+        "2/8",
+        "17-22858 (E)",
+        "*1722858*",
+        "A/RES/72/195",
+        "Recalling",
+        "tomando nota",
+        "-",
+        "*",
+        "\n",
+        "\n\n",
+        "\f",
+        " ",
+        "Agenda item 107",
+        "19 December 2017",
+        "73rd plenary meeting",
+        "1 - تحث",
+        "(أ)",
+        "大会，",
+        "а)",
+    ]
+)
+TEXTS = st.one_of(st.text(max_size=400), st.lists(PIECES | st.text(max_size=20)).map("".join))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(TEXTS)
+def test_arbitrary_text_parses_or_raises_read_error(text: str) -> None:
+    try:
+        document = parse_text(text)
+    except ReadError:
+        return
+    keys = [p.key for p in document.paragraphs]
+    assert keys and len(keys) == len(set(keys))
+    for paragraph in document.paragraphs:
+        assert all(0 <= ref.offset <= len(paragraph.text) for ref in paragraph.refs)
+        assert "*" not in paragraph.text
