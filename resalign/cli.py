@@ -10,10 +10,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from align.errors import ExitCode, ResalignError
 from align.read import DEFAULT_MAX_SIZE, read_document
 from resalign import package_version
+
+if TYPE_CHECKING:
+    from align.alignment import Alignment
+    from align.model import Document
 
 PROG = "resalign"
 
@@ -77,6 +82,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reading_options(parse)
     parse.add_argument("--json", action="store_true", help="print JSON instead of an outline")
     parse.set_defaults(handler=_parse)
+
+    align = commands.add_parser(
+        "align",
+        help="pair the paragraphs of two resolutions",
+        description=(
+            "Pair the paragraphs and footnotes of two resolutions: one resolution in two "
+            "languages (language mode) or two versions of a resolution (version mode)."
+        ),
+    )
+    align.add_argument("left", metavar="LEFT")
+    align.add_argument("right", metavar="RIGHT")
+    _add_reading_options(align)
+    align.add_argument(
+        "--mode",
+        choices=["language", "version"],
+        help="default: version for the same language, language otherwise",
+    )
+    align.add_argument("--pairs", metavar="FILE", help="forced pairs (TOML or JSON) to honour")
+    align.add_argument("--json", action="store_true", help="print JSON instead of a listing")
+    align.set_defaults(handler=_align)
     return parser
 
 
@@ -90,6 +115,33 @@ def _parse(args: argparse.Namespace) -> int:
         print(json.dumps(document_dict(document), ensure_ascii=False, indent=2))
     else:
         print(outline(document))
+    return ExitCode.OK
+
+
+def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
+    options = {"lang": args.lang, "encoding": args.encoding, "max_size": args.max_size}
+    return read_document(args.left, **options), read_document(args.right, **options)
+
+
+def _alignment(args: argparse.Namespace) -> Alignment:
+    from align.aligner import align
+    from align.overrides import Overrides, load_overrides
+
+    left, right = _read_pair(args)
+    overrides = load_overrides(args.pairs) if args.pairs else Overrides()
+    return align(left, right, mode=args.mode, overrides=overrides)
+
+
+def _align(args: argparse.Namespace) -> int:
+    from align.render.alignment import alignment_dict, listing
+
+    alignment = _alignment(args)
+    if args.json:
+        print(json.dumps(alignment_dict(alignment), ensure_ascii=False, indent=2))
+    else:
+        print(listing(alignment))
+    for warning in alignment.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
     return ExitCode.OK
 
 

@@ -1,0 +1,177 @@
+"""Language mode: pair the paragraphs of one resolution in two languages.
+
+Operative paragraphs pair by printed number and sub-items by letter under paired
+parents. Preambular paragraphs and footnotes pair by order, through the same heaviest
+chain as version mode, over what survives translation: dates, symbols, years, numbers,
+footnote citations and relative length. A paragraph one language lacks leaves a gap
+where these signals say it is, rather than shifting every later pair by one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from align.alignment import Finding
+from align.chain import heaviest_chain
+from align.invariants import Invariants
+from align.units import Unit
+from align.version import Match
+
+ORDER_FLOOR = 0.2
+"""Signal below which two preambular paragraphs are not paired by order."""
+KEY_PRIOR = 0.05
+"""Small preference for equal keys, so that equal evidence keeps PPn with PPn."""
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """Per-unit facts language mode compares."""
+
+    invariants: Invariants
+    length: int
+    cites: tuple[str, ...]
+
+
+def signal(left: Signals, right: Signals, length_ratio: float) -> float:
+    """How well two units' translation-invariant facts agree, 0-1."""
+    evidence = [(_length_agreement(left.length, right.length, length_ratio), 1.0)]
+    if len(left.invariants) or len(right.invariants):
+        evidence.append((_multiset_dice(left.invariants, right.invariants), 2.0))
+    if left.cites or right.cites:
+        evidence.append((1.0 if left.cites == right.cites else 0.0, 1.0))
+    return sum(value * weight for value, weight in evidence) / sum(w for _, w in evidence)
+
+
+def _length_agreement(left: int, right: int, ratio: float) -> float:
+    if not left or not right:
+        return 0.0
+    distance = abs(math.log((left / right) / ratio))
+    return max(0.0, 1.0 - distance / math.log(2))
+
+
+def _multiset_dice(left: Invariants, right: Invariants) -> float:
+    a, b = left.counters(), right.counters()
+    shared = sum((a[kind] & b[kind]).total() for kind in a)
+    return 2 * shared / (len(left) + len(right))
+
+
+def match_languages(
+    left: Sequence[Unit],
+    right: Sequence[Unit],
+    left_signals: Sequence[Signals],
+    right_signals: Sequence[Signals],
+    length_ratio: float,
+) -> list[Match]:
+    """Pair paragraphs (or footnotes) of one resolution in two languages."""
+
+    def score(i: int, j: int) -> float:
+        return signal(left_signals[i], right_signals[j], length_ratio)
+
+    matches: list[Match] = []
+    by_key = {unit.key: j for j, unit in enumerate(right)}
+    ordered_left = [i for i, u in enumerate(left) if u.kind in ("preambular", "footnote")]
+    ordered_right = [j for j, u in enumerate(right) if u.kind in ("preambular", "footnote")]
+    matches += _by_order(left, right, ordered_left, ordered_right, score)
+    for i, unit in enumerate(left):
+        if unit.kind == "operative" and (j := by_key.get(unit.key)) is not None:
+            matches.append(Match(i, j, score(i, j), "number"))
+    parent_partner = {left[m.left].key: right[m.right].key for m in matches if m.right is not None}
+    for i, unit in enumerate(left):
+        if unit.kind == "subitem" and unit.parent in parent_partner:
+            key = parent_partner[unit.parent] + unit.key[len(unit.parent) :]
+            if (j := by_key.get(key)) is not None:
+                matches.append(Match(i, j, score(i, j), "number"))
+    paired_left = {m.left for m in matches}
+    paired_right = {m.right for m in matches}
+    matches += [Match(i, None, 0.0, "order") for i in range(len(left)) if i not in paired_left]
+    matches += [Match(None, j, 0.0, "order") for j in range(len(right)) if j not in paired_right]
+    return matches
+
+
+def _by_order(
+    left: Sequence[Unit],
+    right: Sequence[Unit],
+    left_indices: list[int],
+    right_indices: list[int],
+    score,  # type: ignore[no-untyped-def]
+) -> list[Match]:
+    n, m = len(left_indices), len(right_indices)
+    if not n or not m:
+        return []
+    band = max(8, abs(n - m) + 4)
+    weights = {}
+    for a, i in enumerate(left_indices):
+        centre = round(a * m / n)
+        for b in range(max(0, centre - band), min(m, centre + band + 1)):
+            j = right_indices[b]
+            value = score(i, j)
+            if value > ORDER_FLOOR:
+                prior = KEY_PRIOR if left[i].key == right[j].key else 0.0
+                weights[a, b] = (value, value - ORDER_FLOOR + prior)
+    chain = heaviest_chain(((a, b, w) for (a, b), (_, w) in weights.items()), m)
+    return [Match(left_indices[a], right_indices[b], weights[a, b][0], "order") for a, b in chain]
+
+
+def findings(
+    left: Unit | None,
+    right: Unit | None,
+    left_signals: Signals | None,
+    right_signals: Signals | None,
+    languages: tuple[str, str],
+) -> tuple[Finding, ...]:
+    """Translation-QA findings for one language-mode pair."""
+    if left is None or right is None:
+        unit, side, other = (
+            (left, languages[0], languages[1])
+            if right is None
+            else (right, languages[1], languages[0])
+        )
+        assert unit is not None
+        return (
+            Finding(
+                "unpaired",
+                left.key if left else None,
+                right.key if right else None,
+                (),
+                (),
+                f"{unit.key} ({side}) has no counterpart in the {other} text",
+            ),
+        )
+    assert left_signals is not None and right_signals is not None
+    found = []
+    a, b = left_signals.invariants.counters(), right_signals.invariants.counters()
+    for kind in a:
+        only_left, only_right = a[kind] - b[kind], b[kind] - a[kind]
+        if only_left or only_right:
+            values_left = tuple(sorted(only_left.elements()))
+            values_right = tuple(sorted(only_right.elements()))
+            found.append(
+                Finding(
+                    kind,  # type: ignore[arg-type]
+                    left.key,
+                    right.key,
+                    values_left,
+                    values_right,
+                    f"{kind}: {left.key} ({languages[0]}) has {_list(values_left)}, "
+                    f"{right.key} ({languages[1]}) has {_list(values_right)}",
+                )
+            )
+    if left.cites != right.cites:
+        found.append(
+            Finding(
+                "footnote",
+                left.key,
+                right.key,
+                left.cites,
+                right.cites,
+                f"footnotes: {left.key} ({languages[0]}) cites {_list(left.cites)}, "
+                f"{right.key} ({languages[1]}) cites {_list(right.cites)}",
+            )
+        )
+    return tuple(found)
+
+
+def _list(values: Sequence[str]) -> str:
+    return ", ".join(values) if values else "none"

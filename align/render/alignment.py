@@ -1,0 +1,75 @@
+"""An Alignment as JSON-ready data and as a readable listing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from align.alignment import Alignment, Finding, Pair, Side
+
+
+def alignment_dict(alignment: Alignment) -> dict[str, Any]:
+    """The alignment as plain data, in the shape `resalign align --json` prints."""
+    return {
+        "mode": alignment.mode,
+        "left": _side(alignment.left),
+        "right": _side(alignment.right),
+        "pairs": [pair_dict(pair) for pair in alignment.pairs],
+        "renumbered": [list(keys) for keys in alignment.renumbered()],
+        "warnings": list(alignment.warnings),
+    }
+
+
+def pair_dict(pair: Pair) -> dict[str, Any]:
+    return {
+        "left": pair.left,
+        "right": pair.right,
+        "status": pair.status,
+        "score": pair.score,
+        "method": pair.method,
+        "findings": [finding_dict(f) for f in pair.findings],
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "kind": finding.kind,
+        "left": finding.left,
+        "right": finding.right,
+        "left_values": list(finding.left_values),
+        "right_values": list(finding.right_values),
+        "message": finding.message,
+    }
+
+
+def _side(side: Side) -> dict[str, Any]:
+    return {"symbol": side.symbol, "language": side.language, "source": side.source}
+
+
+def status_counts(alignment: Alignment) -> Counter[str]:
+    return Counter(pair.status for pair in alignment.pairs)
+
+
+def listing(alignment: Alignment) -> str:
+    """A readable listing: header, counts, renumbering, then one line per pair."""
+    left, right = alignment.left, alignment.right
+    counts = status_counts(alignment)
+    lines = [
+        f"{alignment.mode} mode: {left.symbol or left.source} [{left.language}] ↔ "
+        f"{right.symbol or right.source} [{right.language}]",
+        f"{len(alignment.pairs)} pairs: "
+        + ", ".join(f"{count} {status}" for status, count in sorted(counts.items())),
+    ]
+    if findings := alignment.findings:
+        lines.append(f"{len(findings)} findings")
+    if renumbered := alignment.renumbered():
+        lines.append("renumbered: " + ", ".join(f"{a} → {b}" for a, b in renumbered))
+    lines += [f"warning: {warning}" for warning in alignment.warnings]
+    lines.append("")
+    for pair in alignment.pairs:
+        lines.append(
+            f"{pair.left or '—':<8} → {pair.right or '—':<8} {pair.status:<14} "
+            f"{pair.score:4.2f}  {pair.method}"
+        )
+        lines += [f"    ! {finding.message}" for finding in pair.findings]
+    return "\n".join(lines)

@@ -1,0 +1,93 @@
+"""Content similarity between paragraphs of one language: weighted token overlap.
+
+A paragraph is a set of tokens: document symbols whole (`64/293`, `A/72/440`), then words
+in lower case (Chinese: pairs of characters). Each token weighs its inverse document
+frequency over both documents, so `trata` and `personas`, which every paragraph of a
+trafficking resolution has, count for little and `Jartum` counts for much. Case,
+punctuation and footnote numbers (already out of the clean text) never matter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from align.invariants import RESOLUTION_NUMBER, SYMBOL
+
+_WORD = re.compile(r"\w+")
+_HAN = re.compile(r"[\u3400-\u9FFF]")
+
+
+def tokenize(text: str, *, han: bool = False, invariants_only: bool = False) -> frozenset[str]:
+    """The token set of a text. `invariants_only` keeps symbols and numbers alone: all
+    that two languages share."""
+    tokens = {
+        m.group().rstrip(".") for rx in (SYMBOL, RESOLUTION_NUMBER) for m in rx.finditer(text)
+    }
+    words = _WORD.findall(text.casefold())
+    if invariants_only:
+        return frozenset(tokens | {w for w in words if w.isdigit()})
+    if han:
+        chars = [c for c in text if _HAN.match(c)]
+        tokens.update(a + b for a, b in zip(chars, chars[1:], strict=False))
+        words = [w for w in words if not _HAN.search(w)]
+    tokens.update(words)
+    return frozenset(tokens)
+
+
+@dataclass(frozen=True)
+class Weighted:
+    """Token sets of both sides with inverse-document-frequency weights."""
+
+    left: list[frozenset[str]]
+    right: list[frozenset[str]]
+    idf: dict[str, float]
+    left_weight: list[float]
+    right_weight: list[float]
+    df: Counter[str]
+
+    @classmethod
+    def build(cls, left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) -> Weighted:
+        df = Counter(token for tokens in (*left, *right) for token in tokens)
+        total = len(left) + len(right)
+        idf = {token: math.log(1 + total / count) for token, count in df.items()}
+        return cls(
+            list(left),
+            list(right),
+            idf,
+            [sum(idf[t] for t in tokens) for tokens in left],
+            [sum(idf[t] for t in tokens) for tokens in right],
+            df,
+        )
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        small, large = (a, b) if len(a) <= len(b) else (b, a)
+        return sum(self.idf[t] for t in small if t in large)
+
+    def dice(self, i: int, j: int) -> float:
+        """Weighted Dice coefficient of left unit i and right unit j, 0-1."""
+        total = self.left_weight[i] + self.right_weight[j]
+        return 2 * self.overlap(self.left[i], self.right[j]) / total if total else 0.0
+
+    def contained(self, part: frozenset[str], whole: frozenset[str]) -> float:
+        """How much of `part` (by weight) is in `whole`, 0-1."""
+        weight = sum(self.idf.get(t, 0.0) for t in part)
+        return self.overlap(part, whole) / weight if weight else 0.0
+
+    def rare_candidates(self, cap: int) -> set[tuple[int, int]]:
+        """Pairs (i, j) sharing at least one token that occurs in at most `cap` units:
+        the only pairs worth scoring beyond the diagonal band."""
+        postings: dict[str, list[int]] = {}
+        for j, tokens in enumerate(self.right):
+            for token in tokens:
+                if self.df[token] <= cap:
+                    postings.setdefault(token, []).append(j)
+        pairs = set()
+        for i, tokens in enumerate(self.left):
+            for token in tokens:
+                for j in postings.get(token, ()):
+                    pairs.add((i, j))
+        return pairs

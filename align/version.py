@@ -1,0 +1,162 @@
+"""Version mode: pair the paragraphs of an earlier and a later resolution by content.
+
+1. An order-preserving chain over paragraph similarity (the heaviest chain of candidate
+   pairs scoring above `PAIR`), candidates taken from a band around the diagonal and from
+   pairs sharing a rare token.
+2. Leftovers that still match well (`MOVE`) are moved paragraphs.
+3. A leftover that is mostly contained in the partner of its neighbour is half of a split
+   (one left paragraph, two right) or a merge (two left, one right).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from align.chain import heaviest_chain
+from align.similarity import Weighted, tokenize
+from align.units import Unit
+
+PAIR = 0.45
+"""Similarity above which two paragraphs in order may pair."""
+MOVE = 0.6
+"""Similarity a paragraph out of order needs to count as moved."""
+PART = 0.7
+"""How much of a split half must lie in the paragraph it came from."""
+COVER = 0.8
+"""How much of the whole both halves together must cover."""
+BAND = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pair of unit indices (either may be None) with how it was found."""
+
+    left: int | None
+    right: int | None
+    score: float
+    method: str
+
+
+def match_versions(
+    left: Sequence[Unit],
+    right: Sequence[Unit],
+    *,
+    same_language: bool,
+    han: bool = False,
+    evidence: Mapping[tuple[int, int], float] | None = None,
+) -> list[Match]:
+    """Pair two versions' units by content; every unit appears in at least one Match.
+
+    `evidence` (0-1 per pair of indices) is what else says two units belong together
+    (footnotes cited from paired paragraphs); it can lift a pair whose text changed.
+    """
+    weighted = Weighted.build(
+        [tokenize(u.text, han=han, invariants_only=not same_language) for u in left],
+        [tokenize(u.text, han=han, invariants_only=not same_language) for u in right],
+    )
+    scores = _candidate_scores(left, right, weighted)
+    lifted = set()
+    for (i, j), value in (evidence or {}).items():
+        content = scores.get((i, j), weighted.dice(i, j))
+        if 0.4 * content + 0.6 * value > content and left[i].kind == right[j].kind:
+            scores[i, j] = 0.4 * content + 0.6 * value
+            lifted.add((i, j))
+    chain = heaviest_chain(
+        ((i, j, s - PAIR) for (i, j), s in scores.items() if s > PAIR), len(right)
+    )
+    matches = [
+        Match(i, j, scores[i, j], "citation" if (i, j) in lifted else "content") for i, j in chain
+    ]
+    matches += _moves(left, right, scores, matches)
+    matches += _splits_and_merges(left, right, weighted, matches)
+    paired_left = {m.left for m in matches}
+    paired_right = {m.right for m in matches}
+    matches += [Match(i, None, 0.0, "content") for i in range(len(left)) if i not in paired_left]
+    matches += [Match(None, j, 0.0, "content") for j in range(len(right)) if j not in paired_right]
+    return matches
+
+
+def _candidate_scores(
+    left: Sequence[Unit], right: Sequence[Unit], weighted: Weighted
+) -> dict[tuple[int, int], float]:
+    n, m = len(left), len(right)
+    if not n or not m:
+        return {}
+    cap = max(10, (n + m) // 20)
+    candidates = weighted.rare_candidates(cap)
+    for i in range(n):
+        centre = round(i * m / n)
+        candidates.update((i, j) for j in range(max(0, centre - BAND), min(m, centre + BAND + 1)))
+    return {(i, j): weighted.dice(i, j) for i, j in candidates if left[i].kind == right[j].kind}
+
+
+def _moves(
+    left: Sequence[Unit],
+    right: Sequence[Unit],
+    scores: dict[tuple[int, int], float],
+    matches: list[Match],
+) -> list[Match]:
+    free_left = set(range(len(left))) - {m.left for m in matches}
+    free_right = set(range(len(right))) - {m.right for m in matches}
+    moves = []
+    ranked = sorted(
+        ((s, i, j) for (i, j), s in scores.items() if s >= MOVE),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    for score, i, j in ranked:
+        if i in free_left and j in free_right:
+            moves.append(Match(i, j, score, "move"))
+            free_left.discard(i)
+            free_right.discard(j)
+    return moves
+
+
+def _splits_and_merges(
+    left: Sequence[Unit], right: Sequence[Unit], weighted: Weighted, matches: list[Match]
+) -> list[Match]:
+    partner_of_right = {m.right: m.left for m in matches}
+    partner_of_left = {m.left: m.right for m in matches}
+    found = []
+    for j in range(len(right)):
+        if j in partner_of_right:
+            continue
+        for neighbour in (j - 1, j + 1):
+            i = partner_of_right.get(neighbour)
+            if (
+                i is not None
+                and _is_half(
+                    weighted, weighted.right[j], weighted.right[neighbour], weighted.left[i]
+                )
+                and left[i].kind == right[j].kind
+            ):
+                found.append(
+                    Match(i, j, weighted.contained(weighted.right[j], weighted.left[i]), "split")
+                )
+                break
+    for i in range(len(left)):
+        if i in partner_of_left:
+            continue
+        for neighbour in (i - 1, i + 1):
+            j = partner_of_left.get(neighbour)
+            if (
+                j is not None
+                and _is_half(
+                    weighted, weighted.left[i], weighted.left[neighbour], weighted.right[j]
+                )
+                and left[i].kind == right[j].kind
+            ):
+                found.append(
+                    Match(i, j, weighted.contained(weighted.left[i], weighted.right[j]), "merge")
+                )
+                break
+    return found
+
+
+def _is_half(
+    weighted: Weighted, half: frozenset[str], other_half: frozenset[str], whole: frozenset[str]
+) -> bool:
+    """`half` and `other_half` are the two pieces `whole` was cut into (or merged from)."""
+    alone = weighted.contained(whole, other_half)
+    together = weighted.contained(whole, half | other_half)
+    return weighted.contained(half, whole) >= PART and together >= COVER and together > alone + 0.1
