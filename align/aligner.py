@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 from align.alignment import Alignment, Finding, Mode, Pair, Side, Status
 from align.invariants import invariants
-from align.language import Signals, findings, match_languages, signal
 from align.languages import language
 from align.model import Document
 from align.overrides import Overrides
 from align.similarity import Weighted, tokenize
+from align.translation import Signals, findings, match_languages, signal
 from align.units import Unit, footnote_units, paragraph_units
 from align.version import Match, match_versions
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from align.invariants import RESOLUTION_NUMBER, SYMBOL
 
@@ -32,7 +33,7 @@ def tokenize(text: str, *, han: bool = False, invariants_only: bool = False) -> 
         return frozenset(tokens | {w for w in words if w.isdigit()})
     if han:
         chars = [c for c in text if _HAN.match(c)]
-        tokens.update(a + b for a, b in zip(chars, chars[1:], strict=False))
+        tokens.update(a + b for a, b in pairwise(chars))
         words = [w for w in words if not _HAN.search(w)]
     tokens.update(words)
     return frozenset(tokens)
