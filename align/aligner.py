@@ -52,7 +52,7 @@ def align(
     if mode == "language":
         pairs = _with_subitem_findings(pairs, left, right)
     warnings = _warnings(left, right, mode, pairs)
-    if mode == "language" and _different_resolutions(left, right):
+    if _unverifiable(left, right, mode):
         pairs = [_capped(pair, WEAK) for pair in pairs]
     return Alignment(
         mode,
@@ -282,6 +282,13 @@ def _different_resolutions(left: Document, right: Document) -> bool:
     return bool(left.symbol and right.symbol and left.symbol != right.symbol)
 
 
+def _unverifiable(left: Document, right: Document, mode: Mode) -> bool:
+    """Pairs no score can vouch for: the two texts share neither resolution nor language."""
+    if mode == "language":
+        return _different_resolutions(left, right)
+    return left.language != right.language
+
+
 def _capped(pair: Pair, ceiling: float) -> Pair:
     return Pair(
         pair.left, pair.right, pair.status, min(pair.score, ceiling), pair.method, pair.findings
@@ -296,8 +303,8 @@ def _warnings(left: Document, right: Document, mode: Mode, pairs: list[Pair]) ->
     if mode == "version" and left.language != right.language:
         warnings.append(
             f"the documents are in different languages ({left.language}, {right.language}): "
-            "version mode can only compare their numbers and symbols, so pairs are weak; "
-            "use --mode language for one resolution in two languages"
+            "version mode can only compare their numbers and symbols, so scores are capped "
+            f"at {WEAK}; use --mode language for one resolution in two languages"
         )
     if mode == "language" and _different_resolutions(left, right):
         warnings.append(

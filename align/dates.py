@@ -14,6 +14,12 @@ from functools import cache
 from align.languages import Language
 
 ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARABIC_INDIC = re.compile("[٠-٩۰-۹]")
+
+
+def ascii_digits(text: str) -> str:
+    """The text with Arabic-Indic digits written as ASCII digits (same length)."""
+    return text.translate(ARABIC_INDIC_DIGITS) if _ARABIC_INDIC.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +43,7 @@ def find_dates(text: str, lang: Language) -> list[DateMention]:
     """Every valid date written in `lang`'s style in `text`, in order."""
     pattern, month_of = _pattern(lang)
     found = []
-    for match in pattern.finditer(text.translate(ARABIC_INDIC_DIGITS)):
+    for match in pattern.finditer(ascii_digits(text)):
         month = month_of[match["month"].lower()]
         try:
             day = date(int(match["year"]), month, int(match["day"]))

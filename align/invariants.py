@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from align.dates import ARABIC_INDIC_DIGITS, find_dates
+from align.dates import ascii_digits, find_dates
 from align.languages import Language
 
 SYMBOL = re.compile(r"(?<![0-9A-Za-z/])[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+")
@@ -48,9 +48,10 @@ class Invariants:
 
 def invariants(text: str, lang: Language) -> Invariants:
     """The dates, symbols, years and numbers of a text written in `lang`."""
-    text = text.translate(ARABIC_INDIC_DIGITS)
-    dates = [mention.iso for mention in find_dates(text, lang)]
-    text = _mask(text, [(m.start, m.end) for m in find_dates(text, lang)])
+    text = ascii_digits(text)
+    mentions = find_dates(text, lang)
+    dates = [mention.iso for mention in mentions]
+    text = _mask(text, [(m.start, m.end) for m in mentions])
     symbols = []
     for pattern in (SYMBOL, RESOLUTION_NUMBER):
         found = [m for m in pattern.finditer(text) if any(c.isdigit() for c in m.group())]

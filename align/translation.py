@@ -10,8 +10,10 @@ where these signals say it is, rather than shifting every later pair by one.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from align.alignment import Finding
 from align.chain import heaviest_chain
@@ -25,7 +27,7 @@ KEY_PRIOR = 0.05
 """Small preference for equal keys, so that equal evidence keeps PPn with PPn."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Signals:
     """Per-unit facts language mode compares."""
 
@@ -33,12 +35,21 @@ class Signals:
     length: int
     cites: tuple[str, ...]
 
+    @cached_property
+    def values(self) -> Counter[tuple[str, str]]:
+        """The invariants as one multiset of (kind, value)."""
+        return Counter(
+            (kind, value)
+            for kind, counter in self.invariants.counters().items()
+            for value in counter.elements()
+        )
+
 
 def signal(left: Signals, right: Signals, length_ratio: float) -> float:
     """How well two units' translation-invariant facts agree, 0-1."""
     evidence = [(_length_agreement(left.length, right.length, length_ratio), 1.0)]
-    if len(left.invariants) or len(right.invariants):
-        evidence.append((_multiset_dice(left.invariants, right.invariants), 2.0))
+    if left.values or right.values:
+        evidence.append((_multiset_dice(left.values, right.values), 2.0))
     if left.cites or right.cites:
         evidence.append((1.0 if left.cites == right.cites else 0.0, 1.0))
     return sum(value * weight for value, weight in evidence) / sum(w for _, w in evidence)
@@ -51,10 +62,9 @@ def _length_agreement(left: int, right: int, ratio: float) -> float:
     return max(0.0, 1.0 - distance / math.log(2))
 
 
-def _multiset_dice(left: Invariants, right: Invariants) -> float:
-    a, b = left.counters(), right.counters()
-    shared = sum((a[kind] & b[kind]).total() for kind in a)
-    return 2 * shared / (len(left) + len(right))
+def _multiset_dice(left: Counter[tuple[str, str]], right: Counter[tuple[str, str]]) -> float:
+    shared = sum(min(count, right[value]) for value, count in left.items() if value in right)
+    return 2 * shared / (left.total() + right.total())
 
 
 def match_languages(

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from align import parse_text
-from bench.synthetic import SEED, scaled_seed
+from align import align, parse_text
+from bench.synthetic import SEED, SEEDS, scaled_seed, synthetic_pair
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -53,5 +53,27 @@ def bench_parse() -> None:
     )
 
 
+def bench_align() -> None:
+    es = parse_text(SEED.read_text(encoding="utf-8"))
+    en = parse_text((SEEDS / "A_RES_72_195.en.txt").read_text(encoding="utf-8"))
+    modeled = parse_text((SEEDS / "A_RES_70_179.es.modeled.txt").read_text(encoding="utf-8"))
+    row("align seed es/en, language mode", median_ms(lambda: align(es, en), 30))
+    row("align seed es/modeled 70/179, version mode", median_ms(lambda: align(es, modeled), 30))
+    for size in (500, 2000):
+        left_text, right_text = synthetic_pair(size)
+        left, right = parse_text(left_text), parse_text(right_text)
+        row(
+            f"align synthetic {len(left.paragraphs)}/{len(right.paragraphs)} paragraphs, version",
+            median_ms(lambda left=left, right=right: align(left, right), 3),
+        )
+        row(
+            f"align synthetic {len(left.paragraphs)}/{len(right.paragraphs)} paragraphs, language",
+            median_ms(lambda left=left, right=right: align(left, right, mode="language"), 3),
+        )
+
+
+SECTIONS = {"parse": bench_parse, "align": bench_align}
+
 if __name__ == "__main__":
-    bench_parse()
+    for name in sys.argv[1:] or SECTIONS:
+        SECTIONS[name]()
