@@ -8,17 +8,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align.errors import ExitCode, ResalignError
+from align.errors import ExitCode, OutputError, ReadError, ResalignError
 from align.read import DEFAULT_MAX_SIZE, read_document
 from resalign import package_version
 
 if TYPE_CHECKING:
     from align.alignment import Alignment
+    from align.comparison import Comparison
     from align.model import Document
+
+FORMATS = ("csv", "html", "json", "md", "tmx", "xlsx")
+
+
+class UsageError(ReadError):
+    """Arguments that fit the parser but not each other."""
+
 
 PROG = "resalign"
 
@@ -91,18 +102,50 @@ def build_parser() -> argparse.ArgumentParser:
             "languages (language mode) or two versions of a resolution (version mode)."
         ),
     )
-    align.add_argument("left", metavar="LEFT")
-    align.add_argument("right", metavar="RIGHT")
-    _add_reading_options(align)
-    align.add_argument(
+    _add_pair_options(align)
+    align.add_argument("--json", action="store_true", help="print JSON instead of a listing")
+    align.set_defaults(handler=_align)
+
+    diff = commands.add_parser(
+        "diff",
+        help="show what differs, word by word, in the terminal",
+        description="Word-level diff of two resolutions, pair by pair (changed pairs only "
+        "unless --all); language-mode pairs side by side with their QA findings.",
+    )
+    _add_pair_options(diff)
+    diff.add_argument("--all", action="store_true", help="show every pair, not only changes")
+    diff.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the diff (default: when writing to a terminal)",
+    )
+    diff.set_defaults(handler=_diff)
+
+    report = commands.add_parser(
+        "report",
+        help="write a diff report (html, md, json, csv, tmx, xlsx)",
+        description="Write a report of two resolutions' alignment and diffs. The format "
+        "comes from the file's extension or --format.",
+    )
+    _add_pair_options(report)
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help="report file")
+    report.add_argument("--format", choices=sorted(FORMATS), help="default: from the extension")
+    report.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    report.set_defaults(handler=_report)
+    return parser
+
+
+def _add_pair_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("left", metavar="LEFT")
+    parser.add_argument("right", metavar="RIGHT")
+    _add_reading_options(parser)
+    parser.add_argument(
         "--mode",
         choices=["language", "version"],
         help="default: version for the same language, language otherwise",
     )
-    align.add_argument("--pairs", metavar="FILE", help="forced pairs (TOML or JSON) to honour")
-    align.add_argument("--json", action="store_true", help="print JSON instead of a listing")
-    align.set_defaults(handler=_align)
-    return parser
+    parser.add_argument("--pairs", metavar="FILE", help="forced pairs (TOML or JSON) to honour")
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -142,6 +185,47 @@ def _align(args: argparse.Namespace) -> int:
         print(listing(alignment))
     for warning in alignment.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _comparison(args: argparse.Namespace) -> Comparison:
+    from align.aligner import align
+    from align.comparison import compare
+    from align.overrides import Overrides, load_overrides
+
+    left, right = _read_pair(args)
+    overrides = load_overrides(args.pairs) if args.pairs else Overrides()
+    return compare(left, right, align(left, right, mode=args.mode, overrides=overrides))
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from align.render.terminal import terminal_diff
+
+    comparison = _comparison(args)
+    color = args.color == "always" or (
+        args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    width = shutil.get_terminal_size((100, 24)).columns
+    sys.stdout.write(terminal_diff(comparison, color=color, width=width, everything=args.all))
+    return ExitCode.OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from align.output import write_output
+    from align.render import format_for, render
+
+    report_format = args.format or format_for(args.output)
+    if report_format is None:
+        raise UsageError(
+            f"cannot tell the report format from {args.output!r}: use --format "
+            f"({', '.join(sorted(FORMATS))}) or a known extension"
+        )
+    path = Path(args.output)
+    if path.exists() and not args.force:
+        raise OutputError(f"{path}: exists; use --force to overwrite it")
+    comparison = _comparison(args)
+    write_output(path, render(comparison, report_format), force=args.force)
+    print(f"wrote {path} ({report_format})", file=sys.stderr)
     return ExitCode.OK
 
 

@@ -1,1 +1,42 @@
-"""Writers: one module per output format."""
+"""Writers: one module per output format, all reading the same `Comparison`.
+
+`render(comparison, format)` imports a writer only when it is asked for, so that reading
+a document never loads lxml or openpyxl.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+from align.comparison import Comparison
+
+FORMATS = {
+    "html": ("align.render.html", "render_html"),
+    "md": ("align.render.markdown", "render_markdown"),
+    "json": ("align.render.json_report", "render_json"),
+    "csv": ("align.render.csv_report", "render_csv"),
+    "tmx": ("align.render.tmx", "render_tmx"),
+    "xlsx": ("align.render.xlsx", "render_xlsx"),
+}
+EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".tmx": "tmx",
+    ".xlsx": "xlsx",
+}
+
+
+def format_for(path: str | Path) -> str | None:
+    """The report format a file name asks for, by its extension."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def render(comparison: Comparison, format: str) -> bytes:
+    """The comparison as a report in `format` (one of FORMATS)."""
+    module, function = FORMATS[format]
+    return getattr(import_module(module), function)(comparison)

@@ -1,0 +1,111 @@
+"""Word-level diffs: the only module that talks to diff-match-patch.
+
+A diff is plain data: a tuple of `Span(op, text)` with op `DELETE` (-1), `EQUAL` (0) or
+`INSERT` (1), the convention of diff-match-patch. The texts are cut into tokens — words,
+numbers, single punctuation marks, runs of spaces; in Chinese, Japanese-style scripts
+each character — and each distinct token is mapped to one character, so that
+diff-match-patch diffs tokens and its semantic clean-up works on whole words
+(`diff_linesToChars` with words instead of lines). Joining the EQUAL and DELETE spans
+gives the left text back exactly; EQUAL and INSERT give the right text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+DELETE, EQUAL, INSERT = -1, 0, 1
+TOKEN = re.compile(
+    r"[A-Z]{1,3}(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+"  # a document symbol: A/72/440
+    r"|\d+(?:/\d+)+"  # a resolution number: 64/293
+    r"|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"  # one CJK character
+    r"|[^\W_]+(?:[’'-][^\W_]+)*"  # a word or number, with inner apostrophes and hyphens
+    r"|\s+"  # a run of white space
+    r"|.",  # any other single character (punctuation, symbols)
+    re.DOTALL,
+)
+_WORDLIKE = re.compile(r"[^\W_]")
+_FIRST_CODE = 0xE000  # token codes start in the private use area, far from real text
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    op: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DiffStats:
+    """Word counts of a diff: what was added, removed and kept."""
+
+    added: int
+    removed: int
+    unchanged: int
+
+    @property
+    def similarity(self) -> float:
+        """Share of words kept, 0-1 (Dice: twice the kept words over both sides' words)."""
+        total = 2 * self.unchanged + self.added + self.removed
+        return 2 * self.unchanged / total if total else 1.0
+
+    def __add__(self, other: DiffStats) -> DiffStats:
+        return DiffStats(
+            self.added + other.added,
+            self.removed + other.removed,
+            self.unchanged + other.unchanged,
+        )
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def word_diff(left: str, right: str) -> tuple[Span, ...]:
+    """The word-level diff that turns `left` into `right`."""
+    vocabulary: dict[str, str] = {}
+    table: list[str] = []
+
+    def encode(text: str) -> str:
+        codes = []
+        for token in tokens(text):
+            code = vocabulary.get(token)
+            if code is None:
+                code = _code(len(table))
+                vocabulary[token] = code
+                table.append(token)
+            codes.append(code)
+        return "".join(codes)
+
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0  # deterministic: never settle for a rougher diff under load
+    diffs = engine.diff_main(encode(left), encode(right), False)
+    engine.diff_cleanupSemantic(diffs)
+    spans = [Span(op, "".join(table[_index(c)] for c in codes)) for op, codes in diffs]
+    return tuple(span for span in spans if span.text)
+
+
+def _code(index: int) -> str:
+    code = _FIRST_CODE + index
+    if code >= 0xF900:  # past the private use area: continue in the supplementary planes
+        code = 0xF0000 + (index - (0xF900 - _FIRST_CODE))
+    return chr(code)
+
+
+def _index(char: str) -> int:
+    code = ord(char)
+    return code - _FIRST_CODE if code < 0xF0000 else code - 0xF0000 + (0xF900 - _FIRST_CODE)
+
+
+def side(spans: tuple[Span, ...], which: str) -> str:
+    """Rebuild one side of a diff: `left` (EQUAL and DELETE) or `right` (EQUAL and INSERT)."""
+    keep = DELETE if which == "left" else INSERT
+    return "".join(span.text for span in spans if span.op in (EQUAL, keep))
+
+
+def stats(spans: tuple[Span, ...]) -> DiffStats:
+    counts = {DELETE: 0, EQUAL: 0, INSERT: 0}
+    for span in spans:
+        counts[span.op] += sum(1 for token in tokens(span.text) if _WORDLIKE.match(token))
+    return DiffStats(counts[INSERT], counts[DELETE], counts[EQUAL])

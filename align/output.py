@@ -1,0 +1,51 @@
+"""Writing outputs safely: atomically, and never over a file without being asked.
+
+The bytes go to a temporary file in the target's folder, which is flushed to disk and
+then moved into place in one step: a reader sees the old file or the whole new one,
+never half of it. Without `force`, the move is a hard link that fails if the name is
+taken, so an existing file is never replaced — not even one that appears meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from align.errors import OutputError
+
+
+def write_output(path: str | Path, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` atomically; OutputError if it exists and `force` is not set."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    if path.exists() and not force:
+        raise OutputError(f"{path}: exists; use --force to overwrite it")
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle = tempfile.NamedTemporaryFile(
+            dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        )
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o644)
+        if force:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)
+    except FileExistsError:
+        raise OutputError(f"{path}: exists; use --force to overwrite it") from None
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    return path

@@ -1,0 +1,220 @@
+"""The HTML report: one self-contained page a translator can open, print or e-mail.
+
+No network assets and no script: inline CSS, a side-by-side table with one row per pair
+(so the two sides never fall out of step), a summary, a legend, anchors per key, a
+"changes only" filter made of a checkbox and CSS, and a print stylesheet for A4
+landscape. Every piece of document text goes through `escape`. Arabic reads right to
+left (`dir="rtl"` on its side).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from align.alignment import Finding
+from align.comparison import Comparison, PairView
+from align.diff import DELETE, EQUAL, INSERT
+
+RTL = {"ar"}
+STATUS_LABELS = {
+    "same": "same",
+    "changed": "changed",
+    "moved": "moved",
+    "moved+changed": "moved and changed",
+    "added": "added (right only)",
+    "removed": "removed (left only)",
+    "paired": "paired",
+    "unpaired": "no counterpart",
+}
+
+CSS = """
+:root { --same:#f6f6f6; --changed:#fff4ce; --moved:#dcecff; --added:#dcf5dc; --removed:#fde2e1;
+        --finding:#ffe8cc; --ink:#1b1b1b; --muted:#5c5c5c; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 "Noto Sans", "Segoe UI", Arial, sans-serif; color: var(--ink);
+       margin: 1.5rem auto; max-width: 1400px; padding: 0 1rem; }
+h1 { font-size: 1.4rem; margin: 0 0 .25rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+.sources { color: var(--muted); margin: 0 0 1rem; }
+table { border-collapse: collapse; }
+.summary td, .summary th, .renumbered td, .renumbered th { padding: .15rem .6rem;
+       border-bottom: 1px solid #ddd; text-align: left; }
+.pairs { width: 100%; table-layout: fixed; margin-top: .5rem; }
+.pairs th { position: sticky; top: 0; background: #fff; text-align: left;
+       border-bottom: 2px solid #999; padding: .3rem .5rem; }
+.pairs td { vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid #ddd; }
+.pairs col.key { width: 5.5rem; } .pairs col.status { width: 9rem; }
+.key a { color: inherit; font-weight: 600; text-decoration: none; }
+.status-same { background: var(--same); } .status-changed { background: var(--changed); }
+.status-moved, .status-moved\\+changed { background: var(--moved); }
+.status-added { background: var(--added); } .status-removed { background: var(--removed); }
+.status-unpaired { background: var(--removed); } .has-findings { background: var(--finding); }
+del { background: #f9c0bd; color: #7a0c05; text-decoration: line-through; }
+ins { background: #b6e8b6; color: #0b4d0b; text-decoration: none; }
+.score { color: var(--muted); font-size: .85em; }
+ul.findings { margin: .3rem 0 0; padding-left: 1rem; font-size: .85em; }
+.legend span { display: inline-block; padding: 0 .5rem; margin-right: .3rem; border: 1px solid #ccc; }
+.filter { margin: 1rem 0 0; }
+.warning { background: #fff0b3; padding: .3rem .6rem; border-left: 4px solid #c79100; }
+#changes-only:checked ~ table.pairs tr.unchanged { display: none; }
+[dir=rtl] { text-align: right; }
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  body { font-size: 9pt; max-width: none; margin: 0; padding: 0; }
+  .filter, #changes-only { display: none; }
+  .pairs th { position: static; }
+  tr { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def render_html(comparison: Comparison) -> bytes:
+    left, right = comparison.alignment.left, comparison.alignment.right
+    title = f"{left.symbol or left.source} ({left.language}) ↔ {right.symbol or right.source} ({right.language})"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>resalign: {escape(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="sources">{escape(comparison.alignment.mode)} mode · left: '
+        f"{escape(left.source)} · right: {escape(right.source)}</p>",
+        *_summary(comparison),
+        *_legend(comparison),
+        '<input type="checkbox" id="changes-only" class="filter">',
+        '<label for="changes-only" class="filter">Show changes only</label>',
+        *_table(comparison),
+        "</body>",
+        "</html>",
+    ]
+    return ("\n".join(parts) + "\n").encode("utf-8")
+
+
+def _summary(comparison: Comparison) -> list[str]:
+    alignment = comparison.alignment
+    rows = "".join(
+        f'<tr><td class="status-{escape(status)}">{escape(STATUS_LABELS[status])}</td>'
+        f"<td>{count}</td></tr>"
+        for status, count in sorted(comparison.status_counts().items())
+    )
+    parts = ['<section id="summary">', "<h2>Summary</h2>"]
+    parts += [f'<p class="warning">Warning: {escape(w)}</p>' for w in alignment.warnings]
+    parts.append(f'<table class="summary"><tr><th>Status</th><th>Pairs</th></tr>{rows}</table>')
+    if alignment.mode == "version":
+        totals = comparison.totals
+        parts.append(
+            f"<p>Words: {totals.added} added, {totals.removed} removed, {totals.unchanged} "
+            f"unchanged (similarity {totals.similarity:.2f}).</p>"
+        )
+    if renumbered := alignment.renumbered():
+        rows = "".join(
+            f'<tr><td><a href="#L-{escape(a)}">{escape(a)}</a></td><td>→</td>'
+            f"<td>{escape(b)}</td></tr>"
+            for a, b in renumbered
+        )
+        parts.append(
+            "<h2>Renumbered operative paragraphs</h2>"
+            f'<table class="renumbered"><tr><th>Left</th><th></th><th>Right</th></tr>{rows}</table>'
+        )
+    if findings := alignment.findings:
+        items = "".join(f"<li>{_finding_link(f)}</li>" for f in findings)
+        parts.append(f"<h2>Translation QA findings ({len(findings)})</h2><ul>{items}</ul>")
+    parts.append("</section>")
+    return parts
+
+
+def _finding_link(finding: Finding) -> str:
+    anchor = f"L-{finding.left}" if finding.left else f"R-{finding.right}"
+    return f'<a href="#{escape(anchor)}">{escape(finding.message)}</a>'
+
+
+def _legend(comparison: Comparison) -> list[str]:
+    statuses = (
+        ["same", "changed", "moved", "added", "removed"]
+        if comparison.alignment.mode == "version"
+        else ["paired", "unpaired"]
+    )
+    swatches = "".join(
+        f'<span class="status-{s}">{escape(STATUS_LABELS[s])}</span>' for s in statuses
+    )
+    marks = (
+        " Words: <del>deleted</del> <ins>inserted</ins>."
+        if comparison.alignment.mode == "version"
+        else ' <span class="has-findings">has QA findings</span>'
+    )
+    return [f'<p class="legend">Legend: {swatches}{marks}</p>']
+
+
+def _table(comparison: Comparison) -> list[str]:
+    left, right = comparison.alignment.left, comparison.alignment.right
+    left_attrs, right_attrs = _lang_attrs(left.language), _lang_attrs(right.language)
+    parts = [
+        '<table class="pairs">',
+        '<colgroup><col class="key"><col><col class="key"><col><col class="status"></colgroup>',
+        "<thead><tr><th>Key</th>"
+        f"<th{left_attrs}>{escape(left.symbol or left.source)} ({escape(left.language)})</th>"
+        "<th>Key</th>"
+        f"<th{right_attrs}>{escape(right.symbol or right.source)} ({escape(right.language)})</th>"
+        "<th>Status</th></tr></thead>",
+        "<tbody>",
+    ]
+    for view in comparison.views:
+        parts.append(_row(view, left_attrs, right_attrs))
+    parts += ["</tbody>", "</table>"]
+    return parts
+
+
+def _row(view: PairView, left_attrs: str, right_attrs: str) -> str:
+    pair = view.pair
+    classes = [f"status-{pair.status}"]
+    if pair.findings:
+        classes.append("has-findings")
+    if not view.is_change:
+        classes.append("unchanged")
+    findings = (
+        '<ul class="findings">'
+        + "".join(f"<li>{escape(f.message)}</li>" for f in pair.findings)
+        + "</ul>"
+        if pair.findings
+        else ""
+    )
+    return (
+        f'<tr class="{escape(" ".join(classes))}">'
+        f"{_key_cell('L', pair.left)}<td{left_attrs}>{_text(view, 'left')}</td>"
+        f"{_key_cell('R', pair.right)}<td{right_attrs}>{_text(view, 'right')}</td>"
+        f"<td>{escape(STATUS_LABELS[pair.status])} "
+        f'<span class="score">{pair.score:.2f}</span>{findings}</td></tr>'
+    )
+
+
+def _key_cell(prefix: str, key: str | None) -> str:
+    if key is None:
+        return '<td class="key">—</td>'
+    anchor = escape(f"{prefix}-{key}")
+    return f'<td class="key"><a id="{anchor}" href="#{anchor}">{escape(key)}</a></td>'
+
+
+def _text(view: PairView, side: str) -> str:
+    text = view.left_text if side == "left" else view.right_text
+    if text is None:
+        return ""
+    if view.spans is None:
+        return escape(text)
+    shown, tag = (DELETE, "del") if side == "left" else (INSERT, "ins")
+    out = []
+    for span in view.spans:
+        if span.op == EQUAL:
+            out.append(escape(span.text))
+        elif span.op == shown:
+            out.append(f"<{tag}>{escape(span.text)}</{tag}>")
+    return "".join(out)
+
+
+def _lang_attrs(language: str) -> str:
+    direction = "rtl" if language in RTL else "ltr"
+    return f' lang="{escape(language)}" dir="{direction}"'

@@ -1,0 +1,93 @@
+"""The Markdown report: the HTML report's content for wikis and issue trackers.
+
+Deleted words are ~~struck~~, inserted words **bold**. Document text is escaped so
+that no character of it is read as Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.comparison import Comparison, PairView
+from align.diff import DELETE, EQUAL
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def escape_md(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(comparison: Comparison) -> bytes:
+    alignment = comparison.alignment
+    left, right = alignment.left, alignment.right
+    lines = [
+        f"# {escape_md(left.symbol or left.source)} ({left.language}) ↔ "
+        f"{escape_md(right.symbol or right.source)} ({right.language})",
+        "",
+        f"{alignment.mode.capitalize()} mode · left: `{left.source}` · right: `{right.source}`",
+        "",
+        "## Summary",
+        "",
+    ]
+    lines += [f"> **Warning:** {escape_md(w)}" for w in alignment.warnings]
+    if alignment.warnings:
+        lines.append("")
+    lines += ["| status | pairs |", "|---|---:|"]
+    lines += [
+        f"| {status} | {count} |" for status, count in sorted(comparison.status_counts().items())
+    ]
+    lines.append("")
+    if alignment.mode == "version":
+        totals = comparison.totals
+        lines += [
+            f"Words: {totals.added} added, {totals.removed} removed, {totals.unchanged} "
+            f"unchanged (similarity {totals.similarity:.2f}).",
+            "",
+        ]
+    if renumbered := alignment.renumbered():
+        lines += ["### Renumbered operative paragraphs", "", "| left | right |", "|---|---|"]
+        lines += [f"| {a} | {b} |" for a, b in renumbered]
+        lines.append("")
+    if findings := alignment.findings:
+        lines += [f"### Translation QA findings ({len(findings)})", ""]
+        lines += [f"- {escape_md(f.message)}" for f in findings]
+        lines.append("")
+    lines += ["## Pairs", ""]
+    for view in comparison.views:
+        lines += _pair(view, left.language, right.language)
+    return "\n".join(lines).rstrip("\n").encode("utf-8") + b"\n"
+
+
+def _pair(view: PairView, left_language: str, right_language: str) -> list[str]:
+    pair = view.pair
+    lines = [f"### {pair.keys} · {pair.status} · {pair.score:.2f}", ""]
+    if view.spans is not None:
+        lines.append(_inline(view) or "_(empty)_")
+    else:
+        lines += [
+            f"> **{left_language}:** {escape_md(view.left_text) if view.left_text else '—'}",
+            ">",
+            f"> **{right_language}:** {escape_md(view.right_text) if view.right_text else '—'}",
+        ]
+    if pair.findings:
+        lines.append("")
+        lines += [f"- ⚠ {escape_md(f.message)}" for f in pair.findings]
+    lines.append("")
+    return lines
+
+
+def _inline(view: PairView) -> str:
+    assert view.spans is not None
+    out = []
+    for span in view.spans:
+        text = escape_md(span.text)
+        stripped = text.strip()
+        if span.op == EQUAL or not stripped:
+            out.append(text)
+            continue
+        mark = "~~" if span.op == DELETE else "**"
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()) :]
+        out.append(f"{lead}{mark}{stripped}{mark}{trail}")
+    return "".join(out)
