@@ -374,7 +374,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect(text: str) -> Language:
-    """The official language a text is written in: by script, then by frequent words."""
+    """The official language a text is written in: by script, then by the organ's opening
+    line (`La Asamblea General,`) and frequent words."""
     sample = text[:3000]
     counts = {script: len(rx.findall(sample)) for script, rx in _SCRIPTS.items()}
     script = max(counts, key=lambda name: counts[name])
@@ -382,4 +383,10 @@ def detect(text: str) -> Language:
     if len(candidates) == 1:
         return candidates[0]
     words = Counter(_WORD.findall(sample.lower()))
-    return max(candidates, key=lambda lang: sum(words[word] for word in lang.stopwords))
+    lines = [line.strip() for line in text[:20000].splitlines() if 0 < len(line.strip()) < 60]
+
+    def score(lang: Language) -> int:
+        opening = any(lang.opening.match(line) for line in lines)
+        return 1000 * opening + sum(words[word] for word in lang.stopwords)
+
+    return max(candidates, key=score)

@@ -25,22 +25,20 @@ def write_output(path: str | Path, data: bytes, *, force: bool = False) -> Path:
         raise OutputError(f"{path}: exists; use --force to overwrite it")
     folder = path.parent if str(path.parent) else Path()
     try:
-        handle = tempfile.NamedTemporaryFile(
-            dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
-    temporary = Path(handle.name)
+    temporary = Path(name)
     try:
-        with handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
+        temporary.chmod(0o644)
         if force:
-            os.replace(temporary, path)
+            temporary.replace(path)
         else:
-            os.link(temporary, path)
+            path.hardlink_to(temporary)
     except FileExistsError:
         raise OutputError(f"{path}: exists; use --force to overwrite it") from None
     except OSError as error:

@@ -72,7 +72,35 @@ def bench_align() -> None:
         )
 
 
-SECTIONS = {"parse": bench_parse, "align": bench_align}
+def bench_reports() -> None:
+    from align.comparison import compare
+    from align.render import FORMATS, render
+
+    es = parse_text(SEED.read_text(encoding="utf-8"))
+    en = parse_text((SEEDS / "A_RES_72_195.en.txt").read_text(encoding="utf-8"))
+    modeled = parse_text((SEEDS / "A_RES_70_179.es.modeled.txt").read_text(encoding="utf-8"))
+    version, language = align(es, modeled), align(es, en)
+    row(
+        "diff every pair, seed es/modeled (compare)",
+        median_ms(lambda: compare(es, modeled, version), 30),
+    )
+    versions = compare(es, modeled, version)
+    languages = compare(es, en, language)
+    for name in sorted(FORMATS):
+        comparison = languages if name == "tmx" else versions
+        row(f"render {name}, seed pair", median_ms(lambda c=comparison, n=name: render(c, n), 20))
+    left_text, right_text = synthetic_pair(2000)
+    left, right = parse_text(left_text), parse_text(right_text)
+    big = align(left, right)
+    row(
+        "diff every pair, synthetic 2000 paragraphs",
+        median_ms(lambda: compare(left, right, big), 3),
+    )
+    comparison = compare(left, right, big)
+    row("render html, synthetic 2000 paragraphs", median_ms(lambda: render(comparison, "html"), 3))
+
+
+SECTIONS = {"parse": bench_parse, "align": bench_align, "reports": bench_reports}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or SECTIONS:

@@ -35,6 +35,9 @@ body { font: 15px/1.5 "Noto Sans", "Segoe UI", Arial, sans-serif; color: var(--i
        margin: 1.5rem auto; max-width: 1400px; padding: 0 1rem; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; } h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .sources { color: var(--muted); margin: 0 0 1rem; }
+h3 { font-size: 1rem; margin: 0 0 .4rem; }
+.overview { display: flex; flex-wrap: wrap; gap: 1rem 3rem; align-items: flex-start; }
+.renumbered { columns: 1; }
 table { border-collapse: collapse; }
 .summary td, .summary th, .renumbered td, .renumbered th { padding: .15rem .6rem;
        border-bottom: 1px solid #ddd; text-align: left; }
@@ -52,7 +55,8 @@ del { background: #f9c0bd; color: #7a0c05; text-decoration: line-through; }
 ins { background: #b6e8b6; color: #0b4d0b; text-decoration: none; }
 .score { color: var(--muted); font-size: .85em; }
 ul.findings { margin: .3rem 0 0; padding-left: 1rem; font-size: .85em; }
-.legend span { display: inline-block; padding: 0 .5rem; margin-right: .3rem; border: 1px solid #ccc; }
+.legend span { display: inline-block; padding: 0 .5rem; margin-right: .3rem;
+               border: 1px solid #ccc; }
 .filter { margin: 1rem 0 0; }
 .warning { background: #fff0b3; padding: .3rem .6rem; border-left: 4px solid #c79100; }
 #changes-only:checked ~ table.pairs tr.unchanged { display: none; }
@@ -70,7 +74,10 @@ ul.findings { margin: .3rem 0 0; padding-left: 1rem; font-size: .85em; }
 
 def render_html(comparison: Comparison) -> bytes:
     left, right = comparison.alignment.left, comparison.alignment.right
-    title = f"{left.symbol or left.source} ({left.language}) ↔ {right.symbol or right.source} ({right.language})"
+    title = (
+        f"{left.symbol or left.source} ({left.language}) ↔ "
+        f"{right.symbol or right.source} ({right.language})"
+    )
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -104,6 +111,7 @@ def _summary(comparison: Comparison) -> list[str]:
     )
     parts = ['<section id="summary">', "<h2>Summary</h2>"]
     parts += [f'<p class="warning">Warning: {escape(w)}</p>' for w in alignment.warnings]
+    parts.append('<div class="overview"><div>')
     parts.append(f'<table class="summary"><tr><th>Status</th><th>Pairs</th></tr>{rows}</table>')
     if alignment.mode == "version":
         totals = comparison.totals
@@ -111,6 +119,7 @@ def _summary(comparison: Comparison) -> list[str]:
             f"<p>Words: {totals.added} added, {totals.removed} removed, {totals.unchanged} "
             f"unchanged (similarity {totals.similarity:.2f}).</p>"
         )
+    parts.append("</div>")
     if renumbered := alignment.renumbered():
         rows = "".join(
             f'<tr><td><a href="#L-{escape(a)}">{escape(a)}</a></td><td>→</td>'
@@ -118,13 +127,16 @@ def _summary(comparison: Comparison) -> list[str]:
             for a, b in renumbered
         )
         parts.append(
-            "<h2>Renumbered operative paragraphs</h2>"
-            f'<table class="renumbered"><tr><th>Left</th><th></th><th>Right</th></tr>{rows}</table>'
+            "<div><h3>Renumbered operative paragraphs</h3>"
+            f'<table class="renumbered"><tr><th>Left</th><th></th><th>Right</th></tr>{rows}'
+            "</table></div>"
         )
     if findings := alignment.findings:
         items = "".join(f"<li>{_finding_link(f)}</li>" for f in findings)
-        parts.append(f"<h2>Translation QA findings ({len(findings)})</h2><ul>{items}</ul>")
-    parts.append("</section>")
+        parts.append(
+            f"<div><h3>Translation QA findings ({len(findings)})</h3><ul>{items}</ul></div>"
+        )
+    parts += ["</div>", "</section>"]
     return parts
 
 

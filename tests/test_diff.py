@@ -1,0 +1,146 @@
+"""Word-level diffs: exact spans on small cases, round trips on arbitrary text."""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align import Document, align, parse_text
+from align.comparison import compare
+from align.diff import DELETE, EQUAL, INSERT, DiffStats, side, stats, word_diff
+from tests.conftest import GOLD
+
+CASES = [
+    (
+        "a word inserted",
+        "La Asamblea decide actuar",
+        "La Asamblea decide hoy actuar",
+        [(EQUAL, "La Asamblea decide "), (INSERT, "hoy "), (EQUAL, "actuar")],
+    ),
+    (
+        "a clause deleted",
+        "Insta a los Estados, en particular a los donantes, a actuar;",
+        "Insta a los Estados a actuar;",
+        [
+            (EQUAL, "Insta a los Estados"),
+            (DELETE, ", en particular a los donantes,"),
+            (EQUAL, " a actuar;"),
+        ],
+    ),
+    (
+        "a number changed",
+        "el próximo informe en 2018, de conformidad",
+        "el próximo informe en 2016, de conformidad",
+        [
+            (EQUAL, "el próximo informe en "),
+            (DELETE, "2018"),
+            (INSERT, "2016"),
+            (EQUAL, ", de conformidad"),
+        ],
+    ),
+    (
+        "whole words, never fragments",
+        "Recuerda la reunión de alto nivel",
+        "Recuerda las reuniones de alto nivel",
+        [
+            (EQUAL, "Recuerda "),
+            (DELETE, "la reunión"),
+            (INSERT, "las reuniones"),
+            (EQUAL, " de alto nivel"),
+        ],
+    ),
+    (
+        "a symbol is one token",
+        "Secretario General A/71/119.",
+        "Secretario General A/70/94.",
+        [(EQUAL, "Secretario General "), (DELETE, "A/71/119"), (INSERT, "A/70/94"), (EQUAL, ".")],
+    ),
+    (
+        "Chinese by character",
+        "重申强烈谴责贩运人口行为",
+        "重申谴责贩运人口行为",
+        [(EQUAL, "重申"), (DELETE, "强烈"), (EQUAL, "谴责贩运人口行为")],
+    ),
+    ("empty to text", "", "Nuevo párrafo.", [(INSERT, "Nuevo párrafo.")]),
+    ("identical", "Sin cambios.", "Sin cambios.", [(EQUAL, "Sin cambios.")]),
+]
+
+
+@pytest.mark.parametrize(("name", "left", "right", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_exact_spans(name: str, left: str, right: str, expected: list[tuple[int, str]]) -> None:
+    assert [(s.op, s.text) for s in word_diff(left, right)] == expected
+
+
+def test_stats_count_words_not_punctuation() -> None:
+    spans = word_diff(
+        "Insta a los Estados, en particular a los donantes, a actuar;",
+        "Insta a los Estados a actuar;",
+    )
+    assert stats(spans) == DiffStats(added=0, removed=5, unchanged=6)
+    assert round(stats(spans).similarity, 3) == round(12 / 17, 3)
+
+
+def test_renumbered_footnote_is_not_a_change() -> None:
+    head = "72/195. Título\n\nLa Asamblea General,\n\n"
+    left = parse_text(
+        head + "Recordando la Agenda 2030¹,\n\n1. *Decide* actuar.\n\n¹ Resolución 70/1.\n"
+    )
+    right = parse_text(
+        head + "Recordando las metas²,\n\nRecordando la Agenda 2030⁴,\n\n1. *Decide* actuar.\n\n"
+        "² Meta 5.2.\n\n⁴ Resolución 70/1.\n"
+    )
+    comparison = compare(left, right, align(left, right))
+    view = next(v for v in comparison.views if v.pair.left == "PP1")
+    assert (view.pair.right, view.pair.status) == ("PP2", "same")
+    assert [(s.op, s.text) for s in view.spans or ()] == [(EQUAL, "Recordando la Agenda 2030,")]
+    footnote = next(v for v in comparison.views if v.pair.left == "FN1")
+    assert (footnote.pair.right, footnote.pair.status) == ("FN4", "same")
+
+
+def test_seed_summary_matches_gold(es: Document, modeled: Document) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    comparison = compare(es, modeled, align(es, modeled))
+    implied = {"added": 0, "removed": 0}
+    for left, right in gold["pairs"]:
+        if left is None:
+            implied["added"] += 1
+        elif right is None:
+            implied["removed"] += 1
+    for status in gold["status"].values():
+        implied[status] = implied.get(status, 0) + 1
+    assert dict(comparison.status_counts()) == implied
+    assert implied == {"added": 4, "removed": 9, "same": 53, "changed": 14, "moved": 2}
+    for view in comparison.views:
+        assert view.spans is not None
+        assert side(view.spans, "left") == (view.left_text or "")
+        assert side(view.spans, "right") == (view.right_text or "")
+        if view.pair.status in ("same", "moved"):
+            assert view.stats.added == view.stats.removed == 0
+    totals = comparison.totals
+    assert totals.added > 0 and totals.removed > totals.added
+
+
+def test_language_mode_has_no_word_diff(es: Document, en: Document) -> None:
+    comparison = compare(es, en, align(es, en))
+    assert all(view.spans is None for view in comparison.views)
+    assert not any(view.is_change for view in comparison.views)
+
+
+TEXT = st.lists(
+    st.sampled_from([*"abc dé,.;:¹-/12 重申\n\t", "Estados", "A/72/440", " de ", "64/293"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, TEXT)
+def test_spans_rebuild_both_sides(left: str, right: str) -> None:
+    spans = word_diff(left, right)
+    assert side(spans, "left") == left
+    assert side(spans, "right") == right
+    assert all(span.text for span in spans)
+    assert all(a.op != b.op for a, b in pairwise(spans))

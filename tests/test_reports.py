@@ -1,0 +1,207 @@
+"""The report writers: golden files, TMX validity, HTML safety, atomic no-clobber writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from align import Document, OutputError, align
+from align.comparison import compare
+from align.output import write_output
+from align.render import FORMATS, format_for, render
+from resalign.cli import main
+from tests.conftest import EN, ES, MODELED
+from tests.reports_fixtures import hostile_comparison, small_comparison
+
+GOLDEN = Path(__file__).parent / "golden"
+DTD = Path(__file__).parent / "data" / "tmx14.dtd"
+
+
+@pytest.mark.parametrize("report_format", ["md", "csv", "json"])
+def test_golden(report_format: str) -> None:
+    produced = render(small_comparison(), report_format)
+    golden = GOLDEN / f"small.{report_format}"
+    if os.environ.get("RESALIGN_UPDATE_GOLDEN"):
+        golden.write_bytes(produced)
+    assert produced == golden.read_bytes()
+
+
+def test_csv_rows(es: Document, modeled: Document) -> None:
+    comparison = compare(es, modeled, align(es, modeled))
+    text = render(comparison, "csv").decode("utf-8")
+    assert text.startswith("\ufeffleft_key,right_key,status")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert len(rows) == 82
+    assert rows[0]["left_key"] == "PP1" and rows[0]["status"] == "same"
+    assert next(r for r in rows if r["left_key"] == "OP21")["right_key"] == "OP19"
+
+
+def test_json_report_has_diffs(es: Document, modeled: Document) -> None:
+    data = json.loads(render(compare(es, modeled, align(es, modeled)), "json"))
+    assert data["summary"]["statuses"] == {
+        "added": 4,
+        "changed": 14,
+        "moved": 2,
+        "removed": 9,
+        "same": 53,
+    }
+    op21 = next(p for p in data["pairs"] if p["left"] == "OP21")
+    assert [s for s in op21["diff"] if s[0] != 0] == [[-1, "2018"], [1, "2016"]]
+    assert op21["words"] == {"added": 1, "removed": 1, "unchanged": 79}
+
+
+def test_tmx_is_valid_tmx_14b(es: Document, en: Document) -> None:
+    comparison = compare(es, en, align(es, en))
+    data = render(comparison, "tmx")
+    document = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    dtd = etree.DTD(str(DTD))
+    assert dtd.validate(document), dtd.error_log.filter_from_errors()
+    units = document.findall("body/tu")
+    assert len(units) == 77
+    first = units[0]
+    assert [(p.get("type"), p.text) for p in first.findall("prop")] == [
+        ("x-key-left", "PP1"),
+        ("x-key-right", "PP1"),
+        ("x-symbol-left", "A/RES/72/195"),
+        ("x-symbol-right", "A/RES/72/195"),
+    ]
+    langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in first.findall("tuv")]
+    assert langs == ["es", "en"]
+    assert first.findtext("tuv/seg").startswith("Reiterando su enérgica condena")
+    assert document.find("header").get("srclang") == "es"
+
+
+def test_tmx_leaves_out_unpaired(es: Document) -> None:
+    from align import parse_text
+
+    text = EN.read_text(encoding="utf-8")
+    start = text.index("(f) To foster")
+    en = parse_text(text[:start] + text[text.index("\n", start) :])
+    document = etree.fromstring(render(compare(es, en, align(es, en)), "tmx"))
+    assert "PP8(f)" not in [tu.get("tuid") for tu in document.findall("body/tu")]
+    assert len(document.findall("body/tu")) == 76
+
+
+def test_tmx_refuses_version_mode() -> None:
+    with pytest.raises(OutputError, match="TMX holds translations"):
+        render(small_comparison(), "tmx")
+
+
+def test_html_escapes_document_text() -> None:
+    page = render(hostile_comparison(), "html").decode("utf-8")
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; “comillas”" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&lt;left&gt;.txt" in page
+
+
+def test_html_structure(es: Document, modeled: Document) -> None:
+    page = render(compare(es, modeled, align(es, modeled)), "html").decode("utf-8")
+    tree = etree.fromstring(page.encode(), etree.HTMLParser(no_network=True))
+    assert tree.findtext(".//title") == "resalign: A/RES/72/195 (es) ↔ A/RES/70/179 (es)"
+    rows = tree.findall(".//table[@class='pairs']/tbody/tr")
+    assert len(rows) == 82
+    assert rows[0].get("class") == "status-same unchanged"
+    assert tree.find(".//a[@id='L-OP21']") is not None
+    assert tree.find(".//a[@id='R-OP5']") is not None
+    assert "http" not in page.replace("http-equiv", "")  # nothing from the network
+    assert "@page { size: A4 landscape" in page
+    assert "#changes-only:checked ~ table.pairs tr.unchanged { display: none; }" in page
+    deleted = rows[[r.get("class") for r in rows].index("status-changed")].findall(".//del")
+    assert deleted
+
+
+def test_html_arabic_side_is_rtl() -> None:
+    from align import parse_text
+    from tests.test_read_languages import CORPUS
+
+    arabic = parse_text(next(c.text for c in CORPUS if c.lang == "ar"))
+    english = parse_text(next(c.text for c in CORPUS if c.lang == "en"))
+    page = render(compare(english, arabic, align(english, arabic)), "html").decode()
+    assert '<td lang="ar" dir="rtl">' in page and '<td lang="en" dir="ltr">' in page
+
+
+def test_xlsx(tmp_path: Path, es: Document, en: Document) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = write_output(tmp_path / "r.xlsx", render(compare(es, en, align(es, en)), "xlsx"))
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.value for c in sheet[1]] == [
+        "Left key",
+        "Right key",
+        "Status",
+        "Score",
+        "Left text",
+        "Right text",
+        "Findings",
+    ]
+    assert sheet.max_row == 78
+    assert sheet.freeze_panes == "A2"
+    assert sheet["E2"].alignment.wrap_text
+
+
+def test_formats_by_extension() -> None:
+    assert {
+        format_for(f"r.{ext}") for ext in ("html", "HTM", "md", "json", "csv", "tmx", "xlsx")
+    } == set(FORMATS)
+    assert format_for("r.pdf") is None
+
+
+def test_write_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("the user's own file")
+    with pytest.raises(OutputError, match="exists; use --force"):
+        write_output(target, b"new")
+    assert target.read_text() == "the user's own file"
+    write_output(target, b"new", force=True)
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary left
+
+
+def test_write_errors_are_one_line(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="is a directory"):
+        write_output(tmp_path, b"x")
+    with pytest.raises(OutputError, match="cannot write"):
+        write_output(tmp_path / "missing" / "r.html", b"x")
+
+
+def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.md"
+    assert main(["report", str(ES), str(MODELED), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# A/RES/72/195 (es) ↔ A/RES/70/179 (es)")
+    assert main(["report", str(ES), str(MODELED), "-o", str(out)]) == 3
+    assert "exists; use --force" in capsys.readouterr().err
+    assert main(["report", str(ES), str(MODELED), "-o", str(tmp_path / "r.bin")]) == 2
+    assert "cannot tell the report format" in capsys.readouterr().err
+    assert (
+        main(["report", str(ES), str(MODELED), "-o", str(tmp_path / "r.x"), "--format", "csv"]) == 0
+    )
+    assert main(["report", str(ES), str(MODELED), "-o", str(tmp_path / "r.tmx")]) == 3
+    assert "TMX holds translations" in capsys.readouterr().err
+    assert not (tmp_path / "r.tmx").exists()
+
+
+def test_cli_diff(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(ES), str(MODELED), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "OP21 → OP19  changed" in out
+    assert "en [-2018-]{+2016+}, de conformidad" in out
+    assert "PP1 → PP1" not in out
+    assert "\x1b[" not in out
+    assert main(["diff", str(ES), str(MODELED), "--color", "always", "--all"]) == 0
+    colored = capsys.readouterr().out
+    assert "PP1 → PP1" in colored and "\x1b[31;9m2018\x1b[0m\x1b[32m2016\x1b[0m" in colored
+
+
+def test_cli_diff_language_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(ES), str(EN), "--color", "never", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "PP1 → PP1  paired" in out
+    assert " │ Reiterating its strong condemnation" in out
+    assert main(["diff", str(ES), str(EN), "--color", "never"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("no findings")
