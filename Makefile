@@ -18,8 +18,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,xlsx]'
 	touch $@ $(VENV)/.installed
 
+# The review UI in a terminal (the word diff when not in one), on the bundled seeds.
 demo: $(VENV)/.installed
-	$(BIN)/resalign parse $(SEEDS)/A_RES_72_195.es.txt
+	$(BIN)/resalign $(SEEDS)/A_RES_72_195.es.txt $(SEEDS)/A_RES_70_179.es.modeled.txt \
+		--state $(VENV)/demo-review.toml
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check align tui resalign tests bench

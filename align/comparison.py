@@ -50,6 +50,31 @@ class Comparison:
     def status_counts(self) -> Counter[str]:
         return Counter(view.pair.status for view in self.views)
 
+    def select(self, view_filter: str) -> tuple[int, ...]:
+        """Indices of the views a filter keeps: all, changes, findings or unpaired."""
+        keep = FILTERS[view_filter]
+        return tuple(index for index, view in enumerate(self.views) if keep(view))
+
+    def search(self, query: str, among: tuple[int, ...] | None = None) -> tuple[int, ...]:
+        """Indices of the views whose left or right text holds `query` (any case)."""
+        needle = query.casefold()
+        indices = range(len(self.views)) if among is None else among
+        return tuple(
+            index
+            for index in indices
+            if needle in (self.views[index].left_text or "").casefold()
+            or needle in (self.views[index].right_text or "").casefold()
+        )
+
+
+FILTERS = {
+    "all": lambda view: True,
+    "changes": lambda view: view.is_change,
+    "findings": lambda view: bool(view.pair.findings),
+    "unpaired": lambda view: view.pair.left is None or view.pair.right is None,
+}
+"""The view filters, in the order the terminal UI cycles through them."""
+
 
 def compare(left: Document, right: Document, alignment: Alignment) -> Comparison:
     """Diff every pair of an alignment of `left` with `right`."""

@@ -46,26 +46,44 @@ class Invariants:
         return len(self.dates) + len(self.symbols) + len(self.years) + len(self.numbers)
 
 
-def invariants(text: str, lang: Language) -> Invariants:
-    """The dates, symbols, years and numbers of a text written in `lang`."""
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an invariant value stands in a text (character offsets)."""
+
+    start: int
+    end: int
+    kind: str
+    """date, symbol, year or number."""
+    value: str
+    """The normalized value (`2017-12-19`, `64/293`, `30000`)."""
+
+
+def mentions(text: str, lang: Language) -> list[Mention]:
+    """Every date, symbol, year and number in a text written in `lang`, in text order."""
     text = ascii_digits(text)
-    mentions = find_dates(text, lang)
-    dates = [mention.iso for mention in mentions]
-    text = _mask(text, [(m.start, m.end) for m in mentions])
-    symbols = []
+    found = [Mention(m.start, m.end, "date", m.iso) for m in find_dates(text, lang)]
+    text = _mask(text, [(m.start, m.end) for m in found])
     for pattern in (SYMBOL, RESOLUTION_NUMBER):
-        found = [m for m in pattern.finditer(text) if any(c.isdigit() for c in m.group())]
-        symbols += [m.group().rstrip(".") for m in found]
-        text = _mask(text, [m.span() for m in found])
-    years, numbers = [], []
+        symbols = [m for m in pattern.finditer(text) if any(c.isdigit() for c in m.group())]
+        for match in symbols:
+            value = match.group().rstrip(".")
+            found.append(Mention(match.start(), match.start() + len(value), "symbol", value))
+        text = _mask(text, [m.span() for m in symbols])
     for match in NUMBER.finditer(text):
         if ORDINAL_AFTER.match(text, match.end()) or text[max(0, match.start() - 1)] == "第":
             continue
         value = _normalize_number(match.group())
-        (years if len(value) == 4 and 1900 <= int(value) <= 2099 else numbers).append(value)
-    return Invariants(
-        tuple(sorted(dates)), tuple(sorted(symbols)), tuple(sorted(years)), tuple(sorted(numbers))
-    )
+        kind = "year" if len(value) == 4 and 1900 <= int(value) <= 2099 else "number"
+        found.append(Mention(match.start(), match.end(), kind, value))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def invariants(text: str, lang: Language) -> Invariants:
+    """The dates, symbols, years and numbers of a text written in `lang`."""
+    by_kind: dict[str, list[str]] = {"date": [], "symbol": [], "year": [], "number": []}
+    for mention in mentions(text, lang):
+        by_kind[mention.kind].append(mention.value)
+    return Invariants(*(tuple(sorted(values)) for values in by_kind.values()))
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

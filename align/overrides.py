@@ -21,6 +21,9 @@ from pathlib import Path
 from align.errors import ReadError
 from align.model import Document
 
+REVIEW_ENTRIES = {"left", "right", "reviewed"}
+"""Entries of a review sidecar (`align.review`) that an overrides reader skips."""
+
 
 class OverridesError(ReadError):
     """An overrides file that cannot be read or does not fit the documents."""
@@ -89,7 +92,7 @@ def overrides_from_data(data: object, source: str = "pairs") -> Overrides:
     """Overrides from parsed TOML/JSON data, checked for shape."""
     if not isinstance(data, dict):
         raise OverridesError(f"{source}: expected a table with pairs, left_only, right_only")
-    unknown = set(data) - {"pairs", "left_only", "right_only"}
+    unknown = set(data) - {"pairs", "left_only", "right_only"} - REVIEW_ENTRIES
     if unknown:
         raise OverridesError(f"{source}: unknown entries {sorted(unknown)}")
     pairs = data.get("pairs", [])

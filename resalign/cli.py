@@ -133,6 +133,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=sorted(FORMATS), help="default: from the extension")
     report.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     report.set_defaults(handler=_report)
+
+    tui = commands.add_parser(
+        "tui",
+        help="review two resolutions side by side in the terminal",
+        description="Open the terminal review UI on two resolutions. Reviewed marks and "
+        "manual links are kept in a sidecar file beside RIGHT (or --state FILE).",
+    )
+    _add_pair_options(tui)
+    tui.add_argument("--state", metavar="FILE", help="review state file (default: beside RIGHT)")
+    tui.set_defaults(handler=_tui)
     return parser
 
 
@@ -229,10 +239,38 @@ def _report(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _tui(args: argparse.Namespace) -> int:
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
+    from align.overrides import load_overrides
+    from align.review import Review, sidecar_path
+    from tui.app import ReviewApp
+    from tui.session import Session
+
+    left, right = _read_pair(args)
+    state = Path(args.state) if args.state else sidecar_path(args.left, args.right)
+    session = Session(left, right, state, mode=args.mode)
+    if args.pairs:
+        extra = load_overrides(args.pairs)
+        session.load_state()
+        session.review = Review(session.review.reviewed, extra)
+    ReviewApp(session).run()
+    return ExitCode.OK
+
+
+def _default_command(argv: list[str]) -> list[str]:
+    """`resalign LEFT RIGHT`: the review UI in a terminal, the diff otherwise."""
+    known = {"parse", "align", "diff", "report", "tui"}
+    positional = [a for a in argv if not a.startswith("-")]
+    if argv and argv[0] not in known and not argv[0].startswith("-") and len(positional) >= 2:
+        return ["tui" if sys.stdout.isatty() else "diff", *argv]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_default_command(list(sys.argv[1:] if argv is None else argv)))
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -1,0 +1,274 @@
+"""The review UI driven through Pilot: every binding, asserting the state it changes."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from align import Document, parse_text
+from tests.conftest import EN
+from tests.tui_helpers import ready, review_app, screen_text
+from tui.screens.help import HelpScreen
+from tui.screens.link import LinkScreen
+from tui.screens.prompt import ConfirmScreen, PromptScreen
+from tui.widgets.navigator import Navigator
+from tui.widgets.pairs import PairsView
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    return tmp_path / "review.toml"
+
+
+async def test_opens_on_first_pair_with_every_pair_listed(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.session.selected_keys() == ("PP1", "PP1")
+        assert app.query_one(Navigator).option_count == 82
+        assert "PP25 → PP23  changed" in screen_text(app)
+        assert not state.exists()  # nothing written until the reviewer does something
+
+
+async def test_moving_with_arrows_and_vi_keys(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("down", "down", "j")
+        assert app.session.selected_keys() == ("PP4", "PP4")
+        await pilot.press("k", "up")
+        assert app.session.selected_keys() == ("PP2", "PP2")
+        assert app.query_one(Navigator).highlighted == 1
+        await pilot.press("up", "up", "up")
+        assert app.session.selected_keys() == ("PP1", "PP1")
+
+
+async def test_next_and_previous_change(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        assert app.session.selected_keys() == ("PP4", "PP4")
+        await pilot.press("n", "n", "n")
+        assert app.session.selected_keys() == ("PP10", "PP10")
+        await pilot.press("n")
+        assert app.session.selected_keys() == ("PP11", None)
+        await pilot.press("N")
+        assert app.session.selected_keys() == ("PP10", "PP10")
+
+
+async def test_findings_are_the_changes_in_language_mode(es: Document, state: Path) -> None:
+    en = parse_text(EN.read_text(encoding="utf-8").replace("30 July 2010", "30 July 2011"))
+    app = review_app(es, en, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        assert app.session.selected_keys() == ("PP7", "PP7")
+        assert "! date: PP7 (es) has 2010-07-30, PP7 (en) has 2011-07-30" in screen_text(app)
+
+
+async def test_filter_cycles(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        counts = []
+        for _ in range(4):
+            await pilot.press("f")
+            counts.append((app.session.view_filter, app.query_one(Navigator).option_count))
+        assert counts == [("changes", 29), ("findings", 0), ("unpaired", 13), ("all", 82)]
+
+
+async def test_search_both_sides_and_hits(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"Jartum", "enter")
+        assert app.session.query == "Jartum"
+        assert app.query_one(Navigator).option_count == 1
+        assert app.session.selected_keys() == ("PP29", "PP27")
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = "Grupo Interinstitucional"
+        await pilot.press("enter")
+        hits = [app.session.comparison.views[i].pair.left for i in app.session.visible]
+        assert hits[:3] == ["PP15", "PP16", "PP18"]
+        await pilot.press("n", "n")
+        assert app.session.selected_keys()[0] == "PP18"
+        await pilot.press("N")
+        assert app.session.selected_keys()[0] == "PP16"
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        assert app.query_one(Navigator).option_count == 82
+        assert app.session.selected_keys()[0] == "PP16"
+
+
+async def test_swap_sides(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await ready(pilot)
+        left, right = app.session.documents()
+        assert (left.symbol, right.symbol) == ("A/RES/70/179", "A/RES/72/195")
+        alignment = app.session.comparison.alignment
+        assert alignment.left.symbol == "A/RES/70/179"
+        assert alignment.pair_for(left="OP6")[0].right == "OP5"
+        await pilot.press("s")
+        await ready(pilot)
+        assert app.session.documents()[0].symbol == "A/RES/72/195"
+
+
+async def test_unified_view_and_footnotes(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")  # PP4: a long insertion
+        view = app.query_one(PairsView)
+        side_by_side = screen_text(app)
+        await pilot.press("u")
+        assert view.unified
+        unified = screen_text(app)
+        assert unified != side_by_side
+        pp4 = " ".join(unified.split("~ PP4 → PP4")[1].split("~ PP5")[0].split())
+        assert "│" not in pp4
+        assert "Estados Miembros de y recordando también las metas" in pp4
+        await pilot.press("u", "t")
+        assert not view.unified and view.footnotes
+        assert "FN1 Resolución 70/1." in screen_text(app)
+        await pilot.press("t")
+        assert "FN1 Resolución 70/1." not in screen_text(app).split("FN1 → FN1")[0]
+
+
+async def test_reviewed_marks_are_saved(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "r", "n", "r")
+        data = tomllib.loads(state.read_text(encoding="utf-8"))
+        assert data["reviewed"] == [["PP4", "PP4"], ["PP5", "PP5"]]
+        assert "✓ reviewed" in screen_text(app)
+        await pilot.press("r")
+        assert tomllib.loads(state.read_text(encoding="utf-8"))["reviewed"] == [["PP4", "PP4"]]
+
+
+async def test_link_and_unlink(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        for _ in range(16):  # to PP11, which the aligner leaves without counterpart
+            await pilot.press("j")
+        assert app.session.selected_keys() == ("PP11", None)
+        await pilot.press("l")
+        assert isinstance(app.screen, LinkScreen)
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = [o.id for o in choices.options].index("PP10")
+        await pilot.press("enter")
+        await ready(pilot)
+        (linked,) = app.session.comparison.alignment.pair_for(left="PP11")
+        assert (linked.right, linked.method) == ("PP10", "manual")
+        assert tomllib.loads(state.read_text(encoding="utf-8"))["pairs"] == [["PP11", "PP10"]]
+        assert app.session.selected_keys() == ("PP11", "PP10")
+        await pilot.press("l")
+        choices = app.screen.query_one(OptionList)
+        assert choices.options[0].id == "\x00unlink"
+        choices.highlighted = 0
+        await pilot.press("enter")
+        await ready(pilot)
+        assert app.session.comparison.alignment.pair_for(left="PP11")[0].right is None
+        assert tomllib.loads(state.read_text(encoding="utf-8"))["pairs"] == []
+
+
+async def test_export_refuses_to_overwrite_unless_confirmed(
+    es: Document, modeled: Document, state: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.md"
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith("# A/RES/72/195 (es) ↔ A/RES/70/179")
+        target.write_text("mine")
+        await pilot.press("e")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text() == "mine"
+        await pilot.press("e")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith("# A/RES/72/195")
+
+
+async def test_help_and_quit(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_mouse_selects(es: Document, modeled: Document, state: Path) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.click(Navigator, offset=(10, 4))  # below the border
+        await pilot.pause()
+        assert app.session.selected_keys() == ("PP4", "PP4")
+        await pilot.click(PairsView, offset=(10, 0))
+        await pilot.pause()
+        assert app.session.selected_keys() is not None
+
+
+async def test_reopening_restores_marks_and_links(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    first = review_app(es, modeled, state)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "r")
+        first.session.selected = 16
+        first.session.link("PP10")
+        first.realign()
+        await ready(pilot)
+    second = review_app(es, modeled, state)
+    async with second.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert second.session.is_reviewed(("PP4", "PP4"))
+        assert second.session.comparison.alignment.pair_for(left="PP11")[0].right == "PP10"
+    from align import load_overrides
+
+    assert load_overrides(state).pairs == (("PP11", "PP10"),)  # resalign align --pairs reads it
+
+
+async def test_corrupt_state_is_set_aside(es: Document, modeled: Document, state: Path) -> None:
+    state.write_text("reviewed = [[[", encoding="utf-8")
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.session.review.reviewed == frozenset()
+        assert any("set aside" in w for w in app.session.warnings)
+    aside = [p for p in state.parent.iterdir() if p.name.startswith("review.toml.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_text() == "reviewed = [[["
+    assert not state.exists()

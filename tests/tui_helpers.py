@@ -1,0 +1,27 @@
+"""Building the review app on the seeds for Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from align import Document
+from tui.app import ReviewApp
+from tui.session import Session
+
+
+def review_app(left: Document, right: Document, state: Path, mode: str | None = None) -> ReviewApp:
+    return ReviewApp(Session(left, right, state, mode=mode))
+
+
+async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the alignment worker has finished and the screen has settled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def screen_text(app: ReviewApp) -> str:
+    """The main view's text as laid out (all pairs, not only those on screen)."""
+    from tui.widgets.pairs import PairsView
+
+    return "\n".join(app.query_one(PairsView).text_lines())

@@ -1,0 +1,202 @@
+"""The review app: wires keys to the session and the session to the widgets.
+
+No resolution logic lives here: the session asks `align`, the widgets draw.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, OptionList
+
+from align.errors import ResalignError
+from align.output import write_output
+from align.render import format_for, render
+from tui.messages import AlignmentFailed, AlignmentReady
+from tui.screens.help import HelpScreen
+from tui.screens.link import UNLINK, LinkScreen
+from tui.screens.prompt import ConfirmScreen, PromptScreen
+from tui.session import Session
+from tui.widgets.header import DocumentsHeader
+from tui.widgets.navigator import Navigator
+from tui.widgets.pairs import PairsView
+
+
+class ReviewApp(App[None]):
+    """Side-by-side review of two resolutions."""
+
+    CSS_PATH = "resalign.tcss"
+    TITLE = "resalign"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("n", "jump(True)", "Next change"),
+        Binding("N", "jump(False)", "Previous", key_display="N"),
+        Binding("f", "filter", "Filter"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("s", "swap", "Swap"),
+        Binding("u", "unified", "Unified"),
+        Binding("t", "footnotes", "Footnotes"),
+        Binding("r", "reviewed", "Reviewed"),
+        Binding("l", "link", "Link"),
+        Binding("e", "export", "Export"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield DocumentsHeader(self.session)
+        with Horizontal(id="body"):
+            yield Navigator(self.session)
+            yield PairsView(self.session)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session.load_state()
+        for warning in self.session.warnings:
+            self.notify(warning, severity="warning", timeout=10)
+        self.query_one(PairsView).focus()
+        self.realign()
+
+    def realign(self) -> None:
+        """Align and diff off the UI thread; the screen shows progress meanwhile."""
+        self.query_one(PairsView).loading = True
+        self.query_one(DocumentsHeader).refresh_header()
+        self.run_worker(self._compute, thread=True, exclusive=True, group="align")
+
+    def _compute(self) -> None:
+        try:
+            self.post_message(AlignmentReady(self.session.compute()))
+        except ResalignError as error:
+            self.post_message(AlignmentFailed(str(error)))
+
+    def on_alignment_ready(self, message: AlignmentReady) -> None:
+        self.session.show(message.comparison)
+        pairs = self.query_one(PairsView)
+        pairs.loading = False
+        self.redraw()
+        pairs.focus()
+
+    def on_alignment_failed(self, message: AlignmentFailed) -> None:
+        self.query_one(PairsView).loading = False
+        self.notify(message.reason, severity="error", timeout=10)
+
+    def redraw(self, *, layout: bool = True) -> None:
+        self.query_one(DocumentsHeader).refresh_header()
+        self.query_one(Navigator).rebuild()
+        pairs = self.query_one(PairsView)
+        pairs.rebuild() if layout else pairs.scroll_to_selected()
+
+    def select(self, position: int) -> None:
+        self.session.selected = position
+        self.query_one(Navigator).sync()
+        self.query_one(PairsView).reselect()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, Navigator) and event.option_index != self.session.selected:
+            self.select(event.option_index)
+
+    def on_pairs_view_clicked(self, event: PairsView.Clicked) -> None:
+        self.select(event.position)
+
+    # actions -------------------------------------------------------------------------
+    def action_move(self, step: int) -> None:
+        self.session.move(step)
+        self.select(self.session.selected)
+
+    def action_jump(self, forward: bool) -> None:
+        if self.session.jump(forward):
+            self.select(self.session.selected)
+        else:
+            self.notify("no more " + ("search hits" if self.session.query else "changes"))
+
+    def action_filter(self) -> None:
+        shown = self.session.cycle_filter()
+        self.redraw()
+        self.notify(f"showing {shown if shown != 'all' else 'all pairs'}", timeout=2)
+
+    def action_search(self) -> None:
+        def done(query: str | None) -> None:
+            if query is not None:
+                hits = self.session.search(query)
+                self.redraw()
+                if query.strip():
+                    self.notify(f"{hits} pairs hold {query.strip()!r}", timeout=3)
+
+        self.push_screen(
+            PromptScreen("Search both sides (empty: show all):", self.session.query), done
+        )
+
+    def action_swap(self) -> None:
+        self.session.swap()
+        self.realign()
+
+    def action_unified(self) -> None:
+        pairs = self.query_one(PairsView)
+        pairs.unified = not pairs.unified
+        pairs.rebuild()
+
+    def action_footnotes(self) -> None:
+        pairs = self.query_one(PairsView)
+        pairs.footnotes = not pairs.footnotes
+        pairs.rebuild()
+
+    def action_reviewed(self) -> None:
+        if self.session.comparison is not None:
+            self.session.toggle_reviewed()
+            self.redraw()
+
+    def action_link(self) -> None:
+        keys = self.session.selected_keys()
+        if keys is None or keys[0] is None:
+            self.notify("select a pair with a left paragraph to link", severity="warning")
+            return
+        _, right = self.session.documents()
+        units = right.footnotes if keys[0].startswith("FN") else right.paragraphs
+        choices = [(unit.key, unit.text) for unit in units]
+        linked = any(a == keys[0] for a, _ in self.session.oriented_review().overrides.pairs)
+
+        def done(choice: str | None) -> None:
+            if choice is not None:
+                self.session.link(None if choice == UNLINK else choice)
+                self.realign()
+
+        self.push_screen(LinkScreen(keys[0], choices, linked), done)
+
+    def action_export(self) -> None:
+        default = f"{Path(self.session.right.source).stem}.report.html"
+        self.push_screen(
+            PromptScreen("Export the report to (.html .md .json .csv .tmx .xlsx):", default),
+            self._export,
+        )
+
+    def _export(self, target: str | None, force: bool = False) -> None:
+        if not target or self.session.comparison is None:
+            return
+        report_format = format_for(target)
+        if report_format is None:
+            self.notify(f"unknown report format for {target!r}", severity="error")
+            return
+        if Path(target).exists() and not force:
+            self.push_screen(
+                ConfirmScreen(f"{target} exists. Overwrite it?"),
+                lambda yes: self._export(target, force=True) if yes else None,
+            )
+            return
+        try:
+            write_output(target, render(self.session.comparison, report_format), force=force)
+        except ResalignError as error:
+            self.notify(str(error), severity="error")
+        else:
+            self.notify(f"wrote {target}")
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())

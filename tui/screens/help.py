@@ -1,0 +1,44 @@
+"""The help screen: every key binding, with what it does."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("↑ ↓  j k", "move between pairs (mouse: click a pair)"),
+    ("n  N", "next / previous change or finding (search hit while searching)"),
+    ("f", "filter: all → changes only → findings only → unpaired only"),
+    ("/", "search both sides (empty search: show all again)"),
+    ("s", "swap the left and right documents"),
+    ("u", "unified inline view of the selected pair"),
+    ("t", "show the footnotes each paragraph cites"),
+    ("r", "mark the selected pair reviewed (again: unmark)"),
+    ("l", "link the selected left paragraph to a right paragraph you pick, or unlink"),
+    ("e", "export a report (html, md, json, csv, tmx, xlsx)"),
+    ("?", "this help"),
+    ("q", "quit"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """All bindings; any of escape, ? or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        width = max(len(keys) for keys, _ in KEYS)
+        lines = [f"[b]{keys:<{width}}[/b]  {what}" for keys, what in KEYS]
+        with Vertical(id="help"):
+            yield Static("[b]resalign: keys[/b]", id="help-title")
+            yield Static("\n".join(lines))
+            yield Static("[dim]escape closes this help[/dim]", id="help-foot")

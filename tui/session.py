@@ -1,0 +1,153 @@
+"""What the review screen is showing and where the reviewer is: plain state, no widgets.
+
+The app turns key presses into calls on a `Session`; the widgets draw what it says.
+Everything the session knows about resolutions comes from `align`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align.aligner import align
+from align.comparison import FILTERS, Comparison, compare
+from align.model import Document
+from align.review import Keys, Review, load_review, save_review
+
+FILTER_CYCLE = tuple(FILTERS)
+
+
+@dataclass
+class Session:
+    """A review of `left` against `right`: the comparison, the selection and the marks."""
+
+    left: Document
+    right: Document
+    state_path: Path
+    mode: str | None = None
+    review: Review = field(default_factory=Review)
+    swapped: bool = False
+    comparison: Comparison | None = None
+    view_filter: str = "all"
+    query: str = ""
+    visible: tuple[int, ...] = ()
+    selected: int = 0
+    """Position in `visible` of the selected pair."""
+    warnings: list[str] = field(default_factory=list)
+
+    def load_state(self) -> None:
+        self.review, warning = load_review(self.state_path)
+        if warning:
+            self.warnings.append(warning)
+
+    def save_state(self) -> None:
+        save_review(self.state_path, self.review, left=self.left.source, right=self.right.source)
+
+    # alignment ---------------------------------------------------------------------------
+    def documents(self) -> tuple[Document, Document]:
+        return (self.right, self.left) if self.swapped else (self.left, self.right)
+
+    def oriented_review(self) -> Review:
+        return self.review.swapped() if self.swapped else self.review
+
+    def compute(self) -> Comparison:
+        """Align and diff the documents as they stand (run off the UI thread)."""
+        left, right = self.documents()
+        overrides = self.oriented_review().overrides
+        mode = self.mode if self.mode in ("language", "version") else None
+        return compare(left, right, align(left, right, mode=mode, overrides=overrides))  # type: ignore[arg-type]
+
+    def show(self, comparison: Comparison) -> None:
+        keys = self.selected_keys()
+        self.comparison = comparison
+        self.refilter(keep=keys)
+
+    # selection and filters ---------------------------------------------------------------
+    def refilter(self, keep: Keys | None = None) -> None:
+        assert self.comparison is not None
+        self.visible = self.comparison.select(self.view_filter)
+        if self.query:
+            self.visible = self.comparison.search(self.query, self.visible)
+        self.selected = 0
+        if keep is not None:
+            for position, index in enumerate(self.visible):
+                pair = self.comparison.views[index].pair
+                if (pair.left, pair.right) == keep or (keep[0] and pair.left == keep[0]):
+                    self.selected = position
+                    break
+
+    def selected_view_index(self) -> int | None:
+        return self.visible[self.selected] if self.visible else None
+
+    def selected_keys(self) -> Keys | None:
+        index = self.selected_view_index()
+        if index is None or self.comparison is None:
+            return None
+        pair = self.comparison.views[index].pair
+        return (pair.left, pair.right)
+
+    def move(self, step: int) -> None:
+        if self.visible:
+            self.selected = max(0, min(len(self.visible) - 1, self.selected + step))
+
+    def jump(self, forward: bool) -> bool:
+        """Select the next (previous) change, finding or search hit; False if there is none."""
+        assert self.comparison is not None
+        order = (
+            range(self.selected + 1, len(self.visible))
+            if forward
+            else range(self.selected - 1, -1, -1)
+        )
+        for position in order:
+            view = self.comparison.views[self.visible[position]]
+            if self.query or view.is_change:
+                self.selected = position
+                return True
+        return False
+
+    def cycle_filter(self) -> str:
+        keys = self.selected_keys()
+        self.view_filter = FILTER_CYCLE[
+            (FILTER_CYCLE.index(self.view_filter) + 1) % len(FILTER_CYCLE)
+        ]
+        self.refilter(keep=keys)
+        return self.view_filter
+
+    def search(self, query: str) -> int:
+        """Keep only pairs holding `query` (empty: stop searching); returns the hit count."""
+        keys = self.selected_keys()
+        self.query = query.strip()
+        self.refilter(keep=keys)
+        return len(self.visible)
+
+    # marks and links ---------------------------------------------------------------------
+    def is_reviewed(self, keys: Keys) -> bool:
+        return keys in self.oriented_review().reviewed
+
+    def toggle_reviewed(self) -> bool:
+        keys = self.selected_keys()
+        if keys is None:
+            return False
+        stored = (keys[1], keys[0]) if self.swapped else keys
+        self.review = self.review.toggled(stored)
+        self.save_state()
+        return self.is_reviewed(keys)
+
+    def link(self, right_key: str | None) -> None:
+        """Force the selected left paragraph to pair with `right_key`, or, with None,
+        remove the links made for it."""
+        keys = self.selected_keys()
+        if keys is None or keys[0] is None:
+            return
+        oriented = self.oriented_review()
+        overrides = (
+            oriented.overrides.with_pair(keys[0], right_key)
+            if right_key
+            else oriented.overrides.without_pairs_of(keys[0])
+        )
+        review = oriented.with_overrides(overrides)
+        self.review = review.swapped() if self.swapped else review
+        self.save_state()
+
+    def swap(self) -> None:
+        self.swapped = not self.swapped

@@ -1,0 +1,35 @@
+"""Colours and marks for statuses, shared by the navigator and the main view."""
+
+from __future__ import annotations
+
+from rich.style import Style
+
+STATUS_STYLES = {
+    "same": Style(color="grey62"),
+    "changed": Style(color="yellow"),
+    "moved": Style(color="cyan"),
+    "moved+changed": Style(color="cyan"),
+    "added": Style(color="green"),
+    "removed": Style(color="red"),
+    "paired": Style(color="grey62"),
+    "unpaired": Style(color="red"),
+}
+FINDING = Style(color="dark_orange")
+MARKS = {
+    "same": "=",
+    "changed": "~",
+    "moved": "↕",
+    "moved+changed": "↕",
+    "added": "+",
+    "removed": "−",
+    "paired": "·",
+    "unpaired": "∅",
+}
+FINDING_MARK = "!"
+REVIEWED_MARK = "✓"
+DELETED = Style(color="red", strike=True)
+INSERTED = Style(color="green", bold=True)
+HIGHLIGHT = Style(color="black", bgcolor="yellow")
+SEARCH_HIT = Style(reverse=True, bold=True)
+SELECTED = Style(reverse=True, bold=True)
+DIM = Style(dim=True)

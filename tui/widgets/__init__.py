@@ -1,0 +1,1 @@
+"""The review screen's widgets, one module each."""

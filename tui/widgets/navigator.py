@@ -1,0 +1,41 @@
+"""The navigator: one line per visible pair, with a status mark, colour and score."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+
+from tui.session import Session
+from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STATUS_STYLES
+
+
+class Navigator(OptionList):
+    """Every pair the session shows; highlighting one selects it."""
+
+    def __init__(self, session: Session, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.session = session
+
+    def rebuild(self) -> None:
+        comparison = self.session.comparison
+        self.clear_options()
+        if comparison is None:
+            return
+        prompts = []
+        for index in self.session.visible:
+            pair = comparison.views[index].pair
+            mark = FINDING_MARK if pair.findings else MARKS[pair.status]
+            reviewed = REVIEWED_MARK if self.session.is_reviewed((pair.left, pair.right)) else " "
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append(f"{mark}", FINDING if pair.findings else STATUS_STYLES[pair.status])
+            line.append(f"{reviewed}{pair.left or '—':>7} → {pair.right or '—':<7}")
+            line.append(f" {pair.score:.2f}", "dim")
+            prompts.append(line)
+        self.add_options(prompts)
+        self.sync()
+
+    def sync(self) -> None:
+        """Highlight the session's selected pair without echoing it back as a choice."""
+        if self.option_count:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = self.session.selected

@@ -1,0 +1,286 @@
+"""The main view: every visible pair as a row of two columns that never fall out of step.
+
+A Line API widget: it lays out pairs for the current width once, keeps the resulting
+strips, and draws only the lines on screen, so two thousand pairs scroll as lightly as
+twenty.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from align.comparison import PairView
+from align.diff import DELETE, EQUAL, INSERT
+from align.invariants import mentions
+from align.languages import language
+from tui.layout import Chunk, full_width, side_by_side, wrap_chunks
+from tui.session import Session
+from tui.styles import (
+    DELETED,
+    DIM,
+    FINDING,
+    FINDING_MARK,
+    HIGHLIGHT,
+    INSERTED,
+    MARKS,
+    REVIEWED_MARK,
+    SEARCH_HIT,
+    SELECTED,
+    STATUS_STYLES,
+)
+
+RTL = {"ar"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What changes the layout."""
+
+    width: int
+    footnotes: bool
+    unified: bool
+
+
+class PairsView(ScrollView, can_focus=True):
+    """Side-by-side rows of the pairs the session shows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [  # arrows move between pairs here, not line by line
+        Binding("down,j", "app.move(1)", "Down", show=False),
+        Binding("up,k", "app.move(-1)", "Up", show=False),
+    ]
+
+    class Clicked(Message):
+        """A pair was clicked: `position` in the session's visible pairs."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, session: Session, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.session = session
+        self.footnotes = False
+        self.unified = False
+        self._options = Options(20, False, False)
+        self._rows: list[list[Strip]] = []
+        self._starts: list[int] = []
+        self._shown = 0
+
+    def rebuild(self) -> None:
+        """Lay out every visible pair again and keep the selection in view."""
+        comparison = self.session.comparison
+        self._options = Options(max(self.size.width - 1, 20), self.footnotes, self.unified)
+        self._rows = []
+        self._shown = self.session.selected
+        if comparison is not None:
+            self._rows = [
+                self._pair_strips(comparison.views[index], position == self._shown, self._options)
+                for position, index in enumerate(self.session.visible)
+            ]
+        self._reflow()
+
+    def reselect(self) -> None:
+        """Redraw only the pairs that lose and gain the selection."""
+        comparison = self.session.comparison
+        if (
+            comparison is None
+            or not self._rows
+            or self._options.width != max(self.size.width - 1, 20)
+        ):
+            self.rebuild()
+            return
+        for position in {self._shown, self.session.selected}:
+            if position < len(self._rows):
+                view = comparison.views[self.session.visible[position]]
+                self._rows[position] = self._pair_strips(
+                    view, position == self.session.selected, self._options
+                )
+        self._shown = self.session.selected
+        self._reflow()
+
+    def _reflow(self) -> None:
+        self._starts = []
+        total = 0
+        for row in self._rows:
+            self._starts.append(total)
+            total += len(row)
+        self.virtual_size = Size(self._options.width, total)
+        self.refresh()
+        self.scroll_to_selected()
+
+    def scroll_to_selected(self) -> None:
+        if not self._starts:
+            return
+        start = self._starts[self.session.selected]
+        end = start + len(self._rows[self.session.selected])
+        top, height = round(self.scroll_y), self.size.height
+        if start < top or end > top + height:
+            self.scroll_to(y=start, animate=False)
+
+    def text_lines(self) -> list[str]:
+        """The laid-out text of every visible pair, on screen or not."""
+        return [strip.text for row in self._rows for strip in row]
+
+    def render_line(self, y: int) -> Strip:
+        line = round(self.scroll_y) + y
+        position = bisect.bisect_right(self._starts, line) - 1
+        if position < 0 or line - self._starts[position] >= len(self._rows[position]):
+            return Strip.blank(self.size.width)
+        strip = self._rows[position][line - self._starts[position]]
+        return strip.crop(0, self.size.width).extend_cell_length(self.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.rebuild()
+
+    def on_click(self, event: events.Click) -> None:
+        line = round(self.scroll_y) + event.y
+        position = bisect.bisect_right(self._starts, line) - 1
+        if 0 <= position < len(self._rows):
+            self.post_message(self.Clicked(position))
+
+    # one pair ----------------------------------------------------------------------------
+    def _pair_strips(self, view: PairView, selected: bool, options: Options) -> list[Strip]:
+        session = self.session
+        assert session.comparison is not None
+        alignment = session.comparison.alignment
+        languages = (alignment.left.language, alignment.right.language)
+        rtl = (languages[0] in RTL, languages[1] in RTL)
+        column = (options.width - 4) // 2
+        strips = [self._header(view, selected, options.width)]
+        left, right = self._texts(view, languages)
+        if selected and options.unified:
+            unified = _unified(view) if view.spans is not None else [*left, (" ‖ ", DIM), *right]
+            strips += full_width(wrap_chunks(unified, options.width - 2))
+        else:
+            strips += side_by_side(
+                wrap_chunks(left, column), wrap_chunks(right, column), column, rtl
+            )
+        for finding in view.pair.findings:
+            strips += full_width(
+                wrap_chunks([(f"{FINDING_MARK} {finding.message}", FINDING)], options.width - 4),
+                indent=3,
+            )
+        if options.footnotes:
+            strips += self._footnotes(view, column, rtl)
+        strips.append(Strip.blank(options.width))
+        return strips
+
+    def _header(self, view: PairView, selected: bool, width: int) -> Strip:
+        pair = view.pair
+        mark = FINDING_MARK if pair.findings else MARKS[pair.status]
+        text = f" {mark} {pair.keys}  {pair.status}  {pair.score:.2f}"
+        if view.spans is not None and (view.stats.added or view.stats.removed):
+            text += f"  +{view.stats.added} −{view.stats.removed} words"
+        if self.session.is_reviewed((pair.left, pair.right)):
+            text += f"  {REVIEWED_MARK} reviewed"
+        style = STATUS_STYLES[pair.status] + Style(bold=True)
+        if selected:
+            style += SELECTED
+            text += " " * max(0, width - cell_len(text))
+        return Strip([Segment(text, style)])
+
+    def _texts(self, view: PairView, languages: tuple[str, str]) -> tuple[list[Chunk], list[Chunk]]:
+        if view.spans is not None:
+            left = [
+                (s.text, DELETED if s.op == DELETE else None)
+                for s in view.spans
+                if s.op in (EQUAL, DELETE)
+            ]
+            right = [
+                (s.text, INSERTED if s.op == INSERT else None)
+                for s in view.spans
+                if s.op in (EQUAL, INSERT)
+            ]
+        else:
+            left = _with_findings(view.left_text or "—", view, "left", languages[0])
+            right = _with_findings(view.right_text or "—", view, "right", languages[1])
+        if self.session.query:
+            left, right = _searched(left, self.session.query), _searched(right, self.session.query)
+        return left, right
+
+    def _footnotes(self, view: PairView, column: int, rtl: tuple[bool, bool]) -> list[Strip]:
+        comparison = self.session.comparison
+        assert comparison is not None
+        sides = []
+        for document, key in (
+            (comparison.left, view.pair.left),
+            (comparison.right, view.pair.right),
+        ):
+            cited = document.paragraph(key).footnotes if key and not key.startswith("FN") else ()
+            chunks: list[Chunk] = []
+            for footnote_key in dict.fromkeys(cited):
+                chunks += [
+                    (f"{footnote_key} ", DIM),
+                    (document.footnote(footnote_key).text + "  ", DIM),
+                ]
+            sides.append(wrap_chunks(chunks, column) if chunks else [])
+        if not sides[0] and not sides[1]:
+            return []
+        return side_by_side(sides[0], sides[1], column, rtl)
+
+
+def _unified(view: PairView) -> list[Chunk]:
+    """The inline diff; a space keeps a deletion and the insertion after it apart."""
+    assert view.spans is not None
+    styles = {DELETE: DELETED, INSERT: INSERTED, EQUAL: None}
+    chunks: list[Chunk] = []
+    for before, span in zip((None, *view.spans), view.spans, strict=False):
+        if (
+            before is not None
+            and (before.op, span.op) == (DELETE, INSERT)
+            and not before.text[-1:].isspace()
+            and not span.text[:1].isspace()
+        ):
+            chunks.append((" ", None))
+        chunks.append((span.text, styles[span.op]))
+    return chunks
+
+
+def _with_findings(text: str, view: PairView, side: str, code: str) -> list[Chunk]:
+    """The text with the values its pair's QA findings name highlighted."""
+    named = {
+        (finding.kind, value)
+        for finding in view.pair.findings
+        for value in (finding.left_values if side == "left" else finding.right_values)
+    }
+    if not named:
+        return [(text, None)]
+    chunks: list[Chunk] = []
+    position = 0
+    for mention in mentions(text, language(code)):
+        if (mention.kind, mention.value) in named:
+            chunks += [
+                (text[position : mention.start], None),
+                (text[mention.start : mention.end], HIGHLIGHT),
+            ]
+            position = mention.end
+    chunks.append((text[position:], None))
+    return [chunk for chunk in chunks if chunk[0]]
+
+
+def _searched(chunks: list[Chunk], query: str) -> list[Chunk]:
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    out: list[Chunk] = []
+    for text, style in chunks:
+        position = 0
+        for match in pattern.finditer(text):
+            out += [
+                (text[position : match.start()], style),
+                (match.group(), (style or Style()) + SEARCH_HIT),
+            ]
+            position = match.end()
+        out.append((text[position:], style))
+    return [chunk for chunk in out if chunk[0]]
