@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 SEEDS  := seeds
+DEMO   := $(SEEDS)/A_RES_72_195.es.txt $(SEEDS)/A_RES_70_179.es.modeled.txt
 
 .PHONY: demo test lint bench clean
 
@@ -20,8 +21,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 # The review UI in a terminal (the word diff when not in one), on the bundled seeds.
 demo: $(VENV)/.installed
-	$(BIN)/resalign $(SEEDS)/A_RES_72_195.es.txt $(SEEDS)/A_RES_70_179.es.modeled.txt \
-		--state $(VENV)/demo-review.toml
+	@if [ -t 0 ] && [ -t 1 ]; then \
+		$(BIN)/resalign tui $(DEMO) --state $(VENV)/demo-review.toml; \
+	else \
+		$(BIN)/resalign diff $(DEMO); \
+	fi
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check align tui resalign tests bench

@@ -82,7 +82,9 @@ class PairsView(ScrollView, can_focus=True):
     def rebuild(self) -> None:
         """Lay out every visible pair again and keep the selection in view."""
         comparison = self.session.comparison
-        self._options = Options(max(self.size.width - 1, 20), self.footnotes, self.unified)
+        self._options = Options(
+            max(self.scrollable_content_region.width - 1, 20), self.footnotes, self.unified
+        )
         self._rows = []
         self._shown = self.session.selected
         if comparison is not None:
@@ -98,7 +100,7 @@ class PairsView(ScrollView, can_focus=True):
         if (
             comparison is None
             or not self._rows
-            or self._options.width != max(self.size.width - 1, 20)
+            or self._options.width != max(self.scrollable_content_region.width - 1, 20)
         ):
             self.rebuild()
             return
