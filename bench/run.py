@@ -100,7 +100,37 @@ def bench_reports() -> None:
     row("render html, synthetic 2000 paragraphs", median_ms(lambda: render(comparison, "html"), 3))
 
 
-SECTIONS = {"parse": bench_parse, "align": bench_align, "reports": bench_reports}
+def bench_tui() -> None:
+    import tempfile
+
+    script = Path(__file__).resolve().parent / "tui_launch.py"
+    for size in ("seed", "2000"):
+        runs = []
+        for _ in range(3):
+            with tempfile.TemporaryDirectory() as folder:
+                result = subprocess.run(
+                    [sys.executable, str(script), size, f"{folder}/state.toml"],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+            runs.append([float(x) for x in result.stdout.split()])
+        shown, scrolled, moved, drawn, peak = (
+            statistics.median(c) for c in zip(*runs, strict=True)
+        )
+        label = "seed pair" if size == "seed" else "synthetic 2000-paragraph pair"
+        row(f"TUI launch to first screen, {label}", shown * 1000, f"peak RSS {peak:.0f} MB")
+        row(f"TUI draw a screen after a jump (cold), {label}", drawn)
+        row(f"TUI page-down key, round trip through Pilot, {label}", scrolled)
+        row(f"TUI next-pair key, round trip through Pilot, {label}", moved)
+
+
+SECTIONS = {
+    "parse": bench_parse,
+    "align": bench_align,
+    "reports": bench_reports,
+    "tui": bench_tui,
+}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or SECTIONS:

@@ -240,14 +240,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _tui(args: argparse.Namespace) -> int:
-    if not (sys.stdout.isatty() and sys.stdin.isatty()):
-        raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
     from align.overrides import load_overrides
     from align.review import Review, sidecar_path
+
+    left, right = _read_pair(args)  # a bad input stops here, before any screen is drawn
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
     from tui.app import ReviewApp
     from tui.session import Session
 
-    left, right = _read_pair(args)
     state = Path(args.state) if args.state else sidecar_path(args.left, args.right)
     session = Session(left, right, state, mode=args.mode)
     if args.pairs:

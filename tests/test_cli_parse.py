@@ -170,3 +170,19 @@ def test_whole_process_no_traceback_and_light_imports(tmp_path: Path) -> None:
     )
     assert bad.returncode == ExitCode.INPUT
     assert "Traceback" not in bad.stderr
+
+
+def test_tui_reports_bad_input_before_starting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "tui", str(ES), _write(tmp_path / "empty.txt", b""))
+    assert code == ExitCode.INPUT and out == ""
+    assert err == f"resalign: {tmp_path / 'empty.txt'}: is empty\n"
+    code, _, err = run(capsys, "tui", str(ES), str(EN))
+    assert code == ExitCode.INPUT
+    assert "needs a terminal; use resalign diff or resalign report" in err
+
+
+def test_bare_pair_runs_the_diff_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(ES), str(EN))
+    assert code == 0 and out.startswith("language mode: A/RES/72/195 [es] ↔ A/RES/72/195 [en]")

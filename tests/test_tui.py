@@ -272,3 +272,14 @@ async def test_corrupt_state_is_set_aside(es: Document, modeled: Document, state
     aside = [p for p in state.parent.iterdir() if p.name.startswith("review.toml.corrupt-")]
     assert len(aside) == 1 and aside[0].read_text() == "reviewed = [[["
     assert not state.exists()
+
+
+async def test_measured_heights_match_drawn_lines(es: Document, en: Document, state: Path) -> None:
+    app = review_app(es, en, state)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        view = app.query_one(PairsView)
+        for keys in ("", "t", "n", "u", "t"):
+            if keys:
+                await pilot.press(keys)
+            assert view.total_lines == len(view.text_lines())

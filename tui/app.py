@@ -68,8 +68,8 @@ class ReviewApp(App[None]):
 
     def realign(self) -> None:
         """Align and diff off the UI thread; the screen shows progress meanwhile."""
-        self.query_one(PairsView).loading = True
-        self.query_one(DocumentsHeader).refresh_header()
+        self.session.begin()
+        self.redraw()
         self.run_worker(self._compute, thread=True, exclusive=True, group="align")
 
     def _compute(self) -> None:
@@ -80,13 +80,9 @@ class ReviewApp(App[None]):
 
     def on_alignment_ready(self, message: AlignmentReady) -> None:
         self.session.show(message.comparison)
-        pairs = self.query_one(PairsView)
-        pairs.loading = False
         self.redraw()
-        pairs.focus()
 
     def on_alignment_failed(self, message: AlignmentFailed) -> None:
-        self.query_one(PairsView).loading = False
         self.notify(message.reason, severity="error", timeout=10)
 
     def redraw(self, *, layout: bool = True) -> None:

@@ -56,6 +56,25 @@ def wrap_chunks(chunks: Iterable[Chunk], width: int) -> list[Line]:
     return lines
 
 
+def line_count(text: str, width: int) -> int:
+    """How many lines `wrap_chunks` makes of `text`, without building them."""
+    width = max(width, 4)
+    finished, used, started = 0, 0, False
+    for part in _SPLIT.split(text):
+        if not part:
+            continue
+        size = cell_len(part)
+        if part[0] == " ":
+            used += size if started else 0
+            continue
+        if started and used + size > width:
+            finished, used, started = finished + 1, 0, False
+        while size > width:
+            finished, size = finished + 1, size - width
+        used, started = used + size, True
+    return finished + 1
+
+
 def side_by_side(
     left: list[Line], right: list[Line], column: int, rtl: tuple[bool, bool]
 ) -> list[Strip]:

@@ -34,6 +34,8 @@ class Session:
     selected: int = 0
     """Position in `visible` of the selected pair."""
     warnings: list[str] = field(default_factory=list)
+    keep: Keys | None = None
+    """The pair to select again once a new comparison arrives."""
 
     def load_state(self) -> None:
         self.review, warning = load_review(self.state_path)
@@ -50,6 +52,12 @@ class Session:
     def oriented_review(self) -> Review:
         return self.review.swapped() if self.swapped else self.review
 
+    def begin(self) -> None:
+        """Forget the comparison (it is being computed again), remembering the selection."""
+        self.keep = self.selected_keys() or self.keep
+        self.comparison = None
+        self.visible = ()
+
     def compute(self) -> Comparison:
         """Align and diff the documents as they stand (run off the UI thread)."""
         left, right = self.documents()
@@ -58,9 +66,8 @@ class Session:
         return compare(left, right, align(left, right, mode=mode, overrides=overrides))  # type: ignore[arg-type]
 
     def show(self, comparison: Comparison) -> None:
-        keys = self.selected_keys()
         self.comparison = comparison
-        self.refilter(keep=keys)
+        self.refilter(keep=self.keep)
 
     # selection and filters ---------------------------------------------------------------
     def refilter(self, keep: Keys | None = None) -> None:
@@ -80,7 +87,7 @@ class Session:
         return self.visible[self.selected] if self.visible else None
 
     def selected_keys(self) -> Keys | None:
-        index = self.selected_view_index()
+        index = self.selected_view_index() if self.comparison is not None else None
         if index is None or self.comparison is None:
             return None
         pair = self.comparison.views[index].pair

@@ -19,7 +19,7 @@ class Navigator(OptionList):
     def rebuild(self) -> None:
         comparison = self.session.comparison
         self.clear_options()
-        if comparison is None:
+        if comparison is None:  # being aligned: the main view says so
             return
         prompts = []
         for index in self.session.visible:

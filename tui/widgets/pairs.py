@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -26,7 +27,7 @@ from align.comparison import PairView
 from align.diff import DELETE, EQUAL, INSERT
 from align.invariants import mentions
 from align.languages import language
-from tui.layout import Chunk, full_width, side_by_side, wrap_chunks
+from tui.layout import Chunk, full_width, line_count, side_by_side, wrap_chunks
 from tui.session import Session
 from tui.styles import (
     DELETED,
@@ -43,6 +44,8 @@ from tui.styles import (
 )
 
 RTL = {"ar"}
+CACHED_ROWS = 300
+"""Pairs whose drawn lines are kept; the rest are drawn again when scrolled to."""
 
 
 @dataclass(frozen=True)
@@ -75,51 +78,37 @@ class PairsView(ScrollView, can_focus=True):
         self.footnotes = False
         self.unified = False
         self._options = Options(20, False, False)
-        self._rows: list[list[Strip]] = []
+        self._heights: list[int] = []
         self._starts: list[int] = []
+        self._cache: dict[int, list[Strip]] = {}
         self._shown = 0
 
     def rebuild(self) -> None:
-        """Lay out every visible pair again and keep the selection in view."""
-        comparison = self.session.comparison
-        self._options = Options(
-            max(self.scrollable_content_region.width - 1, 20), self.footnotes, self.unified
-        )
-        self._rows = []
+        """Measure every visible pair again (drawing waits until a pair is on screen)."""
+        self._options = Options(self._width(), self.footnotes, self.unified)
         self._shown = self.session.selected
-        if comparison is not None:
-            self._rows = [
-                self._pair_strips(comparison.views[index], position == self._shown, self._options)
-                for position, index in enumerate(self.session.visible)
-            ]
+        self._cache = {}
+        count = len(self.session.visible) if self.session.comparison else 0
+        self._heights = [_height(self._layout(position)) for position in range(count)]
         self._reflow()
 
     def reselect(self) -> None:
         """Redraw only the pairs that lose and gain the selection."""
-        comparison = self.session.comparison
-        if (
-            comparison is None
-            or not self._rows
-            or self._options.width != max(self.scrollable_content_region.width - 1, 20)
-        ):
+        if not self._heights or self._options.width != self._width():
             self.rebuild()
             return
         for position in {self._shown, self.session.selected}:
-            if position < len(self._rows):
-                view = comparison.views[self.session.visible[position]]
-                self._rows[position] = self._pair_strips(
-                    view, position == self.session.selected, self._options
-                )
+            self._cache.pop(position, None)
+            self._heights[position] = _height(self._layout(position))
         self._shown = self.session.selected
         self._reflow()
 
+    def _width(self) -> int:
+        return max(self.scrollable_content_region.width - 1, 20)
+
     def _reflow(self) -> None:
-        self._starts = []
-        total = 0
-        for row in self._rows:
-            self._starts.append(total)
-            total += len(row)
-        self.virtual_size = Size(self._options.width, total)
+        self._starts = list(accumulate(self._heights, initial=0))[:-1]
+        self.virtual_size = Size(self._options.width, sum(self._heights))
         self.refresh()
         self.scroll_to_selected()
 
@@ -127,21 +116,30 @@ class PairsView(ScrollView, can_focus=True):
         if not self._starts:
             return
         start = self._starts[self.session.selected]
-        end = start + len(self._rows[self.session.selected])
+        end = start + self._heights[self.session.selected]
         top, height = round(self.scroll_y), self.size.height
         if start < top or end > top + height:
             self.scroll_to(y=start, animate=False)
 
+    @property
+    def total_lines(self) -> int:
+        """Lines the visible pairs take, as measured (without drawing them)."""
+        return sum(self._heights)
+
     def text_lines(self) -> list[str]:
         """The laid-out text of every visible pair, on screen or not."""
-        return [strip.text for row in self._rows for strip in row]
+        return [
+            strip.text for position in range(len(self._heights)) for strip in self._row(position)
+        ]
 
     def render_line(self, y: int) -> Strip:
+        if self.session.comparison is None:
+            return _waiting(self.session, y, self.size.width)
         line = round(self.scroll_y) + y
         position = bisect.bisect_right(self._starts, line) - 1
-        if position < 0 or line - self._starts[position] >= len(self._rows[position]):
+        if position < 0 or line - self._starts[position] >= self._heights[position]:
             return Strip.blank(self.size.width)
-        strip = self._rows[position][line - self._starts[position]]
+        strip = self._row(position)[line - self._starts[position]]
         return strip.crop(0, self.size.width).extend_cell_length(self.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -150,35 +148,40 @@ class PairsView(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         line = round(self.scroll_y) + event.y
         position = bisect.bisect_right(self._starts, line) - 1
-        if 0 <= position < len(self._rows):
+        if 0 <= position < len(self._heights):
             self.post_message(self.Clicked(position))
 
     # one pair ----------------------------------------------------------------------------
-    def _pair_strips(self, view: PairView, selected: bool, options: Options) -> list[Strip]:
+    def _row(self, position: int) -> list[Strip]:
+        if position not in self._cache:
+            if len(self._cache) > CACHED_ROWS:
+                self._cache.clear()
+            self._cache[position] = _strips(self._layout(position))
+        return self._cache[position]
+
+    def _layout(self, position: int) -> Layout:
+        """What one pair shows, as styled chunks, before it is broken into lines."""
         session = self.session
         assert session.comparison is not None
+        view = session.comparison.views[session.visible[position]]
         alignment = session.comparison.alignment
         languages = (alignment.left.language, alignment.right.language)
-        rtl = (languages[0] in RTL, languages[1] in RTL)
-        column = (options.width - 4) // 2
-        strips = [self._header(view, selected, options.width)]
+        options = self._options
+        selected = position == session.selected
         left, right = self._texts(view, languages)
+        unified = None
         if selected and options.unified:
             unified = _unified(view) if view.spans is not None else [*left, (" ‖ ", DIM), *right]
-            strips += full_width(wrap_chunks(unified, options.width - 2))
-        else:
-            strips += side_by_side(
-                wrap_chunks(left, column), wrap_chunks(right, column), column, rtl
-            )
-        for finding in view.pair.findings:
-            strips += full_width(
-                wrap_chunks([(f"{FINDING_MARK} {finding.message}", FINDING)], options.width - 4),
-                indent=3,
-            )
-        if options.footnotes:
-            strips += self._footnotes(view, column, rtl)
-        strips.append(Strip.blank(options.width))
-        return strips
+        return Layout(
+            header=self._header(view, selected, options.width),
+            left=left,
+            right=right,
+            unified=unified,
+            findings=[[(f"{FINDING_MARK} {f.message}", FINDING)] for f in view.pair.findings],
+            footnotes=self._footnotes(view) if options.footnotes else None,
+            width=options.width,
+            rtl=(languages[0] in RTL, languages[1] in RTL),
+        )
 
     def _header(self, view: PairView, selected: bool, width: int) -> Strip:
         pair = view.pair
@@ -213,7 +216,7 @@ class PairsView(ScrollView, can_focus=True):
             left, right = _searched(left, self.session.query), _searched(right, self.session.query)
         return left, right
 
-    def _footnotes(self, view: PairView, column: int, rtl: tuple[bool, bool]) -> list[Strip]:
+    def _footnotes(self, view: PairView) -> tuple[list[Chunk], list[Chunk]] | None:
         comparison = self.session.comparison
         assert comparison is not None
         sides = []
@@ -228,10 +231,78 @@ class PairsView(ScrollView, can_focus=True):
                     (f"{footnote_key} ", DIM),
                     (document.footnote(footnote_key).text + "  ", DIM),
                 ]
-            sides.append(wrap_chunks(chunks, column) if chunks else [])
-        if not sides[0] and not sides[1]:
-            return []
-        return side_by_side(sides[0], sides[1], column, rtl)
+            sides.append(chunks)
+        return (sides[0], sides[1]) if sides[0] or sides[1] else None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One pair's content as styled chunks, and the room it has."""
+
+    header: Strip
+    left: list[Chunk]
+    right: list[Chunk]
+    unified: list[Chunk] | None
+    findings: list[list[Chunk]]
+    footnotes: tuple[list[Chunk], list[Chunk]] | None
+    width: int
+    rtl: tuple[bool, bool]
+
+    @property
+    def column(self) -> int:
+        return (self.width - 4) // 2
+
+
+def _strips(layout: Layout) -> list[Strip]:
+    strips = [layout.header]
+    column = layout.column
+    if layout.unified is not None:
+        strips += full_width(wrap_chunks(layout.unified, layout.width - 2))
+    else:
+        strips += side_by_side(
+            wrap_chunks(layout.left, column), wrap_chunks(layout.right, column), column, layout.rtl
+        )
+    for finding in layout.findings:
+        strips += full_width(wrap_chunks(finding, layout.width - 4), indent=3)
+    if layout.footnotes is not None:
+        left, right = layout.footnotes
+        strips += side_by_side(
+            wrap_chunks(left, column) if left else [],
+            wrap_chunks(right, column) if right else [],
+            column,
+            layout.rtl,
+        )
+    strips.append(Strip.blank(layout.width))
+    return strips
+
+
+def _height(layout: Layout) -> int:
+    """The number of strips `_strips` makes of a layout, counted without drawing them."""
+    column = layout.column
+    if layout.unified is not None:
+        body = line_count(_plain(layout.unified), layout.width - 2)
+    else:
+        body = max(
+            line_count(_plain(layout.left), column), line_count(_plain(layout.right), column)
+        )
+    findings = sum(line_count(_plain(finding), layout.width - 4) for finding in layout.findings)
+    notes = 0
+    if layout.footnotes is not None:
+        notes = max(line_count(_plain(side), column) if side else 0 for side in layout.footnotes)
+    return 2 + body + findings + notes
+
+
+def _plain(chunks: list[Chunk]) -> str:
+    return "".join(text for text, _ in chunks)
+
+
+def _waiting(session: Session, y: int, width: int) -> Strip:
+    """What the main view says while the worker aligns."""
+    if y != 1:
+        return Strip.blank(width)
+    left, right = session.documents()
+    count = len(left.paragraphs) + len(right.paragraphs)
+    return Strip([Segment(f"  Aligning {count} paragraphs…", DIM)]).extend_cell_length(width)
 
 
 def _unified(view: PairView) -> list[Chunk]:

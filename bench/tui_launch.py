@@ -1,0 +1,60 @@
+"""One launch of the review UI, headless: prints seconds to first screen, scroll cost and
+peak memory. Run by bench/run.py in a fresh process per measurement."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+os.environ["TEXTUAL_ANIMATIONS"] = "none"  # measure drawing, not the smooth-scroll animation
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from align import parse_text  # noqa: E402
+from bench.synthetic import SEEDS, synthetic_pair  # noqa: E402
+from tui.app import ReviewApp  # noqa: E402
+from tui.session import Session  # noqa: E402
+from tui.widgets.pairs import PairsView  # noqa: E402
+
+
+async def launch(left_text: str, right_text: str, state: Path) -> None:
+    app = ReviewApp(Session(parse_text(left_text), parse_text(right_text), state))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = time.perf_counter() - START
+        view = app.query_one(PairsView)
+        assert view.text_lines(), "no pairs on screen"
+        scroll_start = time.perf_counter()
+        for _ in range(20):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        scrolled = (time.perf_counter() - scroll_start) / 20
+        move_start = time.perf_counter()
+        for _ in range(20):
+            await pilot.press("j")
+        await pilot.pause()
+        moved = (time.perf_counter() - move_start) / 20
+        draw_start = time.perf_counter()
+        for step in range(20):  # a full screen at 20 places, nothing cached: what a jump costs
+            view._cache.clear()
+            view.scroll_to(y=view.total_lines * step // 20, animate=False)
+            for y in range(view.size.height):
+                view.render_line(y)
+        drawn = (time.perf_counter() - draw_start) / 20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{shown:.3f} {scrolled * 1000:.1f} {moved * 1000:.1f} {drawn * 1000:.2f} {peak:.0f}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "seed":
+        left = (SEEDS / "A_RES_72_195.es.txt").read_text(encoding="utf-8")
+        right = (SEEDS / "A_RES_70_179.es.modeled.txt").read_text(encoding="utf-8")
+    else:
+        left, right = synthetic_pair(int(sys.argv[1]))
+    asyncio.run(launch(left, right, Path(sys.argv[2])))
