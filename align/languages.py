@@ -38,6 +38,9 @@ class Language:
     """Matches a sub-item label at the start of a paragraph; groups `label`, `letter`."""
     letters: str | tuple[str, ...]
     """The sub-item letters in order; position n is keyed with the n-th Latin letter."""
+    subitem_label: str = "{letter})"
+    """How a sub-item label is printed, for readers that must write one (HTML lists)."""
+    operative_label: str = "{number}."
     operative: re.Pattern[str] = re.compile(r"^(?P<label>(?P<number>\d{1,4})\.)\s+")
     """Matches an operative number at the start of a paragraph; groups `label`, `number`."""
     inline_marker: re.Pattern[str] | None = None
@@ -134,6 +137,7 @@ ENGLISH = Language(
     opening=_rx(r"^The (?:General Assembly|[\w ]*Council)[,;]$"),
     subitem=_LATIN_SUBITEM,
     letters=LATIN_LETTERS,
+    subitem_label="({letter})",
     lead_phrases=(
         "Bearing in mind",
         "Taking note with appreciation",
@@ -303,6 +307,8 @@ ARABIC = Language(
         "ظ",
         "غ",
     ),
+    subitem_label="({letter})",
+    operative_label="{number} -",
     operative=re.compile(r"^(?P<label>(?P<number>\d{1,4})\s*[-–])\s+"),
     inline_marker=re.compile(r"(?<=\S)\((?P<number>\d{1,3})\)"),
     lead_extenders=("أيضا", "كذلك"),
@@ -321,6 +327,7 @@ CHINESE = Language(
     opening=_rx(r"^(?:大会|.*理事会)[，,]$"),
     subitem=re.compile(r"^(?P<label>[(（](?P<letter>[a-z])[)）])\s*"),
     letters=LATIN_LETTERS,
+    subitem_label="({letter})",
     lead_phrases=(
         "又回顾",
         "还回顾",

@@ -97,9 +97,16 @@ BAD_INPUTS = {
     "bad BOM": (codecs.BOM_UTF16_LE + b"\x00\xd8", "byte-order mark"),
     "not a resolution": (b"Dear colleagues,\n\nPlease find attached.\n", "not a resolution"),
     "title but no paragraphs": (b"72/195. Title\n\nThe General Assembly,\n", "no paragraphs"),
-    "pdf": (b"%PDF-1.7\n%...", "PDF files are not read yet"),
-    "docx": (b"PK\x03\x04\x14\x00", "Word files are not read yet"),
-    "html": (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "HTML files are not read yet"),
+    "truncated pdf": (b"%PDF-1.7\n%...", "not a readable PDF (corrupt or truncated"),
+    "truncated docx": (
+        b"PK\x03\x04\x14\x00",
+        "not a valid Word document (corrupt or truncated zip)",
+    ),
+    "html page that is no resolution": (
+        b"<!DOCTYPE html><html><body><p>x</p></body></html>",
+        "not a resolution",
+    ),
+    "old word file": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "LibreOffice"),
 }
 
 

@@ -1,8 +1,9 @@
 """Reading resolutions from files: one module per input format, one entry point.
 
 `read_document` checks the path, reads at most `max_size` bytes, tells the format from
-the content (magic bytes, not only the extension) and hands the bytes to that format's
-reader. Every reader returns the same `Document`.
+the content (magic bytes, not the extension) and hands the bytes to that format's
+reader: extracted text, .docx, .pdf, .html, or old .doc through LibreOffice. Every
+reader returns the same `Document`; a format's libraries load only when it is read.
 """
 
 from __future__ import annotations
@@ -18,15 +19,6 @@ __all__ = ["DEFAULT_MAX_SIZE", "parse_text", "read_document", "sniff_format"]
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
 """Inputs larger than this (64 MiB) are refused before reading; `--max-size` changes it."""
-
-_NOT_YET = {
-    "pdf": "PDF files are not read yet; extract the text first (pdftotext FILE.pdf) and "
-    "give resalign the .txt",
-    "docx": "Word files are not read yet; save as plain text (UTF-8) and give resalign the .txt",
-    "doc": "Word 97-2003 files are not read yet; save as plain text (UTF-8) and give "
-    "resalign the .txt",
-    "html": "HTML files are not read yet; save the page as plain text and give resalign the .txt",
-}
 
 
 def sniff_format(head: bytes) -> str:
@@ -63,9 +55,23 @@ def read_document(
             raise ReadError(str(error)) from None
     data = _read_bytes(path, max_size)
     kind = sniff_format(data[:4096])
-    if kind != "text":
-        raise ReadError(f"{source}: {_NOT_YET[kind]}")
-    return read_text(data, source=source, lang=conventions, encoding=encoding)
+    if kind == "text":
+        return read_text(data, source=source, lang=conventions, encoding=encoding)
+    if kind == "docx":
+        from align.read.docx import read_docx
+
+        return read_docx(data, source=source, lang=conventions)
+    if kind == "pdf":
+        from align.read.pdf import read_pdf
+
+        return read_pdf(data, source=source, lang=conventions)
+    if kind == "html":
+        from align.read.html import read_html
+
+        return read_html(data, source=source, lang=conventions)
+    from align.read.doc import read_doc
+
+    return read_doc(path, source=source, lang=conventions, max_size=max_size)
 
 
 def _read_bytes(path: Path, max_size: int) -> bytes:

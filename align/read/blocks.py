@@ -58,3 +58,23 @@ def is_open(text: str) -> bool:
     """True when a paragraph's text stops without closing punctuation (cut by a page end)."""
     tail = _TRAILING.sub("", text[-40:])
     return bool(tail) and tail[-1] not in TERMINAL
+
+
+def with_emphasis(pieces: list[tuple[str, bool]]) -> str:
+    """Join (text, italic) pieces, putting each italic stretch between `*` marks as text
+    extracted from a UN PDF has them (spaces stay outside the marks)."""
+    out: list[str] = []
+    italic_run: list[str] = []
+    for text, italic in [*pieces, ("", False)]:
+        if italic:
+            italic_run.append(text)
+            continue
+        if italic_run:
+            joined = "".join(italic_run)
+            core = joined.strip()
+            lead = joined[: len(joined) - len(joined.lstrip())]
+            trail = joined[len(joined.rstrip()) :] if core else ""
+            out.append(f"{lead}*{core}*{trail}" if core else joined)
+            italic_run = []
+        out.append(text)
+    return "".join(out)

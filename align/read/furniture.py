@@ -7,8 +7,7 @@ Running headers (the symbol, the short title), page numbers (`2/8`), job numbers
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from align.read.blocks import is_open
 
@@ -18,20 +17,50 @@ BARCODE = re.compile(r"^\*\d{6,}\*$")
 SYMBOL = re.compile(r"^[A-Z]{1,2}/(?:[A-Z0-9.]+/)*[A-Z0-9.]+$")
 
 
-def furniture_lines(lines: Sequence[str], title: str | None) -> set[str]:
-    """The distinct lines (stripped) that are page furniture in this text.
+def furniture_lines(
+    lines: Sequence[str], title: str | None, breaks: Set[int] = frozenset()
+) -> set[int]:
+    """Indices of the lines (stripped) that are page furniture.
 
-    A line is furniture when it has a furniture shape, when it repeats the title, or when
-    it is short, does not end a sentence and recurs (a running header).
+    A line is furniture when it has a furniture shape (page number, job number, barcode,
+    a document symbol alone) or repeats the title. A line that recurs, is short and does
+    not end a sentence is a running header only if each time it stands next to other
+    furniture or a page break: a line of body text that happens to wrap the same way
+    twice stays.
     """
-    counts = Counter(line for line in lines if line)
-    return {
-        line
-        for line, count in counts.items()
-        if PAGE_NUMBER.match(line)
-        or JOB_NUMBER.match(line)
-        or BARCODE.match(line)
-        or SYMBOL.match(line)
-        or (title is not None and line == title)
-        or (count > 1 and len(line) <= 150 and is_open(line))
+    anchors = {
+        index
+        for index, line in enumerate(lines)
+        if line
+        and (
+            PAGE_NUMBER.match(line)
+            or JOB_NUMBER.match(line)
+            or BARCODE.match(line)
+            or SYMBOL.match(line)
+            or (title is not None and line == title)
+        )
     }
+    filled = [index for index, line in enumerate(lines) if line]
+    rank = {index: position for position, index in enumerate(filled)}
+    near = {
+        filled[position]
+        for anchor in anchors | {_next_filled(filled, b) for b in breaks} - {None}
+        for position in range(max(0, rank[anchor] - 2), min(len(filled), rank[anchor] + 3))  # type: ignore[index]
+    }
+    places: dict[str, list[int]] = {}
+    for index in filled:
+        places.setdefault(lines[index], []).append(index)
+    repeated = {
+        index
+        for line, indices in places.items()
+        if len(indices) > 1
+        and len(line) <= 150
+        and is_open(line)
+        and all(i in near for i in indices)
+        for index in indices
+    }
+    return anchors | repeated
+
+
+def _next_filled(filled: list[int], index: int) -> int | None:
+    return next((i for i in filled if i >= index), filled[-1] if filled else None)

@@ -75,15 +75,22 @@ def parse_text(text: str, *, source: str = "<text>", lang: Language | None = Non
     if _CONTROL.search(text[:8192]):
         raise ReadError(f"{source}: contains control characters; it looks binary, not text")
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.strip() for line in text.replace("\f", "\n\n").split("\n")]
+    lines: list[str] = []
+    breaks: set[int] = set()
+    for raw in text.split("\n"):
+        if "\f" in raw:  # a page break: also the end of a block
+            breaks.add(len(lines))
+            lines.append("")
+        lines.append(raw.replace("\f", "").strip())
     lang = lang or detect(text)
-    return build_document(_blocks(lines, lang), source=source, lang=lang)
+    return build_document(_blocks(lines, lang, breaks), source=source, lang=lang)
 
 
-def _blocks(lines: list[str], lang: Language) -> list[Block]:
+def _blocks(lines: list[str], lang: Language, breaks: set[int]) -> list[Block]:
     title_at = next((i for i, line in enumerate(lines) if TITLE.match(line)), 0)
     title = TITLE.match(lines[title_at])
-    furniture = furniture_lines(lines[title_at + 1 :], title["title"] if title else None)
+    body = [line if index > title_at else "" for index, line in enumerate(lines)]
+    furniture = furniture_lines(body, title["title"] if title else None, breaks)
     blocks: list[Block] = []
     current: list[str] = []
 
@@ -93,7 +100,7 @@ def _blocks(lines: list[str], lang: Language) -> list[Block]:
             current.clear()
 
     for index, line in enumerate(lines):
-        if index > title_at and line in furniture:
+        if index in furniture:
             continue
         if not line:
             flush()

@@ -1,0 +1,296 @@
+"""Reader for Word (.docx) resolutions, over the package's XML parts with lxml.
+
+Body paragraphs are read in order; italic runs keep the `*` marks the text reader knows
+(so lead words come out the same); footnote references become superscript numbers in
+the running text and the footnotes themselves come from `word/footnotes.xml`; automatic
+list numbering is resolved from `word/numbering.xml` so operative numbers and sub-item
+letters read as printed; tracked changes read as the final text (insertions kept,
+deletions and moved-away text dropped); fields and hyperlinks reduce to their text.
+The structure builder shared with the other readers does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from align.errors import ReadError
+from align.languages import Language
+from align.model import Document
+from align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
+from align.read.safe import Package
+from align.read.structure import build_document
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DROPPED = {f"{W}del", f"{W}moveFrom"}
+NOTE_TYPES_SKIPPED = {"separator", "continuationSeparator", "continuationNotice"}
+SUPERSCRIPT_MARK = re.compile(r"\d{1,3}(?:,\d{1,3})*")
+"""Digits in a raised run: a footnote cited again (Word repeats it as a NOTEREF field)."""
+
+
+def read_docx(data: bytes, *, source: str, lang: Language | None = None) -> Document:
+    """A Document from the bytes of a .docx file."""
+    package = Package(data, source, "Word document")
+    document = package.xml("word/document.xml")
+    if document is None or (body := document.find(f"{W}body")) is None:
+        raise ReadError(f"{source}: a zip file, but not a Word document (no word/document.xml)")
+    numbering = Numbering.load(package.xml("word/numbering.xml"), package.xml("word/styles.xml"))
+    marks = FootnoteMarks()
+    blocks = []
+    for paragraph in body.iter(f"{W}p"):
+        text = paragraph_text(paragraph, marks)
+        if text.strip():
+            label = numbering.label(paragraph)
+            blocks.append(Block(f"{label} {text.strip()}" if label else text))
+    blocks += _footnotes(package.xml("word/footnotes.xml"), marks)
+    return build_document(blocks, source=source, lang=lang)
+
+
+@dataclass
+class FootnoteMarks:
+    """Printed footnote numbers, given in order of first reference (as Word numbers them)."""
+
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def number(self, note_id: str) -> int:
+        return self.numbers.setdefault(note_id, len(self.numbers) + 1)
+
+
+def paragraph_text(paragraph: etree._Element, marks: FootnoteMarks) -> str:
+    """A paragraph's final text: italic runs between `*`, footnote references as ¹²³."""
+    pieces: list[tuple[str, bool]] = []
+    for run in paragraph.iter(f"{W}r"):
+        if _dropped(run, paragraph) or _inside_nested_paragraph(run, paragraph):
+            continue
+        italic = _italic(run)
+        raised = _superscript(run)
+        for part in run:
+            if part.tag == f"{W}t" and raised and SUPERSCRIPT_MARK.fullmatch(_text(part)):
+                pieces.append((_text(part).translate(TO_SUPERSCRIPT), False))  # a NOTEREF
+            elif part.tag == f"{W}t":
+                pieces.append((_text(part), italic))
+            elif part.tag in (f"{W}tab", f"{W}noBreakHyphen"):
+                pieces.append((" " if part.tag == f"{W}tab" else "-", italic))
+            elif part.tag in (f"{W}br", f"{W}cr"):
+                pieces.append(("\n", False))
+            elif part.tag == f"{W}footnoteReference":
+                number = str(marks.number(part.get(f"{W}id", "")))
+                pieces.append((number.translate(TO_SUPERSCRIPT), False))
+    return with_emphasis(pieces)
+
+
+def _text(element: etree._Element) -> str:
+    """An element's own text; an entity reference left unresolved counts for nothing."""
+    return (element.text or "") + "".join(child.tail or "" for child in element)
+
+
+def _dropped(run: etree._Element, paragraph: etree._Element) -> bool:
+    node = run.getparent()
+    while node is not None and node is not paragraph:
+        if node.tag in DROPPED:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _inside_nested_paragraph(run: etree._Element, paragraph: etree._Element) -> bool:
+    node = run.getparent()
+    while node is not None and node is not paragraph:
+        if node.tag == f"{W}p":
+            return True
+        node = node.getparent()
+    return False
+
+
+def _superscript(run: etree._Element) -> bool:
+    align = run.find(f"{W}rPr/{W}vertAlign")
+    return align is not None and align.get(f"{W}val") == "superscript"
+
+
+def _italic(run: etree._Element) -> bool:
+    flag = run.find(f"{W}rPr/{W}i")
+    return flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def _footnotes(root: etree._Element | None, marks: FootnoteMarks) -> list[Block]:
+    if root is None:
+        return []
+    blocks = []
+    for note in root.iter(f"{W}footnote"):
+        note_id = note.get(f"{W}id", "")
+        if note.get(f"{W}type") in NOTE_TYPES_SKIPPED or note_id not in marks.numbers:
+            continue
+        text = " ".join(
+            paragraph_text(paragraph, FootnoteMarks()).strip() for paragraph in note.iter(f"{W}p")
+        ).strip()
+        blocks.append(Block(text, "footnote", str(marks.numbers[note_id])))
+    return blocks
+
+
+# automatic numbering ---------------------------------------------------------------------
+
+LETTERS = {
+    "lowerLetter": "abcdefghijklmnopqrstuvwxyz",
+    "upperLetter": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "russianLower": "абвгдежзиклмнопрстуфхцчшщэюя",
+    "russianUpper": "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ",
+}
+ARABIC_ABJAD = [
+    "أ",
+    "ب",
+    "ج",
+    "د",
+    "هـ",
+    "و",
+    "ز",
+    "ح",
+    "ط",
+    "ي",
+    "ك",
+    "ل",
+    "م",
+    "ن",
+    "س",
+    "ع",
+    "ف",
+    "ص",
+    "ق",
+    "ر",
+    "ش",
+    "ت",
+    "ث",
+    "خ",
+    "ذ",
+    "ض",
+    "ظ",
+    "غ",
+]
+
+
+@dataclass(frozen=True)
+class Level:
+    start: int
+    format: str
+    text: str
+
+
+@dataclass
+class Numbering:
+    """Word's list definitions, and the counters as the document is read."""
+
+    abstract_of: dict[str, str] = field(default_factory=dict)
+    levels: dict[tuple[str, int], Level] = field(default_factory=dict)
+    overrides: dict[tuple[str, int], int] = field(default_factory=dict)
+    style_numbering: dict[str, tuple[str, int]] = field(default_factory=dict)
+    counters: dict[str, list[int]] = field(default_factory=dict)
+    started: set[tuple[str, int]] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, numbering: etree._Element | None, styles: etree._Element | None) -> Numbering:
+        self = cls()
+        if numbering is not None:
+            for abstract in numbering.iter(f"{W}abstractNum"):
+                abstract_id = abstract.get(f"{W}abstractNumId", "")
+                for level in abstract.iter(f"{W}lvl"):
+                    self.levels[abstract_id, int(level.get(f"{W}ilvl", "0"))] = Level(
+                        int(_val(level, "start") or 1),
+                        _val(level, "numFmt") or "decimal",
+                        _val(level, "lvlText") or "",
+                    )
+            for num in numbering.iter(f"{W}num"):
+                num_id = num.get(f"{W}numId", "")
+                self.abstract_of[num_id] = _val(num, "abstractNumId") or ""
+                for override in num.iter(f"{W}lvlOverride"):
+                    start = override.find(f"{W}startOverride")
+                    if start is not None:
+                        level = int(override.get(f"{W}ilvl", "0"))
+                        self.overrides[num_id, level] = int(start.get(f"{W}val", "1"))
+        if styles is not None:
+            for style in styles.iter(f"{W}style"):
+                num_pr = style.find(f"{W}pPr/{W}numPr")
+                if num_pr is not None:
+                    self.style_numbering[style.get(f"{W}styleId", "")] = (
+                        _val(num_pr, "numId") or "",
+                        int(_val(num_pr, "ilvl") or 0),
+                    )
+        return self
+
+    def label(self, paragraph: etree._Element) -> str:
+        """The label Word prints before this paragraph (`1.`, `a)`), or ''."""
+        found = self._numbering_of(paragraph)
+        if found is None:
+            return ""
+        num_id, level = found
+        abstract = self.abstract_of.get(num_id)
+        definition = self.levels.get((abstract, level)) if abstract is not None else None
+        if abstract is None or definition is None or definition.format in ("bullet", "none"):
+            return ""
+        counts = self.counters.setdefault(abstract, [0] * 9)
+        if (num_id, level) in self.overrides and (num_id, level) not in self.started:
+            self.started.add((num_id, level))
+            counts[level] = self.overrides[num_id, level] - 1
+        elif counts[level] == 0:
+            counts[level] = definition.start - 1
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        text = definition.text
+        for shown in range(level + 1):
+            shown_level = self.levels.get((abstract, shown), definition)
+            text = text.replace(f"%{shown + 1}", _format(counts[shown], shown_level.format))
+        return text.strip()
+
+    def _numbering_of(self, paragraph: etree._Element) -> tuple[str, int] | None:
+        num_pr = paragraph.find(f"{W}pPr/{W}numPr")
+        if num_pr is not None:
+            num_id = _val(num_pr, "numId")
+            if num_id in (None, "0"):
+                return None
+            return num_id, int(_val(num_pr, "ilvl") or 0)  # type: ignore[return-value]
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        if style is not None:
+            return self.style_numbering.get(style.get(f"{W}val", ""))
+        return None
+
+
+def _val(element: etree._Element, name: str) -> str | None:
+    child = element.find(f"{W}{name}")
+    return None if child is None else child.get(f"{W}val")
+
+
+def _format(number: int, number_format: str) -> str:
+    if number_format in LETTERS:
+        letters = LETTERS[number_format]
+        return letters[(number - 1) % len(letters)]
+    if number_format in ("arabicAbjad", "arabicAlpha"):
+        return ARABIC_ABJAD[(number - 1) % len(ARABIC_ABJAD)]
+    if number_format in ("lowerRoman", "upperRoman"):
+        roman = _roman(number)
+        return roman if number_format == "upperRoman" else roman.lower()
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    values = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
+    out = []
+    for value, letters in values:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)

@@ -1,0 +1,197 @@
+"""Reader for resolutions published as HTML pages.
+
+Paragraphs come from block elements (`<p>`, `<li>`, `<div>`, headings …), in document
+order; ordered lists get the labels they display (`1.`, `a)`), in the language's own
+style; `<sup>` numbers are footnote markers; `<em>`/`<i>` keep the `*` marks of lead
+words; footnotes come from the page's notes section (an element whose id or class says
+footnotes, endnotes or notes). Scripts, styles, navigation and page footers are ignored.
+Parsed by lxml with network access off; the HTML parser never expands entities from a
+document type, so no page can make it read a file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from align.errors import ReadError
+from align.languages import Language, detect
+from align.model import Document
+from align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
+from align.read.structure import build_document
+
+IGNORED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "object",
+    "head",
+    "title",
+    "meta",
+    "link",
+}
+BLOCKS = {
+    "p",
+    "li",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "header",
+    "aside",
+    "ol",
+    "ul",
+    "table",
+    "tr",
+    "body",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+}
+ITALIC = {"em", "i", "cite"}
+NOTES = re.compile(r"foot-?notes?|end-?notes?|^notes$", re.IGNORECASE)
+MARK = re.compile(r"\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*")
+BACKLINK = re.compile(r"^\s*(?:↩|\^|↑|back)\s*$", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+
+
+def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Document:
+    """A Document from the bytes of an HTML page."""
+    try:
+        parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
+        raise ReadError(f"{source}: not a readable HTML page ({error})") from None
+    for element in list(root.iter(*IGNORED)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    lang = lang or detect(" ".join(root.itertext()))
+    notes = [element for element in root.iter() if _is_notes(element)]
+    notes = [n for n in notes if not any(o is not n and n in o.iterdescendants() for o in notes)]
+    footnotes = [block for section in notes for block in _footnotes(section, lang)]
+    for section in notes:
+        section.drop_tree()
+    walker = _Walker(lang)
+    walker.walk(root)
+    walker.flush()
+    return build_document(walker.blocks + footnotes, source=source, lang=lang)
+
+
+def _is_notes(element: etree._Element) -> bool:
+    if not isinstance(element.tag, str) or element.tag in ("sup", "a", "span"):
+        return False
+    names = f"{element.get('id', '')} {element.get('class', '')}".split()
+    return any(NOTES.search(name) for name in names)
+
+
+@dataclass
+class _Walker:
+    """Turns the page's block elements into blocks of text, in order."""
+
+    lang: Language
+    blocks: list[Block] = field(default_factory=list)
+    pieces: list[tuple[str, bool]] = field(default_factory=list)
+    pending_label: str = ""
+
+    def walk(self, element: etree._Element, italic: bool = False, raised: bool = False) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in BLOCKS:
+            self.flush()
+            if tag == "li":
+                self.pending_label = _list_label(element, self.lang)
+        inner_italic, inner_raised = italic or tag in ITALIC, raised or tag == "sup"
+        self._text(element.text, inner_italic, inner_raised)
+        for child in element:
+            self.walk(child, inner_italic, inner_raised)
+            self._text(child.tail, italic, raised)
+        if tag == "br":
+            self.pieces.append(("\n", False))
+        if tag in BLOCKS:
+            self.flush()
+
+    def _text(self, text: str | None, italic: bool, raised: bool) -> None:
+        if not text:
+            return
+        if raised and MARK.fullmatch(text):
+            self.pieces.append((re.sub(r"\s", "", text).translate(TO_SUPERSCRIPT), False))
+            return
+        self.pieces.append((_SPACES.sub(" ", text), italic))
+
+    def flush(self) -> None:
+        text = with_emphasis(self.pieces).strip()
+        self.pieces = []
+        if text:
+            if self.pending_label:
+                text = f"{self.pending_label} {text}"
+                self.pending_label = ""
+            self.blocks.append(Block(text))
+
+
+def _list_label(item: etree._Element, lang: Language) -> str:
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol":
+        return ""
+    items = [child for child in parent if child.tag == "li"]
+    number = int(parent.get("start", "1") or 1) + items.index(item)
+    if item.get("value", "").isdigit():
+        number = int(item.get("value", ""))
+    kind = parent.get("type", "1")
+    if kind in ("a", "A"):
+        letters = list(lang.letters)
+        letter = letters[(number - 1) % len(letters)]
+        return lang.subitem_label.format(letter=letter.upper() if kind == "A" else letter)
+    return lang.operative_label.format(number=number)
+
+
+def _footnotes(section: etree._Element, lang: Language) -> list[Block]:
+    items = [
+        item
+        for item in section.iter("li", "p")
+        if not any(child.tag in ("li", "p") for child in item.iterdescendants())
+    ]
+    blocks = []
+    for order, item in enumerate(items, 1):
+        for link in list(item.iter("a")):
+            if BACKLINK.match(link.text_content() or "") and link.getparent() is not None:
+                link.drop_tree()
+        walker = _Walker(lang)
+        walker.walk(item)
+        walker.flush()
+        text = " ".join(block.text for block in walker.blocks)
+        number = _number_of(item, text, order)
+        text = re.sub(r"^\s*[⁰¹²³⁴-⁹]+\s*|^\s*\d{1,3}[.)]?\s+", "", text).strip()
+        if text:
+            blocks.append(Block(text, "footnote", str(number)))
+    return blocks
+
+
+def _number_of(item: etree._Element, text: str, order: int) -> int:
+    found = re.search(r"(\d{1,3})$", item.get("id", ""))
+    if found:
+        return int(found[1])
+    leading = re.match(r"\s*(\d{1,3})[.)]?\s", text)
+    return int(leading[1]) if leading else order

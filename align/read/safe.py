@@ -1,0 +1,98 @@
+"""Reading untrusted XML and zip packages safely.
+
+XML is parsed with entity resolution, DTD loading and network access off, so a document
+can neither read a local file nor reach the network (no XXE). A zip package is opened
+only after every entry has been checked: a name that would escape the package, too
+many entries, an entry or a total too large once uncompressed, or a compression ratio
+only a zip bomb has, each stop the reading with one line saying so; and entries are read
+with a hard cap, whatever their headers claim.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePosixPath
+
+from lxml import etree
+
+from align.errors import ReadError
+
+MAX_ENTRIES = 2000
+MAX_ENTRY_SIZE = 64 * 1024 * 1024
+MAX_TOTAL_SIZE = 256 * 1024 * 1024
+MAX_RATIO = 200
+"""Uncompressed/compressed size above which an entry is taken for a zip bomb (text XML
+compresses about 5-20 times)."""
+
+
+def xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def parse_xml(data: bytes, source: str, part: str) -> etree._Element:
+    try:
+        return etree.fromstring(data, xml_parser())
+    except etree.XMLSyntaxError as error:
+        raise ReadError(f"{source}: {part} is not well-formed XML ({error.msg})") from None
+
+
+class Package:
+    """A zip package whose entries were checked before any was read."""
+
+    def __init__(self, data: bytes, source: str, kind: str) -> None:
+        self.source = source
+        self.kind = kind
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            entries = self._zip.infolist()
+        except (zipfile.BadZipFile, EOFError, ValueError):
+            raise ReadError(f"{source}: not a valid {kind} (corrupt or truncated zip)") from None
+        self._check(entries)
+        self.names = {entry.filename for entry in entries}
+
+    def _check(self, entries: list[zipfile.ZipInfo]) -> None:
+        if len(entries) > MAX_ENTRIES:
+            raise ReadError(f"{self.source}: refused: {len(entries)} entries in one {self.kind}")
+        total = 0
+        for entry in entries:
+            path = PurePosixPath(entry.filename)
+            if path.is_absolute() or ".." in path.parts or "\\" in entry.filename:
+                raise ReadError(
+                    f"{self.source}: refused: entry {entry.filename!r} escapes the package"
+                )
+            if entry.file_size > MAX_ENTRY_SIZE:
+                raise ReadError(f"{self.source}: refused: entry {entry.filename!r} is too large")
+            if entry.compress_size and entry.file_size / entry.compress_size > MAX_RATIO:
+                raise ReadError(
+                    f"{self.source}: refused: entry {entry.filename!r} expands "
+                    f"{entry.file_size // entry.compress_size}-fold (a zip bomb?)"
+                )
+            total += entry.file_size
+        if total > MAX_TOTAL_SIZE:
+            raise ReadError(f"{self.source}: refused: {total:,} bytes once unpacked")
+
+    def read(self, name: str) -> bytes | None:
+        """An entry's bytes (None if absent), never more than the entry limit."""
+        if name not in self.names:
+            return None
+        try:
+            with self._zip.open(name) as handle:
+                data = handle.read(MAX_ENTRY_SIZE + 1)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+            raise ReadError(f"{self.source}: {name} cannot be read ({error})") from None
+        if len(data) > MAX_ENTRY_SIZE:
+            raise ReadError(f"{self.source}: refused: entry {name!r} is too large")
+        return data
+
+    def xml(self, name: str) -> etree._Element | None:
+        data = self.read(name)
+        return None if data is None else parse_xml(data, self.source, name)

@@ -1,0 +1,222 @@
+"""The .docx, .pdf and .html readers: the seeds written in each format (by the builders
+in tests/fixtures) read back to exactly what the text reader gives; hostile and broken
+files get one line and exit code 2."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import threading
+import zipfile
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from align import Document, ReadError, align, read_document
+from align.read.docx import read_docx
+from align.read.html import read_html
+from align.read.pdf import read_pdf
+from resalign.cli import main
+from tests.conftest import EN, ES
+from tests.fixtures.docx_builder import docx_bytes
+from tests.fixtures.html_builder import html_bytes
+from tests.fixtures.pdf_builder import pdf_bytes
+
+READERS = {"docx": read_docx, "pdf": read_pdf, "html": read_html}
+BUILDERS = {"docx": docx_bytes, "pdf": pdf_bytes, "html": html_bytes}
+
+
+def header_lines(path: Path) -> list[str]:
+    raw = path.read_text(encoding="utf-8")
+    start = raw.index("\n\n", raw.index("Distr.")) if "Distr." in raw else 0
+    head = raw[start : raw.index("72/195. ")]
+    return [line.strip() for line in head.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def built(es: Document, en: Document) -> dict[tuple[str, str], bytes]:
+    return {
+        (name, language): build(document, header_lines(path))
+        for name, build in BUILDERS.items()
+        for language, document, path in (("es", es, ES), ("en", en, EN))
+    }
+
+
+def facts(document: Document) -> tuple[object, ...]:
+    return (
+        document.symbol,
+        document.language,
+        document.session,
+        document.agenda_item,
+        document.adopted,
+        document.report,
+        document.title,
+        document.opening,
+        document.closing,
+        [(p.key, p.kind, p.label, p.lead, p.text, p.refs, p.parent) for p in document.paragraphs],
+        [(f.key, f.marker, f.text) for f in document.footnotes],
+    )
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_reads_back_what_the_text_reader_gives(
+    name: str, language: str, built: dict[tuple[str, str], bytes], es: Document, en: Document
+) -> None:
+    expected = es if language == "es" else en
+    document = READERS[name](built[name, language], source=f"seed.{name}")
+    assert facts(document) == facts(expected)
+
+
+def test_pdf_fixture_has_what_a_un_pdf_has(built: dict[tuple[str, str], bytes]) -> None:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(built["pdf", "es"])
+    pages = [page.get_textpage().get_text_range() for page in pdf]
+    assert len(pages) == 7
+    assert "17-22858 (S)" in pages[0] and "*1722858*" in pages[0] and "1/7" in pages[0]
+    assert all(page.lstrip().startswith("A/RES/72/195") for page in pages[1:])
+    assert "y procesar a los autores," in pages[1].split("\n")[2]  # PP8(d) runs on from page 1
+
+
+def test_format_comes_from_content_not_extension(
+    tmp_path: Path, built: dict[tuple[str, str], bytes], es: Document
+) -> None:
+    for name in READERS:
+        misnamed = tmp_path / f"resolution-{name}.txt"
+        misnamed.write_bytes(built[name, "es"])
+        assert facts(read_document(misnamed)) == facts(es)
+
+
+def test_formats_align_across_languages(built: dict[tuple[str, str], bytes]) -> None:
+    left = read_pdf(built["pdf", "es"], source="es.pdf")
+    right = read_docx(built["docx", "en"], source="en.docx")
+    alignment = align(left, right)
+    assert all(pair.left == pair.right for pair in alignment.pairs)
+    assert alignment.findings == ()
+
+
+# safety -----------------------------------------------------------------------------------
+
+
+def _with_document_xml(data: bytes, change) -> bytes:  # type: ignore[no-untyped-def]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "word/document.xml":
+                content = change(content.decode()).encode()
+            target.writestr(item.filename, content)
+    return out.getvalue()
+
+
+class _Listener(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        _Listener.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"<!ENTITY leak 'NETWORK'>")
+
+    def log_message(self, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def listener():  # type: ignore[no-untyped-def]
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Listener)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Listener.hits = []
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_docx_xxe_reads_no_file_and_no_network(
+    tmp_path: Path, built: dict[tuple[str, str], bytes], listener: str
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    doctype = (
+        f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">'
+        f'<!ENTITY net SYSTEM "{listener}/entity">'
+        f'<!ENTITY % remote SYSTEM "{listener}/dtd"> %remote;]>'
+    )
+
+    def poison(xml: str) -> str:
+        xml = xml.replace("?>", "?>" + doctype, 1)
+        return xml.replace("su enérgica condena", "su &xxe;&net; enérgica condena", 1)
+
+    data = _with_document_xml(built["docx", "es"], poison)
+    try:
+        document = read_docx(data, source="xxe.docx")
+    except ReadError:
+        return
+    text = " ".join(p.text for p in document.paragraphs)
+    assert "TOP-SECRET" not in text and "NETWORK" not in text
+    assert document.paragraph("PP1").text.startswith("Reiterando su enérgica condena")
+    assert _Listener.hits == []
+
+
+def test_html_xxe_reads_no_file_and_no_network(
+    tmp_path: Path, built: dict[tuple[str, str], bytes], listener: str
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    page = (
+        built["html", "es"]
+        .decode()
+        .replace(
+            "<!DOCTYPE html>",
+            f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">'
+            f'<!ENTITY net SYSTEM "{listener}/x">]>',
+        )
+        .replace("su enérgica condena", "su &xxe;&net; enérgica condena", 1)
+    )
+    document = read_html(page.encode(), source="xxe.html")
+    text = " ".join(p.text for p in document.paragraphs)
+    assert "TOP-SECRET" not in text and "NETWORK" not in text
+    assert _Listener.hits == []
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in entries.items():
+            package.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ({"word/document.xml": b"\0" * 20_000_000}, "expands"),
+        ({"../../etc/evil.xml": b"x", "word/document.xml": b"<x/>"}, "escapes the package"),
+        ({f"part{n}.xml": b"x" for n in range(2001)}, "2001 entries"),
+        ({"word/document.xml": b"<w:document><unclosed>"}, "not well-formed XML"),
+        ({"xl/workbook.xml": b"<x/>"}, "not a Word document"),
+    ],
+    ids=["zip bomb", "path escape", "too many entries", "broken xml", "a spreadsheet"],
+)
+def test_hostile_docx_refused(entries: dict[str, bytes], message: str) -> None:
+    with pytest.raises(ReadError, match=message):
+        read_docx(_zip(entries), source="bad.docx")
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_truncated_file_one_line_exit_2(
+    name: str,
+    tmp_path: Path,
+    built: dict[tuple[str, str], bytes],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = built[name, "es"]
+    broken = tmp_path / f"broken.{name}"
+    broken.write_bytes(data[: len(data) // 3] if name != "html" else b"<html><body>\x00\x01</body")
+    assert main(["parse", str(broken)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("resalign: ") and err.count("\n") == 1
+    assert "Traceback" not in err
