@@ -125,7 +125,36 @@ def bench_tui() -> None:
         row(f"TUI next-pair key, round trip through Pilot, {label}", moved)
 
 
+def bench_readers() -> None:
+    from align.read.docx import read_docx
+    from align.read.html import read_html
+    from align.read.pdf import read_pdf
+    from tests.fixtures.docx_builder import docx_bytes
+    from tests.fixtures.html_builder import html_bytes
+    from tests.fixtures.pdf_builder import pdf_bytes
+    from tests.test_read_formats import header_lines
+
+    es = parse_text(SEED.read_text(encoding="utf-8"))
+    header = header_lines(SEED)
+    docx, html = docx_bytes(es, header), html_bytes(es, header)
+    row("read docx, seed", median_ms(lambda: read_docx(docx, source="s.docx"), 20))
+    row("read html, seed", median_ms(lambda: read_html(html, source="s.html"), 20))
+    per_page = []
+    for repeat in (1, 14):
+        pdf = pdf_bytes(es, header, repeat=repeat)
+        import pypdfium2
+
+        pages = len(pypdfium2.PdfDocument(pdf))
+        ms = median_ms(lambda pdf=pdf: read_pdf(pdf, source="s.pdf"), 5 if repeat == 1 else 3)
+        per_page.append(ms / pages)
+        extra = f"{ms / pages:.1f} ms a page" + (
+            f", {per_page[-1] / per_page[0]:.2f} x linear" if len(per_page) > 1 else ""
+        )
+        row(f"read pdf, {pages} pages", ms, extra)
+
+
 SECTIONS = {
+    "readers": bench_readers,
     "parse": bench_parse,
     "align": bench_align,
     "reports": bench_reports,

@@ -75,74 +75,89 @@ class Run:
     size: float
     x: float
     end: float
+    """Where the run's last character starts (a space breaks runs, so gaps need no width)."""
     y: float
     italic: bool = False
+    spaced: bool = False
+    """Whether white space (real or inserted by PDFium at a gap) came before the run."""
 
 
 def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
+    """The page's characters as runs, in content order. Size and slant are asked once per
+    text object (all its characters share them), positions once per character."""
     import pypdfium2.raw as pdfium
 
     textpage = page.get_textpage()
     raw = textpage.raw
+    count = textpage.count_chars()
+    chars = textpage.get_text_range(0, count) if count else ""
     x, y = ctypes.c_double(), ctypes.c_double()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     font, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    styles: dict[int, tuple[float, bool]] = {}
     runs: list[Run] = []
     current: Run | None = None
-    for index in range(textpage.count_chars()):
-        char = chr(pdfium.FPDFText_GetUnicode(raw, index))
-        if char.isspace() or pdfium.FPDFText_IsGenerated(raw, index):
-            current = None
+    spaced = False
+    for index, char in enumerate(chars[:count]):
+        if char.isspace():
+            current, spaced = None, True
             continue
-        size = round(pdfium.FPDFText_GetFontSize(raw, index), 1)
+        handle = pdfium.FPDFText_GetTextObject(raw, index)
+        key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+        if key not in styles:
+            pdfium.FPDFText_GetFontInfo(raw, index, font, 128, ctypes.byref(flags))
+            italic = bool(flags.value & ITALIC_FLAG) or ITALIC_NAME.search(font.value) is not None
+            styles[key] = (round(pdfium.FPDFText_GetFontSize(raw, index), 1), italic)
+        size, italic = styles[key]
         pdfium.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
-        pdfium.FPDFText_GetCharBox(
-            raw,
-            index,
-            ctypes.byref(left),
-            ctypes.byref(right),
-            ctypes.byref(bottom),
-            ctypes.byref(top),
-        )
-        pdfium.FPDFText_GetFontInfo(raw, index, font, 128, ctypes.byref(flags))
-        italic = bool(flags.value & ITALIC_FLAG) or ITALIC_NAME.search(font.value) is not None
         baseline = round(y.value, 1)
         if (
             current
             and (current.y, current.size, current.italic) == (baseline, size, italic)
-            and x.value >= current.end - size / 2
+            and x.value > current.end
         ):
             current.text += char
-            current.end = max(current.end, right.value)
+            current.end = x.value
         else:
-            current = Run(char, size, x.value, right.value, baseline, italic)
+            current = Run(char, size, x.value, x.value, baseline, italic, spaced)
             runs.append(current)
+        spaced = False
     textpage.close()
     return runs
 
 
 def _lines(runs: list[Run]) -> list[Line]:
-    rows: list[list[Run]] = []
+    rows: list[_Row] = []
     for run in sorted(runs, key=lambda r: (-r.y, r.x)):
-        for row in rows:
-            if _same_line(row, run):
-                row.append(run)
+        for row in rows[-3:]:  # runs come top down: only the last rows can take this one
+            if row.takes(run):
+                row.add(run)
                 break
         else:
-            rows.append([run])
-    return [_line(sorted(row, key=lambda r: r.x)) for row in rows]
+            rows.append(_Row([run], run.size, run.y))
+    return [_line(sorted(row.runs, key=lambda r: r.x)) for row in rows]
 
 
-def _same_line(row: list[Run], run: Run) -> bool:
-    """On the row's baseline, or raised above it in smaller type (or the row so far is
-    only such raised type and `run` is the line it sits on)."""
-    size = max(r.size for r in row)
-    baseline = min(r.y for r in row if r.size == size)
-    if abs(run.y - baseline) <= 0.3 * max(size, run.size):
-        return True
-    if run.size < RAISED * size and 0 < run.y - baseline <= 0.7 * size:
-        return True
-    return size < RAISED * run.size and 0 < baseline - run.y <= 0.7 * run.size
+@dataclass
+class _Row:
+    runs: list[Run]
+    size: float
+    """The largest type on the row so far."""
+    baseline: float
+    """The baseline of that type."""
+
+    def takes(self, run: Run) -> bool:
+        """On the row's baseline, or raised above it in smaller type (or the row so far is
+        only such raised type and `run` is the line it sits on)."""
+        if abs(run.y - self.baseline) <= 0.3 * max(self.size, run.size):
+            return True
+        if run.size < RAISED * self.size and 0 < run.y - self.baseline <= 0.7 * self.size:
+            return True
+        return self.size < RAISED * run.size and 0 < self.baseline - run.y <= 0.7 * run.size
+
+    def add(self, run: Run) -> None:
+        self.runs.append(run)
+        if run.size > self.size:
+            self.size, self.baseline = run.size, run.y
 
 
 def _line(runs: list[Run]) -> Line:
@@ -152,14 +167,21 @@ def _line(runs: list[Run]) -> Line:
     size = sizes.most_common(1)[0][0]
     pieces: list[tuple[str, bool]] = []
     previous: Run | None = None
+    after_mark = False
     for run in runs:
         raised = run.size < RAISED * size and MARK.fullmatch(run.text) is not None
         if raised:
             pieces.append((run.text.rstrip(",").translate(TO_SUPERSCRIPT), False))
         else:
-            if previous is not None and run.x - previous.end > 0.15 * size:
+            # PDFium puts a space wherever the baseline changes; after a raised marker,
+            # only a real gap is one ("Sostenible¹," but "Crime,² the").
+            spaced = run.spaced
+            if after_mark and previous is not None:  # digits are half an em wide
+                spaced = run.x - (previous.end + previous.size / 2) > 0.15 * size
+            if previous is not None and spaced:
                 pieces.append((" ", previous.italic and run.italic))
             pieces.append((run.text, run.italic))
+        after_mark = raised
         previous = run
     first = runs[0]
     starts_with_mark = first.size < RAISED * size and MARK.fullmatch(first.text) is not None
