@@ -115,40 +115,41 @@ def _moves(
 def _splits_and_merges(
     left: Sequence[Unit], right: Sequence[Unit], weighted: Weighted, matches: list[Match]
 ) -> list[Match]:
-    partner_of_right = {m.right: m.left for m in matches}
-    partner_of_left = {m.left: m.right for m in matches}
+    """Leftovers that are the other half of their neighbour's partner: a right paragraph
+    is half of a split left one; a left paragraph, half of a merged right one."""
+    splits = _halves(
+        right, left, weighted.right, weighted.left, weighted, {m.right: m.left for m in matches}
+    )
+    merges = _halves(
+        left, right, weighted.left, weighted.right, weighted, {m.left: m.right for m in matches}
+    )
+    return [Match(i, j, score, "split") for j, i, score in splits] + [
+        Match(i, j, score, "merge") for i, j, score in merges
+    ]
+
+
+def _halves(
+    units: Sequence[Unit],
+    others: Sequence[Unit],
+    tokens: list[frozenset[str]],
+    other_tokens: list[frozenset[str]],
+    weighted: Weighted,
+    partner: dict[int | None, int | None],
+) -> list[tuple[int, int, float]]:
+    """(unit, other, score) for each unpaired unit that, with a neighbour, makes up the
+    neighbour's partner on the other side."""
     found = []
-    for j in range(len(right)):
-        if j in partner_of_right:
+    for index in range(len(units)):
+        if index in partner:
             continue
-        for neighbour in (j - 1, j + 1):
-            i = partner_of_right.get(neighbour)
+        for neighbour in (index - 1, index + 1):
+            other = partner.get(neighbour)
             if (
-                i is not None
-                and _is_half(
-                    weighted, weighted.right[j], weighted.right[neighbour], weighted.left[i]
-                )
-                and left[i].kind == right[j].kind
+                other is not None
+                and units[index].kind == others[other].kind
+                and _is_half(weighted, tokens[index], tokens[neighbour], other_tokens[other])
             ):
-                found.append(
-                    Match(i, j, weighted.contained(weighted.right[j], weighted.left[i]), "split")
-                )
-                break
-    for i in range(len(left)):
-        if i in partner_of_left:
-            continue
-        for neighbour in (i - 1, i + 1):
-            j = partner_of_left.get(neighbour)
-            if (
-                j is not None
-                and _is_half(
-                    weighted, weighted.left[i], weighted.left[neighbour], weighted.right[j]
-                )
-                and left[i].kind == right[j].kind
-            ):
-                found.append(
-                    Match(i, j, weighted.contained(weighted.left[i], weighted.right[j]), "merge")
-                )
+                found.append((index, other, weighted.contained(tokens[index], other_tokens[other])))
                 break
     return found
 

@@ -22,6 +22,7 @@ from tests.conftest import EN, ES
 from tests.fixtures.docx_builder import docx_bytes
 from tests.fixtures.html_builder import html_bytes
 from tests.fixtures.pdf_builder import pdf_bytes
+from tests.test_read_languages import CORPUS, Case
 
 READERS = {"docx": read_docx, "pdf": read_pdf, "html": read_html}
 BUILDERS = {"docx": docx_bytes, "pdf": pdf_bytes, "html": html_bytes}
@@ -220,3 +221,15 @@ def test_truncated_file_one_line_exit_2(
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("resalign: ") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["docx", "html"])
+@pytest.mark.parametrize("case", CORPUS, ids=[case.lang for case in CORPUS])
+def test_every_language_round_trips(name: str, case: Case) -> None:
+    from align import parse_text
+
+    expected = parse_text(case.text)
+    head = case.text[: case.text.index("72/195")]
+    lines = [line.strip() for line in head.splitlines() if line.strip()]
+    document = READERS[name](BUILDERS[name](expected, lines), source=f"case.{name}")
+    assert facts(document) == facts(expected)

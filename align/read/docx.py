@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from align.errors import ReadError
-from align.languages import Language
+from align.languages import ARABIC, LATIN_LETTERS, RUSSIAN, Language
 from align.model import Document
 from align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
 from align.read.safe import Package
@@ -132,41 +132,14 @@ def _footnotes(root: etree._Element | None, marks: FootnoteMarks) -> list[Block]
 # automatic numbering ---------------------------------------------------------------------
 
 LETTERS = {
-    "lowerLetter": "abcdefghijklmnopqrstuvwxyz",
-    "upperLetter": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "russianLower": "абвгдежзиклмнопрстуфхцчшщэюя",
-    "russianUpper": "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ",
+    "lowerLetter": LATIN_LETTERS,
+    "upperLetter": LATIN_LETTERS.upper(),
+    "russianLower": RUSSIAN.letters,
+    "russianUpper": str(RUSSIAN.letters).upper(),
+    "arabicAbjad": ARABIC.letters,
+    "arabicAlpha": ARABIC.letters,
 }
-ARABIC_ABJAD = [
-    "أ",
-    "ب",
-    "ج",
-    "د",
-    "هـ",
-    "و",
-    "ز",
-    "ح",
-    "ط",
-    "ي",
-    "ك",
-    "ل",
-    "م",
-    "ن",
-    "س",
-    "ع",
-    "ف",
-    "ص",
-    "ق",
-    "ر",
-    "ش",
-    "ت",
-    "ث",
-    "خ",
-    "ذ",
-    "ض",
-    "ظ",
-    "غ",
-]
+"""Word's lettered list formats, with the letters each language's conventions give."""
 
 
 @dataclass(frozen=True)
@@ -264,8 +237,6 @@ def _format(number: int, number_format: str) -> str:
     if number_format in LETTERS:
         letters = LETTERS[number_format]
         return letters[(number - 1) % len(letters)]
-    if number_format in ("arabicAbjad", "arabicAlpha"):
-        return ARABIC_ABJAD[(number - 1) % len(ARABIC_ABJAD)]
     if number_format in ("lowerRoman", "upperRoman"):
         roman = _roman(number)
         return roman if number_format == "upperRoman" else roman.lower()

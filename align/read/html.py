@@ -113,6 +113,8 @@ class _Walker:
     """Turns the page's block elements into blocks of text, in order."""
 
     lang: Language
+    labels: bool = True
+    """Whether list items get the labels they display (not in a notes list)."""
     blocks: list[Block] = field(default_factory=list)
     pieces: list[tuple[str, bool]] = field(default_factory=list)
     pending_label: str = ""
@@ -121,7 +123,7 @@ class _Walker:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in BLOCKS:
             self.flush()
-            if tag == "li":
+            if tag == "li" and self.labels:
                 self.pending_label = _list_label(element, self.lang)
         inner_italic, inner_raised = italic or tag in ITALIC, raised or tag == "sup"
         self._text(element.text, inner_italic, inner_raised)
@@ -178,7 +180,7 @@ def _footnotes(section: etree._Element, lang: Language) -> list[Block]:
         for link in list(item.iter("a")):
             if BACKLINK.match(link.text_content() or "") and link.getparent() is not None:
                 link.drop_tree()
-        walker = _Walker(lang)
+        walker = _Walker(lang, labels=False)
         walker.walk(item)
         walker.flush()
         text = " ".join(block.text for block in walker.blocks)
