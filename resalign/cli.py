@@ -24,14 +24,15 @@ if TYPE_CHECKING:
     from align.comparison import Comparison
     from align.model import Document
 
-FORMATS = ("csv", "html", "json", "md", "tmx", "xlsx")
-
 
 class UsageError(ReadError):
     """Arguments that fit the parser but not each other."""
 
 
 PROG = "resalign"
+REPORT_FORMATS = ("csv", "html", "json", "md", "tmx", "xlsx")
+"""The writers in align.render (a test holds the two lists equal; importing that package
+here would load the diff engine for every command)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -130,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_pair_options(report)
     report.add_argument("-o", "--output", required=True, metavar="FILE", help="report file")
-    report.add_argument("--format", choices=sorted(FORMATS), help="default: from the extension")
+    report.add_argument("--format", choices=REPORT_FORMATS, help="default: from the extension")
     report.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     report.set_defaults(handler=_report)
 
@@ -176,19 +177,20 @@ def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     return read_document(args.left, **options), read_document(args.right, **options)
 
 
-def _alignment(args: argparse.Namespace) -> Alignment:
+def _aligned(args: argparse.Namespace) -> tuple[Document, Document, Alignment]:
+    """Both documents and their alignment, honouring --mode and --pairs."""
     from align.aligner import align
     from align.overrides import Overrides, load_overrides
 
     left, right = _read_pair(args)
     overrides = load_overrides(args.pairs) if args.pairs else Overrides()
-    return align(left, right, mode=args.mode, overrides=overrides)
+    return left, right, align(left, right, mode=args.mode, overrides=overrides)
 
 
 def _align(args: argparse.Namespace) -> int:
     from align.render.alignment import alignment_dict, listing
 
-    alignment = _alignment(args)
+    _, _, alignment = _aligned(args)
     if args.json:
         print(json.dumps(alignment_dict(alignment), ensure_ascii=False, indent=2))
     else:
@@ -199,13 +201,9 @@ def _align(args: argparse.Namespace) -> int:
 
 
 def _comparison(args: argparse.Namespace) -> Comparison:
-    from align.aligner import align
     from align.comparison import compare
-    from align.overrides import Overrides, load_overrides
 
-    left, right = _read_pair(args)
-    overrides = load_overrides(args.pairs) if args.pairs else Overrides()
-    return compare(left, right, align(left, right, mode=args.mode, overrides=overrides))
+    return compare(*_aligned(args))
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -228,7 +226,7 @@ def _report(args: argparse.Namespace) -> int:
     if report_format is None:
         raise UsageError(
             f"cannot tell the report format from {args.output!r}: use --format "
-            f"({', '.join(sorted(FORMATS))}) or a known extension"
+            f"({', '.join(REPORT_FORMATS)}) or a known extension"
         )
     path = Path(args.output)
     if path.exists() and not args.force:

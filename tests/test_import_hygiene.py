@@ -26,8 +26,24 @@ def test_core_module_imports_no_ui(module: str) -> None:
 
 def test_public_surface_is_complete() -> None:
     exported = set(align.__all__)
-    public = {name for name in vars(align) if not name.startswith("_")}
+    assert exported == set(align._PUBLIC)
     submodules = {info.name for info in pkgutil.iter_modules(align.__path__)}
-    assert public - submodules == exported
+    public = {name for name in dir(align) if not name.startswith("_")} - submodules
+    assert public - {"annotations", "import_module", "TYPE_CHECKING"} == exported
     for name in exported:
-        assert getattr(align, name) is not None
+        value = getattr(align, name)
+        assert value is not None
+        assert getattr(value, "__module__", "align").startswith("align")
+
+
+def test_reading_a_document_loads_no_aligner_diff_or_writer() -> None:
+    code = (
+        "import sys, align\n"
+        "align.read_document(sys.argv[1])\n"
+        "print(sorted(m for m in sys.modules if m in {'align.aligner', 'align.diff', "
+        "'align.render', 'diff_match_patch', 'lxml'}))"
+    )
+    from tests.conftest import ES
+
+    result = subprocess.run([sys.executable, "-c", code, str(ES)], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr

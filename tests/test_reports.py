@@ -145,6 +145,12 @@ def test_xlsx(tmp_path: Path, es: Document, en: Document) -> None:
     assert sheet["E2"].alignment.wrap_text
 
 
+def test_cli_knows_every_writer() -> None:
+    from resalign.cli import REPORT_FORMATS
+
+    assert set(REPORT_FORMATS) == set(FORMATS)
+
+
 def test_formats_by_extension() -> None:
     assert {
         format_for(f"r.{ext}") for ext in ("html", "HTM", "md", "json", "csv", "tmx", "xlsx")
