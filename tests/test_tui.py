@@ -283,3 +283,33 @@ async def test_measured_heights_match_drawn_lines(es: Document, en: Document, st
             if keys:
                 await pilot.press(keys)
             assert view.total_lines == len(view.text_lines())
+
+
+@pytest.mark.parametrize("code", ["zh", "ar"])
+async def test_wide_and_right_to_left_text_keep_the_layout(code: str, state: Path) -> None:
+    from rich.cells import cell_len
+
+    from tests.test_read_languages import CORPUS
+
+    english = parse_text(next(c.text for c in CORPUS if c.lang == "en"))
+    other = parse_text(next(c.text for c in CORPUS if c.lang == code))
+    app = review_app(english, other, state)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await ready(pilot)
+        view = app.query_one(PairsView)
+        lines = view.text_lines()
+        assert len(lines) == view.total_lines
+        widths = {cell_len(line.rstrip()) for line in lines}
+        assert max(widths) <= view.size.width
+        separators = [line.index("│") for line in lines if "│" in line]
+        assert (
+            len(
+                {
+                    cell_len(line[:i])
+                    for line, i in zip(
+                        [line for line in lines if "│" in line], separators, strict=True
+                    )
+                }
+            )
+            == 1
+        )
