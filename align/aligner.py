@@ -8,21 +8,44 @@ its status and findings, orders the pairs and says what looks wrong about the wh
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
 
-from align.alignment import Alignment, Finding, Mode, Pair, Side, Status
-from align.invariants import invariants
-from align.languages import language
+from align.alignment import Alignment, Finding, Method, Mode, Pair, Side, Status
 from align.model import Document
 from align.overrides import Overrides
-from align.similarity import Weighted, tokenize
-from align.translation import Signals, findings, match_languages, signal
+from align.translation import LanguageMatcher
 from align.units import Unit, footnote_units, paragraph_units
-from align.version import Match, match_versions
+from align.version import Match, VersionMatcher
 
 WEAK = 0.5
 """Mean pair score under which the pairing as a whole is called weak."""
-Row = tuple[Unit | None, Unit | None, float, str]
+
+
+class Matcher(Protocol):
+    """What a mode gives the aligner."""
+
+    def paragraphs(self, left: Sequence[Unit], right: Sequence[Unit]) -> list[Match]: ...
+
+    def footnotes(
+        self, left: Sequence[Unit], right: Sequence[Unit], paired: list[tuple[Unit, Unit]]
+    ) -> list[Match]: ...
+
+    def score(self, left: Unit, right: Unit) -> float: ...
+
+    def findings(self, left: Unit | None, right: Unit | None) -> tuple[Finding, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A pair of units before it gets its status: what the matcher (or the reviewer) said."""
+
+    left: Unit | None
+    right: Unit | None
+    score: float
+    """-1 for a forced pair, whose score is measured afterwards."""
+    method: Method
 
 
 def align(
@@ -35,15 +58,18 @@ def align(
     """Pair two documents' paragraphs and footnotes."""
     mode = mode or ("version" if left.language == right.language else "language")
     overrides.check(left, right)
-    matcher = _LanguageMatcher(left, right) if mode == "language" else _VersionMatcher(left, right)
+    matcher: Matcher = (
+        LanguageMatcher(left, right) if mode == "language" else VersionMatcher(left, right)
+    )
     paragraph_rows = _rows(
         paragraph_units(left), paragraph_units(right), overrides, matcher.paragraphs
     )
+    paired = [(row.left, row.right) for row in paragraph_rows if row.left and row.right]
     footnote_rows = _rows(
         footnote_units(left),
         footnote_units(right),
         overrides,
-        lambda a, b: matcher.footnotes(a, b, paragraph_rows),
+        lambda a, b: matcher.footnotes(a, b, paired),  # type: ignore[arg-type]
     )
     pairs = [
         *(_pair(row, mode, matcher) for row in _reading_order(paragraph_rows, left, right)),
@@ -63,82 +89,11 @@ def align(
     )
 
 
-class _VersionMatcher:
-    def __init__(self, left: Document, right: Document) -> None:
-        self.same_language = left.language == right.language
-        self.han = left.language == "zh"
-
-    def paragraphs(self, left: Sequence[Unit], right: Sequence[Unit]) -> list[Match]:
-        return match_versions(left, right, same_language=self.same_language, han=self.han)
-
-    def footnotes(
-        self, left: Sequence[Unit], right: Sequence[Unit], paragraph_rows: list[Row]
-    ) -> list[Match]:
-        return match_versions(
-            left,
-            right,
-            same_language=self.same_language,
-            han=self.han,
-            evidence=_citation_evidence(left, right, paragraph_rows),
-        )
-
-    def score(self, left: Unit, right: Unit) -> float:
-        weighted = Weighted.build(
-            [tokenize(left.text, han=self.han, invariants_only=not self.same_language)],
-            [tokenize(right.text, han=self.han, invariants_only=not self.same_language)],
-        )
-        return weighted.dice(0, 0)
-
-
-class _LanguageMatcher:
-    def __init__(self, left: Document, right: Document) -> None:
-        self.languages = (left.language, right.language)
-        self.left_lang, self.right_lang = language(left.language), language(right.language)
-        left_chars = sum(len(p.text) for p in left.paragraphs) or 1
-        right_chars = sum(len(p.text) for p in right.paragraphs) or 1
-        self.ratio = left_chars / right_chars
-        self.signals: dict[tuple[str, str], Signals] = {}
-
-    def signals_of(self, unit: Unit, side: str) -> Signals:
-        if (side, unit.key) not in self.signals:
-            lang = self.left_lang if side == "left" else self.right_lang
-            self.signals[side, unit.key] = Signals(
-                invariants(unit.text, lang), len(unit.text), unit.cites
-            )
-        return self.signals[side, unit.key]
-
-    def paragraphs(self, left: Sequence[Unit], right: Sequence[Unit]) -> list[Match]:
-        return match_languages(
-            left,
-            right,
-            [self.signals_of(u, "left") for u in left],
-            [self.signals_of(u, "right") for u in right],
-            self.ratio,
-        )
-
-    def footnotes(
-        self, left: Sequence[Unit], right: Sequence[Unit], paragraph_rows: list[Row]
-    ) -> list[Match]:
-        return self.paragraphs(left, right)
-
-    def score(self, left: Unit, right: Unit) -> float:
-        return signal(self.signals_of(left, "left"), self.signals_of(right, "right"), self.ratio)
-
-    def findings(self, left: Unit | None, right: Unit | None) -> tuple[Finding, ...]:
-        return findings(
-            left,
-            right,
-            self.signals_of(left, "left") if left else None,
-            self.signals_of(right, "right") if right else None,
-            self.languages,
-        )
-
-
 def _rows(
     left: list[Unit],
     right: list[Unit],
     overrides: Overrides,
-    match,  # type: ignore[no-untyped-def]
+    match: Callable[[list[Unit], list[Unit]], list[Match]],
 ) -> list[Row]:
     """Matched units as rows, with the reviewer's forced pairs and exclusions applied."""
     left_by_key = {u.key: u for u in left}
@@ -148,67 +103,43 @@ def _rows(
     fixed_right = {b for _, b in forced} | set(overrides.right_only)
     free_left = [u for u in left if u.key not in fixed_left]
     free_right = [u for u in right if u.key not in fixed_right]
-    rows: list[Row] = [
-        (
+    rows = [
+        Row(
             free_left[m.left] if m.left is not None else None,
             free_right[m.right] if m.right is not None else None,
             m.score,
-            m.method,
+            m.method,  # type: ignore[arg-type]
         )
         for m in match(free_left, free_right)
     ]
-    rows += [(left_by_key[a], right_by_key[b], -1.0, "manual") for a, b in forced]
-    rows += [(left_by_key[k], None, 0.0, "manual") for k in overrides.left_only if k in left_by_key]
+    rows += [Row(left_by_key[a], right_by_key[b], -1.0, "manual") for a, b in forced]
     rows += [
-        (None, right_by_key[k], 0.0, "manual") for k in overrides.right_only if k in right_by_key
+        Row(left_by_key[k], None, 0.0, "manual") for k in overrides.left_only if k in left_by_key
+    ]
+    rows += [
+        Row(None, right_by_key[k], 0.0, "manual") for k in overrides.right_only if k in right_by_key
     ]
     return rows
 
 
-def _citation_evidence(
-    left: Sequence[Unit], right: Sequence[Unit], paragraph_rows: list[Row]
-) -> dict[tuple[int, int], float]:
-    """For footnotes i (left) and j (right): the share of the paragraphs citing i whose
-    partner cites j."""
-    left_index = {u.key: i for i, u in enumerate(left)}
-    right_index = {u.key: j for j, u in enumerate(right)}
-    citing = Counter(key for a, _, _, _ in paragraph_rows if a for key in set(a.cites))
-    votes: Counter[tuple[int, int]] = Counter()
-    for a, b, _, _ in paragraph_rows:
-        if a and b:
-            for key_left in set(a.cites):
-                for key_right in set(b.cites):
-                    if key_left in left_index and key_right in right_index:
-                        votes[left_index[key_left], right_index[key_right]] += 1
-    return {(i, j): count / citing[left[i].key] for (i, j), count in votes.items()}
-
-
 def _reading_order(rows: list[Row], left: Document, right: Document) -> list[Row]:
-    """Rows in the left document's reading order; right-only rows after the row holding
-    the right paragraph before them."""
-    left_pos = _positions(left)
-    right_pos = _positions(right)
+    """Rows in the left document's reading order; a right-only row goes after the row that
+    holds the nearest right paragraph before it which has a left partner."""
+    left_pos, right_pos = _positions(left), _positions(right)
     with_left = sorted(
-        (r for r in rows if r[0] is not None),
-        key=lambda r: (left_pos[r[0].key], right_pos[r[1].key] if r[1] else -1),  # type: ignore[union-attr]
+        (row for row in rows if row.left),
+        key=lambda row: (left_pos[row.left.key], right_pos[row.right.key] if row.right else -1),  # type: ignore[union-attr]
     )
-    right_only = sorted((r for r in rows if r[0] is None), key=lambda r: right_pos[r[1].key])  # type: ignore[union-attr]
-    holder = {r[1].key: index for index, r in enumerate(with_left) if r[1] is not None}
-    by_position = {right_pos[r[1].key]: r for r in rows if r[1] is not None}  # type: ignore[union-attr]
+    holder = {row.right.key: index for index, row in enumerate(with_left) if row.right}
+    right_keys = sorted(right_pos, key=right_pos.__getitem__)
     after: dict[int, list[Row]] = {}
-    for row in right_only:
-        anchor, position = -1, right_pos[row[1].key] - 1  # type: ignore[union-attr]
-        while position >= 0:
-            before = by_position.get(position)
-            if before is not None and before[0] is not None:
-                anchor = holder[before[1].key]  # type: ignore[union-attr]
-                break
-            position -= 1
+    for row in sorted((r for r in rows if not r.left), key=lambda r: right_pos[r.right.key]):  # type: ignore[union-attr]
+        earlier = right_keys[: right_pos[row.right.key]]  # type: ignore[union-attr]
+        anchor = next((holder[key] for key in reversed(earlier) if key in holder), -1)
         after.setdefault(anchor, []).append(row)
     ordered = list(after.get(-1, []))
     for index, row in enumerate(with_left):
-        ordered.append(row)
-        ordered.extend(after.get(index, []))
+        ordered += [row, *after.get(index, [])]
     return ordered
 
 
@@ -217,21 +148,18 @@ def _positions(document: Document) -> dict[str, int]:
     return {key: index for index, key in enumerate(keys)}
 
 
-def _pair(row: Row, mode: Mode, matcher) -> Pair:  # type: ignore[no-untyped-def]
-    left, right, score, method = row
+def _pair(row: Row, mode: Mode, matcher: Matcher) -> Pair:
+    left, right, score = row.left, row.right, row.score
     if left is not None and right is not None and score < 0:
         score = matcher.score(left, right)  # a forced pair: say how well it matches
-    status = _status(left, right, method, mode)
-    if status == "same":
-        score = 1.0
-    found = matcher.findings(left, right) if mode == "language" else ()
+    status = _status(left, right, row.method, mode)
     return Pair(
         left.key if left else None,
         right.key if right else None,
         status,
-        round(score, 3),
-        method,  # type: ignore[arg-type]
-        found,
+        1.0 if status == "same" else round(score, 3),
+        row.method,
+        matcher.findings(left, right),
     )
 
 
@@ -266,14 +194,7 @@ def _with_subitem_findings(pairs: list[Pair], left: Document, right: Document) -
                 f"sub-items: {pair.left} ({left.language}) has {a}, "
                 f"{pair.right} ({right.language}) has {b}",
             )
-            pair = Pair(
-                pair.left,
-                pair.right,
-                pair.status,
-                pair.score,
-                pair.method,
-                (*pair.findings, finding),
-            )
+            pair = replace(pair, findings=(*pair.findings, finding))
         result.append(pair)
     return result
 
@@ -290,9 +211,7 @@ def _unverifiable(left: Document, right: Document, mode: Mode) -> bool:
 
 
 def _capped(pair: Pair, ceiling: float) -> Pair:
-    return Pair(
-        pair.left, pair.right, pair.status, min(pair.score, ceiling), pair.method, pair.findings
-    )
+    return replace(pair, score=min(pair.score, ceiling))
 
 
 def _warnings(left: Document, right: Document, mode: Mode, pairs: list[Pair]) -> list[str]:

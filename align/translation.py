@@ -17,7 +17,9 @@ from functools import cached_property
 
 from align.alignment import Finding
 from align.chain import heaviest_chain
-from align.invariants import Invariants
+from align.invariants import Invariants, invariants
+from align.languages import language
+from align.model import Document
 from align.units import Unit
 from align.version import Match
 
@@ -185,3 +187,48 @@ def findings(
 
 def _list(values: Sequence[str]) -> str:
     return ", ".join(values) if values else "none"
+
+
+class LanguageMatcher:
+    """Language mode for the aligner: numbers, letters and order, checked by invariants."""
+
+    def __init__(self, left: Document, right: Document) -> None:
+        self.languages = (left.language, right.language)
+        self.conventions = {"left": language(left.language), "right": language(right.language)}
+        left_chars = sum(len(p.text) for p in left.paragraphs) or 1
+        right_chars = sum(len(p.text) for p in right.paragraphs) or 1
+        self.ratio = left_chars / right_chars
+        self.signals: dict[tuple[str, str], Signals] = {}
+
+    def signals_of(self, unit: Unit, side: str) -> Signals:
+        if (side, unit.key) not in self.signals:
+            self.signals[side, unit.key] = Signals(
+                invariants(unit.text, self.conventions[side]), len(unit.text), unit.cites
+            )
+        return self.signals[side, unit.key]
+
+    def paragraphs(self, left: Sequence[Unit], right: Sequence[Unit]) -> list[Match]:
+        return match_languages(
+            left,
+            right,
+            [self.signals_of(u, "left") for u in left],
+            [self.signals_of(u, "right") for u in right],
+            self.ratio,
+        )
+
+    def footnotes(
+        self, left: Sequence[Unit], right: Sequence[Unit], paired: list[tuple[Unit, Unit]]
+    ) -> list[Match]:
+        return self.paragraphs(left, right)
+
+    def score(self, left: Unit, right: Unit) -> float:
+        return signal(self.signals_of(left, "left"), self.signals_of(right, "right"), self.ratio)
+
+    def findings(self, left: Unit | None, right: Unit | None) -> tuple[Finding, ...]:
+        return findings(
+            left,
+            right,
+            self.signals_of(left, "left") if left else None,
+            self.signals_of(right, "right") if right else None,
+            self.languages,
+        )

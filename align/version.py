@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from align.alignment import Finding
 from align.chain import heaviest_chain
+from align.model import Document
 from align.similarity import Weighted, tokenize
 from align.units import Unit
 
@@ -161,3 +164,52 @@ def _is_half(
     alone = weighted.contained(whole, other_half)
     together = weighted.contained(whole, half | other_half)
     return weighted.contained(half, whole) >= PART and together >= COVER and together > alone + 0.1
+
+
+class VersionMatcher:
+    """Version mode for the aligner: content decides; footnotes also by citation."""
+
+    def __init__(self, left: Document, right: Document) -> None:
+        self.same_language = left.language == right.language
+        self.han = left.language == "zh"
+
+    def paragraphs(self, left: Sequence[Unit], right: Sequence[Unit]) -> list[Match]:
+        return match_versions(left, right, same_language=self.same_language, han=self.han)
+
+    def footnotes(
+        self, left: Sequence[Unit], right: Sequence[Unit], paired: list[tuple[Unit, Unit]]
+    ) -> list[Match]:
+        return match_versions(
+            left,
+            right,
+            same_language=self.same_language,
+            han=self.han,
+            evidence=citation_evidence(left, right, paired),
+        )
+
+    def score(self, left: Unit, right: Unit) -> float:
+        weighted = Weighted.build(
+            [tokenize(left.text, han=self.han, invariants_only=not self.same_language)],
+            [tokenize(right.text, han=self.han, invariants_only=not self.same_language)],
+        )
+        return weighted.dice(0, 0)
+
+    def findings(self, left: Unit | None, right: Unit | None) -> tuple[Finding, ...]:
+        return ()
+
+
+def citation_evidence(
+    left: Sequence[Unit], right: Sequence[Unit], paired: list[tuple[Unit, Unit]]
+) -> dict[tuple[int, int], float]:
+    """For footnotes i (left) and j (right): the share of the paragraphs citing i whose
+    partner cites j."""
+    left_index = {u.key: i for i, u in enumerate(left)}
+    right_index = {u.key: j for j, u in enumerate(right)}
+    citing: Counter[str] = Counter()
+    votes: Counter[tuple[int, int]] = Counter()
+    for a, b in paired:
+        citing.update(set(a.cites))
+        for key_left in set(a.cites) & left_index.keys():
+            for key_right in set(b.cites) & right_index.keys():
+                votes[left_index[key_left], right_index[key_right]] += 1
+    return {(i, j): count / citing[left[i].key] for (i, j), count in votes.items()}

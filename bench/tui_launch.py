@@ -42,7 +42,7 @@ async def launch(left_text: str, right_text: str, state: Path) -> None:
         moved = (time.perf_counter() - move_start) / 20
         draw_start = time.perf_counter()
         for step in range(20):  # a full screen at 20 places, nothing cached: what a jump costs
-            view._cache.clear()
+            view.forget_drawn()
             view.scroll_to(y=view.total_lines * step // 20, animate=False)
             for y in range(view.size.height):
                 view.render_line(y)

@@ -6,6 +6,7 @@ Running headers (the symbol, the short title), page numbers (`2/8`), job numbers
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence, Set
 
@@ -42,10 +43,12 @@ def furniture_lines(
     }
     filled = [index for index, line in enumerate(lines) if line]
     rank = {index: position for position, index in enumerate(filled)}
+    landmarks = {rank[anchor] for anchor in anchors}
+    landmarks |= {bisect.bisect_left(filled, page_break) for page_break in breaks}
     near = {
         filled[position]
-        for anchor in anchors | {_next_filled(filled, b) for b in breaks} - {None}
-        for position in range(max(0, rank[anchor] - 2), min(len(filled), rank[anchor] + 3))  # type: ignore[index]
+        for landmark in landmarks
+        for position in range(max(0, landmark - 2), min(len(filled), landmark + 3))
     }
     places: dict[str, list[int]] = {}
     for index in filled:
@@ -60,7 +63,3 @@ def furniture_lines(
         for index in indices
     }
     return anchors | repeated
-
-
-def _next_filled(filled: list[int], index: int) -> int | None:
-    return next((i for i in filled if i >= index), filled[-1] if filled else None)

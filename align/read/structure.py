@@ -11,8 +11,8 @@ and otherwise a preambular paragraph — until the first operative paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from align.dates import find_dates
@@ -93,7 +93,7 @@ def build_document(
     )
 
 
-def _find(blocks: Iterable[Block], test) -> int | None:  # type: ignore[no-untyped-def]
+def _find(blocks: Iterable[Block], test: Callable[[str], bool]) -> int | None:
     for index, block in enumerate(blocks):
         if test(block.text):
             return index
@@ -155,13 +155,12 @@ class _Draft:
     """A paragraph being assembled from one or more blocks."""
 
     kind: Kind
+    key: str
     label: str | None
     raw: str
-    number: int
     parent: str | None = None
-    key: str = ""
     children: int = 0
-    letters: list[int] = field(default_factory=list)
+    """Sub-items found so far under this paragraph."""
 
 
 def _paragraphs(texts: Sequence[str], lang: Language, known: set[str]) -> tuple[Paragraph, ...]:
@@ -174,21 +173,17 @@ def _paragraphs(texts: Sequence[str], lang: Language, known: set[str]) -> tuple[
         sub = lang.subitem.match(text)
         if op and int(op["number"]) > operative:
             operative = int(op["number"])
-            parent = _Draft("operative", op["label"], text[op.end() :], operative)
-            parent.key = f"OP{operative}"
+            parent = _Draft("operative", f"OP{operative}", op["label"], text[op.end() :])
             drafts.append(parent)
         elif sub and parent is not None and _letter_index(sub["letter"], lang) == parent.children:
             parent.children += 1
-            letter = LATIN_LETTERS[parent.children - 1]
-            draft = _Draft("subitem", sub["label"], text[sub.end() :], parent.children)
-            draft.parent, draft.key = parent.key, f"{parent.key}({letter})"
-            drafts.append(draft)
+            key = f"{parent.key}({LATIN_LETTERS[parent.children - 1]})"
+            drafts.append(_Draft("subitem", key, sub["label"], text[sub.end() :], parent.key))
         elif previous is not None and (is_open(previous.raw) or operative):
             previous.raw = join_text(previous.raw, text)
         else:
             preambular += 1
-            parent = _Draft("preambular", None, text, preambular)
-            parent.key = f"PP{preambular}"
+            parent = _Draft("preambular", f"PP{preambular}", None, text)
             drafts.append(parent)
     return tuple(_finish(draft, lang, known) for draft in drafts)
 

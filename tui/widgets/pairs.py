@@ -121,6 +121,10 @@ class PairsView(ScrollView, can_focus=True):
         if start < top or end > top + height:
             self.scroll_to(y=start, animate=False)
 
+    def forget_drawn(self) -> None:
+        """Drop the drawn lines kept for pairs; they are drawn again when shown."""
+        self._cache.clear()
+
     @property
     def total_lines(self) -> int:
         """Lines the visible pairs take, as measured (without drawing them)."""
