@@ -23,7 +23,7 @@ from tui.widgets.pairs import PairsView  # noqa: E402
 
 
 async def launch(left_text: str, right_text: str, state: Path) -> None:
-    app = ReviewApp(Session(parse_text(left_text), parse_text(right_text), state))
+    app = ReviewApp(Session.open(parse_text(left_text), parse_text(right_text), state))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

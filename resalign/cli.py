@@ -239,7 +239,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _tui(args: argparse.Namespace) -> int:
     from align.overrides import load_overrides
-    from align.review import Review, sidecar_path
+    from align.review import sidecar_path
 
     left, right = _read_pair(args)  # a bad input stops here, before any screen is drawn
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
@@ -248,11 +248,8 @@ def _tui(args: argparse.Namespace) -> int:
     from tui.session import Session
 
     state = Path(args.state) if args.state else sidecar_path(args.left, args.right)
-    session = Session(left, right, state, mode=args.mode)
-    if args.pairs:
-        extra = load_overrides(args.pairs)
-        session.load_state()
-        session.review = Review(session.review.reviewed, extra)
+    overrides = load_overrides(args.pairs) if args.pairs else None
+    session = Session.open(left, right, state, mode=args.mode, overrides=overrides)
     ReviewApp(session).run()
     return ExitCode.OK
 

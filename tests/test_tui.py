@@ -313,3 +313,18 @@ async def test_wide_and_right_to_left_text_keep_the_layout(code: str, state: Pat
             )
             == 1
         )
+
+
+def test_pairs_file_given_on_the_command_line_replaces_saved_links(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    from align import Overrides
+    from align.review import Review, save_review
+    from tui.session import Session
+
+    saved = Review(frozenset({("PP1", "PP1")}), Overrides(pairs=(("PP11", "PP10"),)))
+    save_review(state, saved, left="l.txt", right="r.txt")
+    session = Session.open(es, modeled, state, overrides=Overrides(left_only=("PP3",)))
+    assert session.review.reviewed == frozenset({("PP1", "PP1")})
+    assert session.review.overrides == Overrides(left_only=("PP3",))
+    assert Session.open(es, modeled, state).review == saved

@@ -10,7 +10,7 @@ from tui.session import Session
 
 
 def review_app(left: Document, right: Document, state: Path, mode: str | None = None) -> ReviewApp:
-    return ReviewApp(Session(left, right, state, mode=mode))
+    return ReviewApp(Session.open(left, right, state, mode=mode))
 
 
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]

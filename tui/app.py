@@ -60,7 +60,6 @@ class ReviewApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.session.load_state()
         for warning in self.session.warnings:
             self.notify(warning, severity="warning", timeout=10)
         self.query_one(PairsView).focus()

@@ -12,6 +12,7 @@ from pathlib import Path
 from align.aligner import align
 from align.comparison import FILTERS, Comparison, compare
 from align.model import Document
+from align.overrides import Overrides
 from align.review import Keys, Review, load_review, save_review
 
 FILTER_CYCLE = tuple(FILTERS)
@@ -37,10 +38,24 @@ class Session:
     keep: Keys | None = None
     """The pair to select again once a new comparison arrives."""
 
-    def load_state(self) -> None:
-        self.review, warning = load_review(self.state_path)
-        if warning:
-            self.warnings.append(warning)
+    @classmethod
+    def open(
+        cls,
+        left: Document,
+        right: Document,
+        state_path: Path,
+        *,
+        mode: str | None = None,
+        overrides: Overrides | None = None,
+    ) -> Session:
+        """A session with the review saved at `state_path` (if any) loaded; `overrides`,
+        when given, replace the saved links."""
+        review, warning = load_review(state_path)
+        if overrides is not None:
+            review = review.with_overrides(overrides)
+        return cls(
+            left, right, state_path, mode=mode, review=review, warnings=[warning] if warning else []
+        )
 
     def save_state(self) -> None:
         save_review(self.state_path, self.review, left=self.left.source, right=self.right.source)
