@@ -104,7 +104,9 @@ class PairsView(ScrollView, can_focus=True):
         self._reflow()
 
     def _width(self) -> int:
-        return max(self.scrollable_content_region.width - 1, 20)
+        """Room for text, always leaving the scrollbar's: the layout must not depend on
+        whether the pairs, once laid out, need one."""
+        return max(self.size.width - self.styles.scrollbar_size_vertical - 1, 20)
 
     def _reflow(self) -> None:
         self._starts = list(accumulate(self._heights, initial=0))[:-1]
