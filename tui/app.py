@@ -124,7 +124,8 @@ class ReviewApp(App[None]):
                 hits = self.session.search(query)
                 self.redraw()
                 if query.strip():
-                    self.notify(f"{hits} pairs hold {query.strip()!r}", timeout=3)
+                    held = "1 pair holds" if hits == 1 else f"{hits} pairs hold"
+                    self.notify(f"{held} {query.strip()!r}", timeout=3)
 
         self.push_screen(
             PromptScreen("Search both sides (empty: show all):", self.session.query), done
