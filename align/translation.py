@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -107,7 +107,7 @@ def _by_order(
     right: Sequence[Unit],
     left_indices: list[int],
     right_indices: list[int],
-    score,  # type: ignore[no-untyped-def]
+    score: Callable[[int, int], float],
 ) -> list[Match]:
     n, m = len(left_indices), len(right_indices)
     if not n or not m:
