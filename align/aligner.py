@@ -131,12 +131,14 @@ def _reading_order(rows: list[Row], left: Document, right: Document) -> list[Row
         key=lambda row: (left_pos[row.left.key], right_pos[row.right.key] if row.right else -1),  # type: ignore[union-attr]
     )
     holder = {row.right.key: index for index, row in enumerate(with_left) if row.right}
-    right_keys = sorted(right_pos, key=right_pos.__getitem__)
+    anchor_before: dict[str, int] = {}
+    last = -1
+    for key in sorted(right_pos, key=right_pos.__getitem__):
+        anchor_before[key] = last
+        last = holder.get(key, last)
     after: dict[int, list[Row]] = {}
     for row in sorted((r for r in rows if not r.left), key=lambda r: right_pos[r.right.key]):  # type: ignore[union-attr]
-        earlier = right_keys[: right_pos[row.right.key]]  # type: ignore[union-attr]
-        anchor = next((holder[key] for key in reversed(earlier) if key in holder), -1)
-        after.setdefault(anchor, []).append(row)
+        after.setdefault(anchor_before[row.right.key], []).append(row)  # type: ignore[union-attr]
     ordered = list(after.get(-1, []))
     for index, row in enumerate(with_left):
         ordered += [row, *after.get(index, [])]

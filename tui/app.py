@@ -146,9 +146,10 @@ class ReviewApp(App[None]):
         pairs.rebuild()
 
     def action_reviewed(self) -> None:
-        if self.session.comparison is not None:
+        if self.session.comparison is not None and self.session.visible:
             self.session.toggle_reviewed()
-            self.redraw()
+            self.query_one(Navigator).refresh_selected()
+            self.query_one(PairsView).reselect()
 
     def action_link(self) -> None:
         keys = self.session.selected_keys()

@@ -144,7 +144,8 @@ class Session:
 
     # marks and links ---------------------------------------------------------------------
     def is_reviewed(self, keys: Keys) -> bool:
-        return keys in self.oriented_review().reviewed
+        stored = (keys[1], keys[0]) if self.swapped else keys
+        return stored in self.review.reviewed
 
     def toggle_reviewed(self) -> bool:
         keys = self.selected_keys()

@@ -21,18 +21,26 @@ class Navigator(OptionList):
         self.clear_options()
         if comparison is None:  # being aligned: the main view says so
             return
-        prompts = []
-        for index in self.session.visible:
-            pair = comparison.views[index].pair
-            mark = FINDING_MARK if pair.findings else MARKS[pair.status]
-            reviewed = REVIEWED_MARK if self.session.is_reviewed((pair.left, pair.right)) else " "
-            line = Text(no_wrap=True, overflow="ellipsis")
-            line.append(f"{mark}", FINDING if pair.findings else STATUS_STYLES[pair.status])
-            line.append(f"{reviewed}{pair.left or '—':>7} → {pair.right or '—':<7}")
-            line.append(f" {pair.score:.2f}", "dim")
-            prompts.append(line)
-        self.add_options(prompts)
+        self.add_options([self._prompt(position) for position in range(len(self.session.visible))])
         self.sync()
+
+    def refresh_selected(self) -> None:
+        """Draw the selected pair's line again (its reviewed mark changed)."""
+        if self.option_count:
+            self.replace_option_prompt_at_index(
+                self.session.selected, self._prompt(self.session.selected)
+            )
+
+    def _prompt(self, position: int) -> Text:
+        assert self.session.comparison is not None
+        pair = self.session.comparison.views[self.session.visible[position]].pair
+        mark = FINDING_MARK if pair.findings else MARKS[pair.status]
+        reviewed = REVIEWED_MARK if self.session.is_reviewed((pair.left, pair.right)) else " "
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"{mark}", FINDING if pair.findings else STATUS_STYLES[pair.status])
+        line.append(f"{reviewed}{pair.left or '—':>7} → {pair.right or '—':<7}")
+        line.append(f" {pair.score:.2f}", "dim")
+        return line
 
     def sync(self) -> None:
         """Highlight the session's selected pair without echoing it back as a choice."""

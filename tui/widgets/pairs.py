@@ -93,7 +93,7 @@ class PairsView(ScrollView, can_focus=True):
         self._reflow()
 
     def reselect(self) -> None:
-        """Redraw only the pairs that lose and gain the selection."""
+        """Redraw only the pairs that lose and gain the selection (or whose mark changed)."""
         if not self._heights or self._options.width != self._width():
             self.rebuild()
             return
