@@ -1,18 +1,31 @@
-"""Helpers shared by the text renderers: display width and wrapping for any script."""
+"""Breaking text into lines for a terminal, in any script: the one wrapping rule that the
+terminal diff and the review UI both use.
+
+Text comes as chunks of (text, style); the style is carried along untouched (any value,
+so the UI can use rich styles and the plain renderers None). Lines break at spaces, or
+before any wide (CJK) character; a word longer than a line is cut. Widths are terminal
+cells, measured by a function the caller may give (the UI passes rich's, so that what
+it measures is what it draws).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any
+
+Chunk = tuple[str, Any]
+Line = list[Chunk]
 
 _WIDE = (
     "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-_PIECE = re.compile(f" *(?:[{_WIDE}]|[^ {_WIDE}]+)| +")
+_SPLIT = re.compile(f"( +|[{_WIDE}])")
 
 
 def display_width(text: str) -> int:
-    """Columns a text takes in a terminal: wide (CJK) characters take two."""
+    """Cells a text takes in a terminal: wide (CJK) characters take two, marks none."""
     return sum(
         0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
         for char in text
@@ -20,42 +33,96 @@ def display_width(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` columns, broken at spaces (anywhere in CJK runs)."""
+    """Plain text as lines of at most `width` cells."""
+    return ["".join(part for part, _ in line) for line in wrap_chunks([(text, None)], width)]
+
+
+def wrap_chunks(
+    chunks: Iterable[Chunk], width: int, cells: Callable[[str], int] = display_width
+) -> list[Line]:
+    """Styled text broken into lines of at most `width` cells."""
     width = max(width, 4)
-    lines: list[str] = []
-    line, used = "", 0
-    for word in _pieces(text):
-        size = display_width(word)
-        if used + size > width and line.strip():
-            lines.append(line.rstrip())
-            line, used = "", 0
-            word = word.lstrip()
-            size = display_width(word)
-        while size > width:  # a piece wider than a whole line: cut it
-            cut = _cut(word, width)
-            lines.append(word[:cut])
-            word = word[cut:]
-            size = display_width(word)
-        line += word
+    lines: list[Line] = []
+    line: Line = []
+    used = 0
+    for fragments, size, is_space in _words(chunks, cells):
+        if is_space:
+            if line:
+                line.extend(fragments)
+                used += size
+            continue
+        if used + size > width and line:
+            lines.append(_rstrip(line))
+            line, used = [], 0
+        while size > width:  # longer than a line: cut it
+            head, fragments = _cut(fragments, width, cells)
+            lines.append(head)
+            size = sum(cells(text) for text, _ in fragments)
+        line.extend(fragments)
         used += size
-    if line.strip() or not lines:
-        lines.append(line.rstrip())
+    lines.append(_rstrip(line))
     return lines
+
+
+def line_count(text: str, width: int, cells: Callable[[str], int] = display_width) -> int:
+    """How many lines `wrap_chunks` makes of `text`, without building them."""
+    width = max(width, 4)
+    finished, used, started = 0, 0, False
+    for part in _SPLIT.split(text):
+        if not part:
+            continue
+        size = cells(part)
+        if part[0] == " ":
+            used += size if started else 0
+            continue
+        if started and used + size > width:
+            finished, used, started = finished + 1, 0, False
+        while size > width:
+            finished, size = finished + 1, size - width
+        used, started = used + size, True
+    return finished + 1
 
 
 def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def _pieces(text: str) -> list[str]:
-    """Words with the spaces before them; each wide character on its own."""
-    return _PIECE.findall(text)
+def _words(chunks: Iterable[Chunk], cells: Callable[[str], int]) -> list[tuple[Line, int, bool]]:
+    """Words (fragments of one or more chunks), single wide characters and space runs."""
+    words: list[tuple[Line, int, bool]] = []
+    current: Line = []
+    for text, style in chunks:
+        for part in _SPLIT.split(text):
+            if not part:
+                continue
+            if part[0] == " " or (len(part) == 1 and cells(part) == 2):
+                if current:
+                    words.append((current, sum(cells(t) for t, _ in current), False))
+                    current = []
+                words.append(([(part, style)], cells(part), part[0] == " "))
+            else:
+                current.append((part, style))
+    if current:
+        words.append((current, sum(cells(t) for t, _ in current), False))
+    return words
 
 
-def _cut(word: str, width: int) -> int:
+def _rstrip(line: Line) -> Line:
+    while line and not line[-1][0].strip():
+        line = line[:-1]
+    return line
+
+
+def _cut(fragments: Line, width: int, cells: Callable[[str], int]) -> tuple[Line, Line]:
+    head: Line = []
     used = 0
-    for index, char in enumerate(word):
-        used += display_width(char)
-        if used > width:
-            return max(1, index)
-    return len(word)
+    for position, (text, style) in enumerate(fragments):
+        size = cells(text)
+        if used + size <= width:
+            head.append((text, style))
+            used += size
+            continue
+        take = max(1, width - used)
+        head.append((text[:take], style))
+        return head, [(text[take:], style), *fragments[position + 1 :]]
+    return head, []
