@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,3 +58,21 @@ def test_arbitrary_text_parses_or_raises_read_error(text: str) -> None:
     for paragraph in document.paragraphs:
         assert all(0 <= ref.offset <= len(paragraph.text) for ref in paragraph.refs)
         assert "*" not in paragraph.text
+
+
+READERS_BY_NAME = ("docx", "pdf", "html")
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.sampled_from(READERS_BY_NAME), st.binary(max_size=600), st.booleans())
+def test_arbitrary_bytes_in_any_format_raise_only_read_error(
+    name: str, data: bytes, with_magic: bool
+) -> None:
+    from align.read.docx import read_docx
+    from align.read.html import read_html
+    from align.read.pdf import read_pdf
+
+    reader = {"docx": read_docx, "pdf": read_pdf, "html": read_html}[name]
+    magic = {"docx": b"PK\x03\x04", "pdf": b"%PDF-1.7\n", "html": b"<!DOCTYPE html><p>"}[name]
+    with contextlib.suppress(ReadError):  # anything else fails the test
+        reader(magic + data if with_magic else data, source=f"fuzz.{name}")
