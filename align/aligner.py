@@ -71,9 +71,11 @@ def align(
         overrides,
         lambda a, b: matcher.footnotes(a, b, paired),  # type: ignore[arg-type]
     )
+    positions = (_positions(left), _positions(right))
     pairs = [
-        *(_pair(row, mode, matcher) for row in _reading_order(paragraph_rows, left, right)),
-        *(_pair(row, mode, matcher) for row in _reading_order(footnote_rows, left, right)),
+        _pair(row, mode, matcher)
+        for rows in (paragraph_rows, footnote_rows)
+        for row in _reading_order(rows, *positions)
     ]
     if mode == "language":
         pairs = _with_subitem_findings(pairs, left, right)
@@ -122,10 +124,11 @@ def _rows(
     return rows
 
 
-def _reading_order(rows: list[Row], left: Document, right: Document) -> list[Row]:
+def _reading_order(
+    rows: list[Row], left_pos: dict[str, int], right_pos: dict[str, int]
+) -> list[Row]:
     """Rows in the left document's reading order; a right-only row goes after the row that
     holds the nearest right paragraph before it which has a left partner."""
-    left_pos, right_pos = _positions(left), _positions(right)
     with_left = sorted(
         (row for row in rows if row.left),
         key=lambda row: (left_pos[row.left.key], right_pos[row.right.key] if row.right else -1),  # type: ignore[union-attr]

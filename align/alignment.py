@@ -9,6 +9,7 @@ paragraph pairs.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -86,6 +87,19 @@ class Alignment:
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(finding for pair in self.pairs for finding in pair.findings)
+
+    def status_counts(self) -> Counter[str]:
+        """How many pairs have each status."""
+        return Counter(pair.status for pair in self.pairs)
+
+    @property
+    def headline(self) -> str:
+        """`version mode: A/RES/72/195 [es] ↔ A/RES/70/179 [es]`."""
+        left, right = self.left, self.right
+        return (
+            f"{self.mode} mode: {left.symbol or left.source} [{left.language}] ↔ "
+            f"{right.symbol or right.source} [{right.language}]"
+        )
 
     def renumbered(self) -> tuple[tuple[str, str], ...]:
         """Operative paragraphs whose number differs between the sides (`OP5`, `OP6`)."""

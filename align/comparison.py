@@ -6,7 +6,6 @@ the terminal UI reads; none of them computes a diff of its own.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from align.alignment import Alignment, Pair
@@ -46,9 +45,6 @@ class Comparison:
         for view in self.views:
             total += view.stats
         return total
-
-    def status_counts(self) -> Counter[str]:
-        return Counter(view.pair.status for view in self.views)
 
     def select(self, view_filter: str) -> tuple[int, ...]:
         """Indices of the views a filter keeps: all, changes, findings or unpaired."""

@@ -42,9 +42,6 @@ class Invariants:
             "number": Counter(self.numbers),
         }
 
-    def __len__(self) -> int:
-        return len(self.dates) + len(self.symbols) + len(self.years) + len(self.numbers)
-
 
 @dataclass(frozen=True, slots=True)
 class Mention:

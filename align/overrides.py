@@ -109,16 +109,19 @@ def overrides_from_data(data: object, source: str = "pairs") -> Overrides:
     return Overrides(tuple((a, b) for a, b in pairs), lists["left_only"], lists["right_only"])
 
 
-def overrides_toml(overrides: Overrides) -> str:
-    """The overrides as the TOML file `load_overrides` reads."""
+OVERRIDES_HEADING = "# resalign pairs: forced pairs and paragraphs with no counterpart\n"
+
+
+def overrides_toml(overrides: Overrides, heading: str = OVERRIDES_HEADING) -> str:
+    """The overrides as the TOML file `load_overrides` reads, after `heading` (a comment,
+    or a review's own entries)."""
 
     def strings(values: tuple[str, ...]) -> str:
         return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
 
     pairs = ",\n  ".join(strings(pair) for pair in overrides.pairs)
     return (
-        "# resalign pairs: forced pairs and paragraphs with no counterpart\n"
-        f"pairs = [{chr(10) + '  ' + pairs + ',' + chr(10) if pairs else ''}]\n"
+        heading + f"pairs = [{chr(10) + '  ' + pairs + ',' + chr(10) if pairs else ''}]\n"
         f"left_only = {strings(overrides.left_only)}\n"
         f"right_only = {strings(overrides.right_only)}\n"
     )

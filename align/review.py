@@ -97,11 +97,11 @@ def save_review(path: str | Path, review: Review, *, left: str, right: str) -> N
         json.dumps([a or "", b or ""], ensure_ascii=False)
         for a, b in sorted(review.reviewed, key=lambda k: (k[0] or "", k[1] or ""))
     )
-    text = (
+    heading = (
         f"# resalign review of {Path(left).name} and {Path(right).name}\n"
         f"left = {json.dumps(Path(left).name, ensure_ascii=False)}\n"
         f"right = {json.dumps(Path(right).name, ensure_ascii=False)}\n"
         f"reviewed = [{chr(10) + '  ' + reviewed + ',' + chr(10) if reviewed else ''}]\n"
-        + overrides_toml(review.overrides).split("\n", 1)[1]
     )
+    text = overrides_toml(review.overrides, heading)
     write_output(path, text.encode("utf-8"), force=True)

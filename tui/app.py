@@ -84,11 +84,10 @@ class ReviewApp(App[None]):
     def on_alignment_failed(self, message: AlignmentFailed) -> None:
         self.notify(message.reason, severity="error", timeout=10)
 
-    def redraw(self, *, layout: bool = True) -> None:
+    def redraw(self) -> None:
         self.query_one(DocumentsHeader).refresh_header()
         self.query_one(Navigator).rebuild()
-        pairs = self.query_one(PairsView)
-        pairs.rebuild() if layout else pairs.scroll_to_selected()
+        self.query_one(PairsView).rebuild()
 
     def select(self, position: int) -> None:
         self.session.selected = position

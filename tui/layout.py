@@ -57,11 +57,9 @@ def side_by_side(
     return strips
 
 
-def full_width(
-    lines: list[Line], rtl: bool = False, indent: int = 1, width: int = 0
-) -> list[Strip]:
+def full_width(lines: list[Line], indent: int = 1) -> list[Strip]:
     """Lines across the whole view."""
-    return [Strip([Segment(" " * indent), *_cell(line, width, rtl)]) for line in lines]
+    return [Strip([Segment(" " * indent), *_cell(line, 0, rtl=False)]) for line in lines]
 
 
 def _cell(line: Line, column: int, rtl: bool) -> list[Segment]:

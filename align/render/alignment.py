@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from align.alignment import Alignment, Finding, Pair, Side
@@ -46,17 +45,11 @@ def _side(side: Side) -> dict[str, Any]:
     return {"symbol": side.symbol, "language": side.language, "source": side.source}
 
 
-def status_counts(alignment: Alignment) -> Counter[str]:
-    return Counter(pair.status for pair in alignment.pairs)
-
-
 def listing(alignment: Alignment) -> str:
     """A readable listing: header, counts, renumbering, then one line per pair."""
-    left, right = alignment.left, alignment.right
-    counts = status_counts(alignment)
+    counts = alignment.status_counts()
     lines = [
-        f"{alignment.mode} mode: {left.symbol or left.source} [{left.language}] ↔ "
-        f"{right.symbol or right.source} [{right.language}]",
+        alignment.headline,
         f"{len(alignment.pairs)} pairs: "
         + ", ".join(f"{count} {status}" for status, count in sorted(counts.items())),
     ]

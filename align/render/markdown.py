@@ -35,7 +35,8 @@ def render_markdown(comparison: Comparison) -> bytes:
         lines.append("")
     lines += ["| status | pairs |", "|---|---:|"]
     lines += [
-        f"| {status} | {count} |" for status, count in sorted(comparison.status_counts().items())
+        f"| {status} | {count} |"
+        for status, count in sorted(comparison.alignment.status_counts().items())
     ]
     lines.append("")
     if alignment.mode == "version":

@@ -31,13 +31,8 @@ def terminal_diff(
 
 def _summary(comparison: Comparison, color: bool) -> str:
     alignment, totals = comparison.alignment, comparison.totals
-    counts = comparison.status_counts()
-    head = (
-        f"{alignment.mode} mode: {alignment.left.symbol or alignment.left.source} "
-        f"[{alignment.left.language}] ↔ {alignment.right.symbol or alignment.right.source} "
-        f"[{alignment.right.language}]"
-    )
-    lines = [_style(head, BOLD, color)]
+    counts = alignment.status_counts()
+    lines = [_style(alignment.headline, BOLD, color)]
     lines.append(", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     if alignment.mode == "version":
         lines.append(
