@@ -41,8 +41,15 @@ class Language:
     subitem_label: str = "{letter})"
     """How a sub-item label is printed, for readers that must write one (HTML lists)."""
     operative_label: str = "{number}."
-    operative: re.Pattern[str] = re.compile(r"^(?P<label>(?P<number>\d{1,4})\.)\s+")
+    operative: re.Pattern[str] = re.compile(r"^(?P<label>(?P<number>\d{1,6})\.)(?:\s+|$)")
     """Matches an operative number at the start of a paragraph; groups `label`, `number`."""
+    annex: re.Pattern[str] = re.compile(r"(?!)")
+    """Matches the line that opens an annex (`Annex`, `Annex II`); group `numeral`."""
+    sponsors: re.Pattern[str] = re.compile(r"(?!)")
+    """Matches the end of a draft's sponsors line (`Iraq: draft resolution`); groups
+    `sponsors` and `what` (the words after the colon)."""
+    amendment: re.Pattern[str] = re.compile(r"(?!)")
+    """Matches `what` of a sponsors line that introduces an amendment; group `target`."""
     inline_marker: re.Pattern[str] | None = None
     """Footnote markers written in the running text other than as superscripts."""
     lead_phrases: tuple[str, ...] = ()
@@ -54,6 +61,9 @@ class Language:
     stopwords: frozenset[str] = frozenset()
     """Frequent words that tell this language from the others in the same script."""
     script: str = "latin"
+    lower_case_openings: bool = False
+    """Paragraphs open in lower case (Russian: `вновь подтверждая`), so a block opening in
+    lower case does not by that alone continue the paragraph before it."""
 
 
 def _months(*names: str) -> tuple[tuple[str, ...], ...]:
@@ -91,7 +101,7 @@ SPANISH = Language(
     agenda_item=_rx(r"^Temas? (?P<item>\d.*?) del programa"),
     adopted=_rx(r"^Resolución aprobada por"),
     closing=_rx(r"sesión plenaria"),
-    opening=_rx(r"^(?:La|El) (?:Asamblea General|Consejo\b.*)[,;]$"),
+    opening=_rx(r"^(?:La Asamblea General[,;]?|(?:La|El) Consejo\b.*[,;])$"),
     subitem=_LATIN_SUBITEM,
     letters=LATIN_LETTERS,
     lead_phrases=(
@@ -111,6 +121,9 @@ SPANISH = Language(
     ),
     lead_extenders=("también", "además", "asimismo", "nuevamente", "firmemente"),
     stopwords=_words("de la el los las que y en del por para con una se su"),
+    annex=_rx(r"^Anexo(?:\s+(?P<numeral>[IVXLC]+))?$"),
+    sponsors=_rx(r"^(?P<sponsors>.+?):\*{0,2}\s*(?P<what>(?:proyecto de resolución|enmienda).*)$"),
+    amendment=_rx(r"^enmiendas? al (?:proyecto de resolución )?(?:revisado )?(?P<target>\S+)"),
 )
 
 ENGLISH = Language(
@@ -134,7 +147,7 @@ ENGLISH = Language(
     agenda_item=_rx(r"^Agenda items? (?P<item>\d.*?)$"),
     adopted=_rx(r"^Resolution adopted by"),
     closing=_rx(r"plenary meeting"),
-    opening=_rx(r"^The (?:General Assembly|[\w ]*Council)[,;]$"),
+    opening=_rx(r"^The (?:General Assembly|[\w ]*Council)[,;]?$"),
     subitem=_LATIN_SUBITEM,
     letters=LATIN_LETTERS,
     subitem_label="({letter})",
@@ -158,6 +171,13 @@ ENGLISH = Language(
     ),
     lead_extenders=("also", "further", "again", "once again", "strongly"),
     stopwords=_words("the of and to in for that on with by its as be"),
+    annex=_rx(r"^Annex(?:\s+(?P<numeral>[IVXLC]+))?$"),
+    sponsors=_rx(
+        r"^(?P<sponsors>.+?):\*{0,2}\s*"
+        r"(?P<what>(?:revised )?(?:draft resolution|amendments? to).*)$"
+        r"|^Draft resolution submitted by (?P<by>.+?)\*{0,2}$"
+    ),
+    amendment=_rx(r"^amendments? to (?:the )?(?:revised )?(?:draft resolution )?(?P<target>\S+)"),
 )
 
 FRENCH = Language(
@@ -181,7 +201,7 @@ FRENCH = Language(
     agenda_item=_rx(r"^Points? (?P<item>\d.*?) de l[’']ordre du jour"),
     adopted=_rx(r"^Résolution adoptée par"),
     closing=_rx(r"séance plénière"),
-    opening=_rx(r"^L[’']Assemblée générale[,;]$|^Le Conseil\b.*[,;]$"),
+    opening=_rx(r"^L[’']Assemblée générale[,;]?$|^Le Conseil\b.*[,;]$"),
     subitem=_LATIN_SUBITEM,
     letters=LATIN_LETTERS,
     lead_phrases=(
@@ -202,6 +222,11 @@ FRENCH = Language(
     ),
     lead_extenders=("également", "en outre", "de nouveau", "aussi"),
     stopwords=_words("de la le les des et à en du que pour dans une est sur"),
+    annex=_rx(r"^Annexe(?:\s+(?P<numeral>[IVXLC]+))?$"),
+    sponsors=_rx(
+        r"^(?P<sponsors>.+?)\s?:\*{0,2}\s*(?P<what>(?:projet de résolution|amendement).*)$"
+    ),
+    amendment=_rx(r"^amendements? au (?:projet de résolution )?(?:révisé )?(?P<target>\S+)"),
 )
 
 RUSSIAN = Language(
@@ -225,7 +250,7 @@ RUSSIAN = Language(
     agenda_item=_rx(r"^Пункты? (?P<item>\d.*?) повестки дня"),
     adopted=_rx(r"^Резолюция,? принятая"),
     closing=_rx(r"пленарное заседание"),
-    opening=_rx(r"^Генеральная Ассамблея[,;]$|^Совет\b.*[,;]$"),
+    opening=_rx(r"^Генеральная Ассамблея[,;]?$|^Совет\b.*[,;]$"),
     subitem=re.compile(r"^(?P<label>\(?(?P<letter>[а-я])\))\s+"),
     letters="абвгдежзиклмнопрстуфхцчшщэюя",
     lead_phrases=(
@@ -252,6 +277,10 @@ RUSSIAN = Language(
     lead_extenders=("также", "далее", "вновь"),
     stopwords=_words("и в на с по для что не от о"),
     script="cyrillic",
+    lower_case_openings=True,
+    annex=_rx(r"^Приложение(?:\s+(?P<numeral>[IVXLC]+))?$"),
+    sponsors=_rx(r"^(?P<sponsors>.+?):\*{0,2}\s*(?P<what>(?:проект резолюции|поправк).*)$"),
+    amendment=_rx(r"^поправк\w* к (?:\w+ )*?(?P<target>[A-Z]/\S+)"),
 )
 
 ARABIC = Language(
@@ -309,11 +338,14 @@ ARABIC = Language(
     ),
     subitem_label="({letter})",
     operative_label="{number} -",
-    operative=re.compile(r"^(?P<label>(?P<number>\d{1,4})\s*[-–])\s+"),
+    operative=re.compile(r"^(?P<label>(?P<number>\d{1,6})\s*[-–])(?:\s+|$)"),
     inline_marker=re.compile(r"(?<=\S)\((?P<number>\d{1,3})\)"),
     lead_extenders=("أيضا", "كذلك"),
     lead_particles=("إذ", "وإذ"),
     script="arabic",
+    annex=_rx(r"^(?:ال)?مرفق(?:\s+(?P<numeral>[IVXLC]+|\S+))?$"),
+    sponsors=_rx(r"^(?P<sponsors>.+?):\*{0,2}\s*(?P<what>(?:مشروع قرار|تعديل).*)$"),
+    amendment=_rx(r"^تعديل\S* على (?:\S+ )*?(?P<target>[A-Z]/\S+)"),
 )
 
 CHINESE = Language(
@@ -354,6 +386,9 @@ CHINESE = Language(
         "表示声援和同情",
     ),
     script="han",
+    annex=_rx(r"^附件(?P<numeral>[一二三四五六七八九十]*)$"),
+    sponsors=_rx(r"^(?P<sponsors>.+?)[:：]\*{0,2}\s*(?P<what>(?:决议草案|对.*修正).*)$"),
+    amendment=_rx(r"^对(?:\S*?)(?P<target>[A-Z]/[\w./]+)"),
 )
 
 LANGUAGES: dict[str, Language] = {

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["preambular", "operative", "subitem"]
+Kind = Literal["preambular", "operative", "subitem", "heading"]
+DocumentKind = Literal["resolution", "draft", "amendment"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +28,16 @@ class FootnoteRef:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One preambular or operative paragraph, or one sub-item of either."""
+    """One preambular or operative paragraph, a sub-item of either, or a section heading."""
 
     key: str
-    """`PP1`, `OP12`, `PP8(a)`: stable across languages of the same resolution."""
+    """`PP1`, `OP12`, `PP8(a)`, `H3` (the third section heading); inside an annex the key
+    carries the annex (`ANX.OP4`, `ANXII.OP4`). Stable across languages of the same
+    resolution."""
     kind: Kind
     label: str | None
-    """The label as printed (`1.`, `a)`, `(a)`, `а)`, `(أ)`, `1 -`); None for preambular."""
+    """The label as printed (`1.`, `a)`, `(a)`, `а)`, `(أ)`, `1 -`, a heading's `II`);
+    None for preambular and unnumbered operative paragraphs."""
     lead: str
     """The lead words (`Reiterando`, `Recuerda también`); empty where none can be told."""
     text: str
@@ -42,6 +46,9 @@ class Paragraph:
     """Footnote markers removed from the text, in order, repeats included."""
     parent: str | None = None
     """Key of the paragraph a sub-item belongs to (`PP8` for `PP8(a)`)."""
+    part: str | None = None
+    """The annex the paragraph stands in, as printed (`Annex`, `Annex II`); None in the
+    body of the resolution."""
 
     @property
     def footnotes(self) -> tuple[str, ...]:
@@ -59,6 +66,22 @@ class Footnote:
     """The number as printed, in ASCII digits (`1`, `14`)."""
     text: str
     """Clean text, without emphasis marks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """One instruction of an amendment: what to do to which paragraph of the draft."""
+
+    target: str
+    """Key of the paragraph amended (`PP13`, `OP5`, `OP5(b)`), or the words of the target
+    as printed where they name no paragraph."""
+    action: Literal["replace", "insert", "delete", "add"]
+    text: str
+    """The instruction as printed."""
+    old: str | None = None
+    """The words replaced or deleted."""
+    new: str | None = None
+    """The words put in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +108,26 @@ class Document:
     """The closing line (`73ª sesión plenaria 19 de diciembre de 2017`)."""
     paragraphs: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...]
+    kind: DocumentKind = "resolution"
+    """A resolution as adopted, a draft resolution (`A/C.3/80/L.4`) or an amendment."""
+    revision: int | None = None
+    """The revision of a draft (`1` for `A/C.3/80/L.20/Rev.1`)."""
+    sponsors: tuple[str, ...] = ()
+    """The sponsors a draft names (`Iraq`, or the President of the General Assembly)."""
+    report_paragraph: str | None = None
+    """The paragraph of the committee report the text stands in (`29`)."""
+    draft: str | None = None
+    """The plenary draft it was adopted from without a Main Committee (`A/80/L.8`)."""
+    amends: str | None = None
+    """For an amendment: the symbol of the draft it amends."""
+    amendments: tuple[Amendment, ...] = ()
+    """For an amendment: its instructions, in order."""
+    furniture: tuple[str, ...] = ()
+    """Every line the reader took for page furniture (running heads, page and job numbers,
+    barcodes, footnote rules) and dropped, in reading order."""
+    warnings: tuple[str, ...] = ()
+    """What looks wrong about the structure (numbers that jump, text it could not place),
+    one line each; every front end shows them."""
 
     def paragraph(self, key: str) -> Paragraph:
         """The paragraph with this key; KeyError if there is none."""
@@ -100,6 +143,10 @@ class Document:
                 return footnote
         raise KeyError(key)
 
-    def count(self, kind: Kind) -> int:
-        """How many paragraphs of this kind the document has."""
-        return sum(1 for paragraph in self.paragraphs if paragraph.kind == kind)
+    def count(self, kind: Kind, *, annex: bool = False) -> int:
+        """How many paragraphs of this kind the document has, in its body (or annexes)."""
+        return sum(
+            1
+            for paragraph in self.paragraphs
+            if paragraph.kind == kind and (paragraph.part is not None) == annex
+        )

@@ -81,7 +81,9 @@ def mutate(rng: random.Random) -> tuple[list[tuple[str, str]], set[tuple[str, st
         kind, text, index = items[target]
         words = text.split()
         for _ in range(max(1, len(words) // 10)):
-            spot = rng.randrange(len(words) - 1)  # the last word keeps the punctuation
+            # The first word keeps the capital a paragraph opens with (a block opening in
+            # lower case continues the paragraph before it); the last keeps the punctuation.
+            spot = rng.randrange(1, len(words) - 1)
             words[spot] = rng.choice(FILLER)
         items[target] = (kind, " ".join(words), index)
     left_keys = keys(BASE)

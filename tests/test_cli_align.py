@@ -57,15 +57,15 @@ def test_json_language_mode_findings(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, _ = run(capsys, "align", str(ES), str(changed), "--json")
     assert code == 0
     (pair,) = [p for p in json.loads(out)["pairs"] if p["findings"]]
-    assert pair["left"] == pair["right"] == "PP29"
+    assert pair["left"] == pair["right"] == "PP28"
     assert pair["findings"] == [
         {
             "kind": "date",
-            "left": "PP29",
-            "right": "PP29",
+            "left": "PP28",
+            "right": "PP28",
             "left_values": ["2014-10-16"],
             "right_values": ["2015-10-16"],
-            "message": "date: PP29 (es) has 2014-10-16, PP29 (en) has 2015-10-16",
+            "message": "date: PP28 (es) has 2014-10-16, PP28 (en) has 2015-10-16",
         }
     ]
 
@@ -75,9 +75,9 @@ def test_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "version mode: A/RES/72/195 [es] ↔ A/RES/70/179 [es]"
-    assert lines[1] == "82 pairs: 4 added, 14 changed, 2 moved, 9 removed, 53 same"
+    assert lines[1] == "81 pairs: 4 added, 14 changed, 2 moved, 9 removed, 52 same"
     assert lines[2].startswith("renumbered: OP5 → OP6, OP6 → OP7")
-    assert "PP23     → PP17     moved          1.00  move" in lines
+    assert "PP22     → PP16     moved          1.00  move" in lines
     assert "—        → OP5      added          0.00  content" in lines
 
 

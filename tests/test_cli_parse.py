@@ -36,7 +36,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "report": "A/72/440",
     }
     assert data["title"].startswith("Medidas para mejorar")
-    first, sub, op1 = data["paragraphs"][0], data["paragraphs"][8], data["paragraphs"][41]
+    first, sub, op1 = data["paragraphs"][0], data["paragraphs"][8], data["paragraphs"][40]
     assert {k: first[k] for k in ("key", "kind", "label", "lead", "footnotes")} == {
         "key": "PP1",
         "kind": "preambular",
@@ -59,7 +59,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "footnotes": ["FN2", "FN3"],
     }
     assert data["footnotes"][0] == {"key": "FN1", "marker": "1", "text": "Resolución 70/1."}
-    assert len(data["paragraphs"]) == 63
+    assert len(data["paragraphs"]) == 62
     assert len(data["footnotes"]) == 14
 
 
@@ -70,7 +70,7 @@ def test_outline(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[0] == (
         "A/RES/72/195 [en] · session 72 · agenda item 107 · adopted 2017-12-19 · report A/72/440"
     )
-    assert lines[2] == "35 preambular, 22 operative, 6 sub-items, 14 footnotes"
+    assert lines[2] == "34 preambular, 22 operative, 6 sub-items, 14 footnotes"
     assert lines[8].startswith("PP5       Recalling also")
     assert lines[8].endswith("[FN2, FN3, FN4, FN5]")
     assert lines[12].startswith("  PP8(a)  To")

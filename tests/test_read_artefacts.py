@@ -40,9 +40,10 @@ def parse(body: str):  # type: ignore[no-untyped-def]
 def test_masthead_gives_symbol_and_header_fields() -> None:
     document = parse("1. *Adopts* the following outcome document.\n")
     assert document.symbol == "A/RES/70/1"
-    assert (document.agenda_item, document.adopted, document.report) == (
+    assert (document.agenda_item, document.adopted, document.report, document.draft) == (
         "15 and 116",
         "2015-09-25",
+        None,  # adopted without reference to a Main Committee: there is no report
         "A/70/L.1",
     )
     assert document.opening == "The General Assembly,"
@@ -108,14 +109,16 @@ def test_page_break_with_footnotes_and_furniture() -> None:
     assert document.footnote("FN1").text == "United Nations, Treaty Series, vol. 2225, No. 39574."
 
 
-def test_lowercase_start_after_closed_paragraph_is_its_own_paragraph() -> None:
+def test_lowercase_start_continues_the_paragraph_before_whatever_it_ended_with() -> None:
+    """No paragraph opens in lower case: a block that does was cut off the one before by a
+    page end or a footnote area, even where that one ended with a comma."""
     document = parse(
-        "Recognizing the role of the Group,\n\nnoting with appreciation its work,\n\n"
-        "1. *Adopts* it.\n"
+        "Recognizing the role of the Group,\n\n¹ A footnote.\n\nnoting with appreciation its "
+        "work,¹\n\n1. *Adopts* it.\n"
     )
     assert [p.text for p in document.paragraphs[:2]] == [
-        "Recognizing the role of the Group,",
-        "noting with appreciation its work,",
+        "Recognizing the role of the Group, noting with appreciation its work,",
+        "Adopts it.",
     ]
 
 

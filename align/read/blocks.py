@@ -33,6 +33,9 @@ class Block:
     kind: Literal["body", "footnote"] = "body"
     marker: str | None = None
     """For a footnote, its number in ASCII digits."""
+    continues: bool = False
+    """The reader knows the block goes on with the paragraph before it (a page that
+    opens at the margin, where a new paragraph would be indented)."""
 
 
 def join_text(before: str, after: str) -> str:

@@ -25,6 +25,7 @@ from align.errors import ReadError
 from align.languages import Language
 from align.model import Document
 from align.read.blocks import TO_SUPERSCRIPT, with_emphasis
+from align.read.pages import RULE
 from align.read.text import parse_text
 
 ITALIC_FLAG = 1 << 6
@@ -226,6 +227,9 @@ class _Page:
         is_body = [line.size >= SMALL * body_size for line in lines]
         first = is_body.index(True) if True in is_body else len(lines)
         last = len(lines) - 1 - is_body[::-1].index(True) if True in is_body else -1
+        rule = next((i for i in range(first, last + 1) if RULE.match(lines[i].text)), None)
+        if rule is not None:  # the footnote rule and all below it are the notes
+            last = rule - 1
         return cls(lines[:first], lines[first : last + 1], lines[last + 1 :])
 
     def carry_over(self, following: _Page, margin: float, size: float) -> None:
@@ -257,7 +261,7 @@ class _Page:
             out.append(line.text)
             previous = line
         for line in self.notes:
-            if line.starts_with_mark or line is self.notes[0]:
+            if line.starts_with_mark or line is self.notes[0] or RULE.match(line.text):
                 out.append("")
             out.append(line.text)
         return "\n".join(out)

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from align.dates import find_dates
 from align.errors import NotAResolutionError
 from align.languages import LATIN_LETTERS, Language, detect
 from align.model import Document, Footnote, FootnoteRef, Kind, Paragraph
+from align.read.amendments import read_amendments
 from align.read.blocks import (
     SUPERSCRIPT_RUN,
     TO_ASCII_DIGITS,
@@ -26,53 +28,63 @@ from align.read.blocks import (
     is_open,
     join_text,
 )
+from align.read.citations import mark_citations
+from align.read.header import Header, read_header, revision
 
 TITLE = re.compile(r"^(?P<session>\d{2,3})/(?P<number>\d{1,4})\s*[.\-–]\s*(?P<title>\S.*)$")
-SYMBOL_LINE = re.compile(r"^(?P<symbol>[A-Z]{1,2}/RES/[\w./-]+)$")
-REPORT = re.compile(r"\((?P<symbol>[A-Z]{1,2}/[\w./-]+)\)")
+SECTION_NUMERAL = re.compile(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s+\S")
+"""A line that opens a section: its numeral alone (`II`), or numeral and title (`A. Title`)."""
+_HEADING = re.compile(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*))?$", re.DOTALL)
 _MARKERS = re.compile(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
 _WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    """What the lines before the title say."""
-
-    symbol: str | None = None
-    agenda_item: str | None = None
-    adopted: str | None = None
-    report: str | None = None
+_CONTINUES = "\x00"
+"""Put before a block's text where its reader knows it goes on with the paragraph before."""
+_OP_JUMP = 5
+"""An operative number more than this far past the last one is no paragraph number."""
 
 
 def build_document(
-    blocks: Sequence[Block], *, source: str, lang: Language | None = None
+    blocks: Sequence[Block],
+    *,
+    source: str,
+    lang: Language | None = None,
+    furniture: tuple[str, ...] = (),
 ) -> Document:
-    """Read the structure of a resolution out of a reader's blocks."""
+    """Read the structure of a resolution, draft or amendment out of a reader's blocks."""
     body = [block for block in blocks if block.kind == "body"]
     lang = lang or detect("\n".join(block.text for block in body))
+    warnings: list[str] = []
+    footnotes = _footnotes((block for block in blocks if block.kind == "footnote"), warnings)
     title_at = _find(body, lambda text: TITLE.match(text) is not None)
     opening_at = _find_opening(body, lang, after=title_at)
-    if title_at is None and opening_at is None:
-        raise NotAResolutionError(
-            f"{source}: not a resolution: no title line (such as '72/195. Title') "
-            "and no opening (such as 'The General Assembly,')"
-        )
     start = title_at if title_at is not None else opening_at
-    assert start is not None
-    header = _read_header(body[:start], lang)
+    if start is None:
+        return _amendment(body, lang, source, footnotes, furniture, warnings)
+    header_lines = [_plain(line) for block in body[:start] for line in block.text.splitlines()]
+    header = read_header(header_lines, lang)
     title_match = TITLE.match(body[title_at].text) if title_at is not None else None
+    if title_match:
+        title: str | None = _plain(title_match["title"])
+    else:
+        title = _draft_title(header_lines, header)
     body_start = (opening_at if opening_at is not None else start) + 1
-    closing_at = _find(
-        body[body_start:], lambda text: len(text) < 200 and lang.closing.search(text) is not None
-    )
-    body_end = len(body) if closing_at is None else body_start + closing_at
-    footnotes = _footnotes(block for block in blocks if block.kind == "footnote")
     known = {footnote.marker for footnote in footnotes}
-    paragraphs = _paragraphs([block.text for block in body[body_start:body_end]], lang, known)
+    texts = mark_citations([block.text for block in body[body_start:]], known)
+    texts = [
+        _CONTINUES + t if b.continues else t for t, b in zip(texts, body[body_start:], strict=True)
+    ]
+    annex_at = _find_annex(texts, lang)
+    closing, closing_at, closing_end = _closing(texts[:annex_at], lang, warnings)
+    main = texts[:closing_at] + texts[closing_end:annex_at]
+    paragraphs = _paragraphs(main, lang, known, warnings)
+    if opening_at is not None and not any(p.kind == "operative" for p in paragraphs):
+        paragraphs = _unnumbered_operative(paragraphs)
+    paragraphs += _annexes(texts[annex_at:], lang, known, warnings)
     if not paragraphs:
         raise NotAResolutionError(f"{source}: not a resolution: no paragraphs after the title")
+    _check_citations(paragraphs, footnotes, warnings)
     session = int(title_match["session"]) if title_match else _session_of(header.symbol)
     symbol = header.symbol or (
         f"A/RES/{title_match['session']}/{title_match['number']}" if title_match else None
@@ -85,12 +97,89 @@ def build_document(
         agenda_item=header.agenda_item,
         adopted=header.adopted,
         report=header.report,
-        title=_plain(title_match["title"]) if title_match else None,
+        title=title,
         opening=_plain(body[opening_at].text) if opening_at is not None else None,
-        closing=_plain(body[body_end].text) if closing_at is not None else None,
+        closing=closing,
         paragraphs=paragraphs,
         footnotes=footnotes,
+        kind=header.kind,  # type: ignore[arg-type]
+        revision=revision(symbol),
+        sponsors=header.sponsors,
+        report_paragraph=header.report_paragraph,
+        draft=header.draft,
+        amends=header.amends,
+        furniture=furniture,
+        warnings=tuple(warnings),
     )
+
+
+def _amendment(
+    body: Sequence[Block],
+    lang: Language,
+    source: str,
+    footnotes: tuple[Footnote, ...],
+    furniture: tuple[str, ...],
+    warnings: list[str],
+) -> Document:
+    """An amendment has no opening: its header, its title, then its instructions."""
+    lines = [_plain(line) for block in body for line in block.text.splitlines()]
+    header = read_header(lines[:80], lang)
+    if header.kind != "amendment" or header.sponsors_at is None:
+        raise NotAResolutionError(
+            f"{source}: not a resolution: no title line (such as '72/195. Title') "
+            "and no opening (such as 'The General Assembly,')"
+        )
+    title_at = header.sponsors_at + 1
+    texts = [_plain(block.text) for block in body]
+    consumed = 0
+    start = len(texts)
+    for index, block in enumerate(body):  # the block after the one holding the title line
+        consumed += len(block.text.splitlines())
+        if consumed > title_at:
+            start = index + 1
+            break
+    instructions = [text for text in texts[start:] if text]
+    amendments = read_amendments(instructions)
+    if not amendments:
+        warnings.append("no instruction of the amendment could be read")
+    paragraphs = tuple(
+        Paragraph(f"AM{n}", "operative", None, lead_words(text, lang), text)
+        for n, text in enumerate(instructions, 1)
+    )
+    return Document(
+        source=source,
+        language=lang.code,
+        symbol=header.symbol,
+        session=_session_of(header.symbol),
+        agenda_item=header.agenda_item,
+        adopted=None,
+        report=None,
+        title=lines[title_at] if title_at < len(lines) else None,
+        opening=None,
+        closing=None,
+        paragraphs=paragraphs,
+        footnotes=footnotes,
+        kind="amendment",
+        revision=revision(header.symbol),
+        sponsors=header.sponsors,
+        amends=header.amends,
+        amendments=amendments,
+        furniture=furniture,
+        warnings=tuple(warnings),
+    )
+
+
+def _draft_title(lines: Sequence[str], header: Header) -> str | None:
+    """A draft's title: the lines after its sponsors line."""
+    if header.sponsors_at is None:
+        return None
+    rest = [line for line in lines[header.sponsors_at + 1 :] if line]
+    if not rest:
+        return None
+    title = rest[0]
+    for line in rest[1:]:
+        title = join_text(title, line)
+    return title
 
 
 def _find(blocks: Iterable[Block], test: Callable[[str], bool]) -> int | None:
@@ -117,18 +206,99 @@ def _looks_like_opening(text: str, lang: Language) -> bool:
     return len(plain) <= 60 and len(plain.split()) <= 6 and plain[-1:] in ",،，"
 
 
+def _find_annex(texts: Sequence[str], lang: Language) -> int:
+    """Where the first annex starts (its `Annex` line); the end if there is none."""
+    for index, text in enumerate(texts):
+        if lang.annex.match(_plain(text)):
+            return index
+    return len(texts)
+
+
+def _closing(
+    texts: Sequence[str], lang: Language, warnings: list[str]
+) -> tuple[str | None, int, int]:
+    """The closing line (`73rd plenary meeting / 19 December 2017`), looked for from the end:
+    its text, and where it starts and ends in `texts`. A date block after it belongs to it."""
+    for index in range(len(texts) - 1, -1, -1):
+        plain = _plain(texts[index])
+        if len(plain) < 120 and lang.closing.search(plain) and any(c.isdigit() for c in plain):
+            if lang.operative.match(plain):
+                continue
+            end = index + 1
+            if end < len(texts) and _is_date_only(texts[end], lang):
+                plain = f"{plain} {_plain(texts[end])}"
+                end += 1
+            if end < len(texts):
+                warnings.append(
+                    f"the closing line ({plain!r}) stands before {len(texts) - end} more "
+                    "block(s) of text; they are read as paragraphs"
+                )
+            return plain, index, end
+    return None, len(texts), len(texts)
+
+
+def _is_date_only(text: str, lang: Language) -> bool:
+    plain = _plain(text)
+    dates = find_dates(plain, lang)
+    return len(dates) == 1 and dates[0].end - dates[0].start >= len(plain) - 2
+
+
+def _annexes(
+    texts: Sequence[str], lang: Language, known: set[str], warnings: list[str]
+) -> tuple[Paragraph, ...]:
+    """Each annex: a heading unit keyed `ANX` (`ANXII`) with the annex title, then its own
+    paragraphs keyed under it (`ANX.OP1`)."""
+    starts = [i for i, text in enumerate(texts) if lang.annex.match(_plain(text))]
+    out: list[Paragraph] = []
+    for number, (begin, end) in enumerate(pairwise([*starts, len(texts)]), 1):
+        label = _plain(texts[begin])
+        match = lang.annex.match(label)
+        numeral = (match["numeral"] if match and match["numeral"] else "") or (
+            str(number) if len(starts) > 1 else ""
+        )
+        prefix = f"ANX{numeral}"
+        body = list(texts[begin + 1 : end])
+        title_parts: list[str] = []
+        while body and is_open(_plain(body[0])) and not _opens_unit(body[0], lang):
+            title_parts.append(_plain(body.pop(0)))
+            if len(title_parts) == 3:
+                break
+        heading = _Draft("heading", prefix, label, " ".join(title_parts))
+        out.append(_finish(heading, lang, known, label))
+        for paragraph in _paragraphs(body, lang, known, warnings, prefix=prefix, part=label):
+            out.append(paragraph)
+    return tuple(out)
+
+
+def _opens_unit(text: str, lang: Language) -> bool:
+    return bool(lang.operative.match(text) or lang.subitem.match(text))
+
+
+def _unnumbered_operative(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """A resolution with no numbered operative paragraph (`The General Assembly` /
+    `Adopts the Declaration annexed …`): the paragraphs that end with a full stop, after
+    the last that ends as a preambular paragraph does, are its operative paragraphs."""
+    last_preambular = max(
+        (
+            i
+            for i, p in enumerate(paragraphs)
+            if p.kind == "preambular" and not p.text.endswith(".")
+        ),
+        default=-1,
+    )
+    out = list(paragraphs)
+    number = 0
+    for index in range(last_preambular + 1, len(out)):
+        paragraph = out[index]
+        if paragraph.kind != "preambular":
+            continue
+        number += 1
+        out[index] = replace(paragraph, key=f"OP{number}", kind="operative")
+    return tuple(out) if number else paragraphs
+
+
 def _read_header(blocks: Sequence[Block], lang: Language) -> Header:
-    symbol = agenda_item = adopted = report = None
-    for line in (line.strip() for block in blocks for line in block.text.splitlines()):
-        if symbol is None and (match := SYMBOL_LINE.match(line)):
-            symbol = match["symbol"]
-        elif agenda_item is None and (match := lang.agenda_item.search(line)):
-            agenda_item = match["item"]
-        elif adopted is None and lang.adopted.search(line) and (dates := find_dates(line, lang)):
-            adopted = dates[0].iso
-        elif report is None and line.startswith("[") and (match := REPORT.search(line)):
-            report = match["symbol"]
-    return Header(symbol, agenda_item, adopted, report)
+    return read_header([_plain(b.text) for b in blocks], lang)
 
 
 def _session_of(symbol: str | None) -> int | None:
@@ -141,13 +311,38 @@ def _plain(text: str) -> str:
     return _WHITESPACE.sub(" ", text.replace("*", "")).strip()
 
 
-def _footnotes(blocks: Iterable[Block]) -> tuple[Footnote, ...]:
+def _footnotes(blocks: Iterable[Block], warnings: list[str]) -> tuple[Footnote, ...]:
     found: dict[str, Footnote] = {}
     for block in blocks:
-        assert block.marker is not None
-        if block.marker not in found:
-            found[block.marker] = Footnote(f"FN{block.marker}", block.marker, _plain(block.text))
-    return tuple(sorted(found.values(), key=lambda footnote: int(footnote.marker)))
+        marker = block.marker or ""
+        if not marker:
+            warnings.append(
+                f"text under a footnote rule that no number opens: {_plain(block.text)[:60]!r}"
+            )
+            continue
+        if marker in found:
+            warnings.append(f"footnote {marker} is printed twice; the first is kept")
+            continue
+        found[marker] = Footnote(f"FN{marker}", marker, _plain(block.text))
+    numbers = sorted(int(m) for m in found if m.isdigit())
+    missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers)) if numbers else []
+    if missing:
+        warnings.append(f"footnote numbers missing: {', '.join(map(str, missing[:10]))}")
+    return tuple(
+        sorted(
+            found.values(),
+            key=lambda f: (f.marker.isdigit(), int(f.marker) if f.marker.isdigit() else 0),
+        )
+    )
+
+
+def _check_citations(
+    paragraphs: Sequence[Paragraph], footnotes: Sequence[Footnote], warnings: list[str]
+) -> None:
+    cited = {key for paragraph in paragraphs for key in paragraph.footnotes}
+    uncited = [f.key for f in footnotes if f.marker.isdigit() and f.key not in cited]
+    if uncited:
+        warnings.append(f"footnotes no paragraph cites: {', '.join(uncited[:10])}")
 
 
 @dataclass
@@ -163,29 +358,110 @@ class _Draft:
     """Sub-items found so far under this paragraph."""
 
 
-def _paragraphs(texts: Sequence[str], lang: Language, known: set[str]) -> tuple[Paragraph, ...]:
+def _paragraphs(
+    texts: Sequence[str],
+    lang: Language,
+    known: set[str],
+    warnings: list[str],
+    *,
+    prefix: str = "",
+    part: str | None = None,
+) -> tuple[Paragraph, ...]:
+    """The paragraphs of the body or of one annex, keyed in its own numbering."""
     drafts: list[_Draft] = []
-    preambular = operative = 0
+    preambular = operative = headings = 0
     parent: _Draft | None = None
+    dot = f"{prefix}." if prefix else ""
     for text in texts:
+        text, goes_on = _take_continues(text)
         previous = drafts[-1] if drafts else None
+        if goes_on and previous is not None:
+            previous.raw = join_text(previous.raw, text)
+            continue
         op = lang.operative.match(text)
         sub = lang.subitem.match(text)
-        if op and int(op["number"]) > operative:
-            operative = int(op["number"])
-            parent = _Draft("operative", f"OP{operative}", op["label"], text[op.end() :])
+        heading = _heading(text, lang)
+        number = int(op["number"]) if op else 0
+        if op and operative < number <= operative + _OP_JUMP + (
+            1000 if part and not operative else 0
+        ):
+            if number != operative + 1 and not (part and not operative):
+                warnings.append(f"operative numbers jump from {operative} to {number}{_in(part)}")
+            operative = number
+            parent = _Draft("operative", f"{dot}OP{operative}", op["label"], text[op.end() :])
             drafts.append(parent)
-        elif sub and parent is not None and _letter_index(sub["letter"], lang) == parent.children:
-            parent.children += 1
-            key = f"{parent.key}({LATIN_LETTERS[parent.children - 1]})"
+        elif (
+            sub
+            and parent is not None
+            and (index := _letter_index(sub["letter"], lang))
+            in (
+                parent.children,
+                parent.children + 1,
+            )
+        ):
+            if index != parent.children:
+                warnings.append(f"{parent.key}: sub-item letters skip one before {sub['label']}")
+            parent.children = index + 1
+            key = f"{parent.key}({LATIN_LETTERS[index]})"
             drafts.append(_Draft("subitem", key, sub["label"], text[sub.end() :], parent.key))
-        elif previous is not None and (is_open(previous.raw) or operative):
+        elif previous is not None and _continues(previous, text, lang):
+            previous.raw = join_text(previous.raw, text)
+        elif heading is not None:
+            headings += 1
+            drafts.append(_Draft("heading", f"{dot}H{headings}", heading[0], heading[1]))
+            parent = None
+        elif operative and previous is not None:
+            if op:
+                warnings.append(
+                    f"{previous.key}: the number {op['label']} out of sequence was read as "
+                    "part of its text"
+                )
+            else:
+                warnings.append(
+                    f"{previous.key}: a block without a number was joined to it "
+                    f"({_plain(text)[:40]!r})"
+                )
             previous.raw = join_text(previous.raw, text)
         else:
             preambular += 1
-            parent = _Draft("preambular", f"PP{preambular}", None, text)
+            parent = _Draft("preambular", f"{dot}PP{preambular}", None, text)
             drafts.append(parent)
-    return tuple(_finish(draft, lang, known) for draft in drafts)
+    return tuple(_finish(draft, lang, known, part) for draft in drafts)
+
+
+def _in(part: str | None) -> str:
+    return f" in {part}" if part else ""
+
+
+def _continues(previous: _Draft, text: str, lang: Language) -> bool:
+    """A block that goes on with the paragraph before it: that paragraph stopped short
+    (no closing punctuation, or only its label so far), or the block opens in lower case
+    (after a page end or a footnote area, whatever the paragraph before ended with)."""
+    lower = text.lstrip("*")[:1].islower() and not lang.lower_case_openings
+    if previous.kind == "heading":  # a numeral alone, then its title; or a title that wraps
+        return (not previous.raw and is_open(text) and len(text) < 250) or lower
+    return not previous.raw.strip() or is_open(previous.raw) or lower
+
+
+def _take_continues(text: str) -> tuple[str, bool]:
+    if text.startswith(_CONTINUES):
+        return text[len(_CONTINUES) :], True
+    return text, False
+
+
+def _heading(text: str, lang: Language) -> tuple[str, str] | None:
+    """(numeral, title) of a section heading: `II` over `Capacity-building`, or
+    `A. Title`; short, and ending as no paragraph does (without punctuation)."""
+    plain = _plain(text)
+    match = _HEADING.match(plain)
+    if match is None or len(plain) > 250:
+        return None
+    title = match["title"] or ""
+    if title and not is_open(title):
+        return None
+    if not title and "\n" not in text and len(plain) > 7:
+        return None
+    return match["numeral"], title
 
 
 def _letter_index(letter: str, lang: Language) -> int:
@@ -193,16 +469,17 @@ def _letter_index(letter: str, lang: Language) -> int:
     return letters.index(letter) if letter in letters else -1
 
 
-def _finish(draft: _Draft, lang: Language, known: set[str]) -> Paragraph:
+def _finish(draft: _Draft, lang: Language, known: set[str], part: str | None) -> Paragraph:
     text, refs = clean_text(draft.raw, lang, known)
     return Paragraph(
         key=draft.key,
         kind=draft.kind,
         label=draft.label,
-        lead=lead_words(draft.raw, lang),
+        lead="" if draft.kind == "heading" else lead_words(draft.raw, lang),
         text=text,
         refs=refs,
         parent=draft.parent,
+        part=part,
     )
 
 

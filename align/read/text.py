@@ -1,9 +1,11 @@
-"""Reader for text extracted from a UN PDF (what `pdftotext` or a copy-paste gives).
+"""Reader for text extracted from a UN PDF (by resalign's PDF reader, PyMuPDF,
+`pdftotext` with or without `-layout`, or a copy and paste).
 
 Bytes are decoded (UTF-8, or UTF-8/16/32 with a byte-order mark, or the encoding the user
-names), page furniture is dropped, lines are grouped into blocks at blank lines and at
-lines that open a footnote, an operative paragraph or a sub-item, and hyphenation at line
-ends is mended. The structure builder does the rest.
+names); `pages` sorts the lines into body, footnotes and furniture; body lines are grouped
+into blocks at blank lines, at lines that open a unit, and — where the extractor kept no
+blank lines — at first-line indents or sentence ends; hyphenation at line ends is mended.
+The structure builder does the rest.
 """
 
 from __future__ import annotations
@@ -11,13 +13,24 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import replace
+from itertools import pairwise
 
 from align.errors import ReadError
 from align.languages import Language, detect
 from align.model import Document
-from align.read.blocks import SUPERSCRIPT_RUN, TO_ASCII_DIGITS, Block, join_text
-from align.read.furniture import furniture_lines
-from align.read.structure import TITLE, build_document
+from align.read.blocks import (
+    SUPERSCRIPT_RUN,
+    TERMINAL,
+    TO_ASCII_DIGITS,
+    Block,
+    is_open,
+    join_text,
+)
+from align.read.header import SYMBOL
+from align.read.pages import FURNITURE, PAGE_END, Layout, Line, lay_out
+from align.read.structure import SECTION_NUMERAL, TITLE, build_document
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -29,6 +42,15 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FOOTNOTE = re.compile(rf"^(?P<marker>{SUPERSCRIPT_RUN})\s*(?P<text>\S.*)$")
 _ARABIC_FOOTNOTE = re.compile(r"^\((?P<marker>\d{1,3})\)\s*(?P<text>\S.*)$")
+_LABEL_IN_ITALICS = re.compile(r"^(\d{1,6})\*([.\-–])\s")
+"""`34*. Further urges*`: the italics of the lead began at the label's full stop."""
+_TITLE_NUMBER = re.compile(r"^\d{2,3}/\d{1,4}\s*\.$")
+_TITLE_START = re.compile(r"^\d{2,3}/\d{1,4}\s*[.\-–](?:\s|$)")
+_SYMBOL_AT_END = re.compile(rf"(?:^|\s){SYMBOL.pattern}$")
+_MARKER_TAIL = re.compile(r"[\s\d⁰¹²³⁴⁵⁶⁷⁸⁹*”’\"»)]+$")
+_LEAD_FORM = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ing|ed|ful|ous|nt|ware)\b|^(?:Deeply|Gravely|Having|Noting)\b"
+)
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -81,35 +103,168 @@ def parse_text(text: str, *, source: str = "<text>", lang: Language | None = Non
         if "\f" in raw:  # a page break: also the end of a block
             breaks.add(len(lines))
             lines.append("")
-        lines.append(raw.replace("\f", "").strip())
+        lines.append(raw.replace("\f", "").rstrip())
     lang = lang or detect(text)
-    return build_document(_blocks(lines, lang, breaks), source=source, lang=lang)
+    lines = _title_on_one_line(lines, lang)
+    head, layout = _header_and_layout(lines, breaks, lang)
+    blocks = head + _body_blocks(layout, lang) + _note_blocks(layout, lang)
+    return build_document(blocks, source=source, lang=lang, furniture=tuple(layout.furniture))
 
 
-def _blocks(lines: list[str], lang: Language, breaks: set[int]) -> list[Block]:
-    title_at = next((i for i, line in enumerate(lines) if TITLE.match(line)), 0)
-    title = TITLE.match(lines[title_at])
-    body = [line if index > title_at else "" for index, line in enumerate(lines)]
-    furniture = furniture_lines(body, title["title"] if title else None, breaks)
+def _title_on_one_line(lines: list[str], lang: Language) -> list[str]:
+    """The title on one line, as every extractor can give it: `78/228.` written apart
+    from the title (`pdftotext`), and a long title wrapped over two or three lines."""
+    at = next((i for i, line in enumerate(lines[:300]) if _TITLE_START.match(line.strip())), None)
+    if at is None:
+        return lines
+    title = lines[at].strip()
+    end = at + 1
+    while end < len(lines) and end - at <= 4:
+        following = lines[end].strip()
+        if not following and not _TITLE_NUMBER.match(title):
+            break
+        if following:
+            if lang.opening.match(following.replace("*", "")) or not (
+                _TITLE_NUMBER.match(title) or is_open(title)
+            ):
+                break
+            title = join_text(title, following)
+        end += 1
+    return [*lines[:at], title, *([""] * (end - at - 1)), *lines[end:]]
+
+
+def _header_and_layout(
+    lines: list[str], breaks: set[int], lang: Language
+) -> tuple[list[Block], Layout]:
+    """Header blocks (a line each, furniture shapes left out) and the layout of the rest.
+
+    The header ends at the title line (`78/228. Title`); for a draft, which has none, at
+    the organ's opening (`The General Assembly,`); for an amendment, which has neither,
+    at the title under its sponsors line."""
+    stripped = [line.strip() for line in lines]
+    plain = [line.replace("*", "") for line in stripped]
+    title_at = next((i for i, line in enumerate(stripped) if TITLE.match(line)), None)
+    title = TITLE.match(stripped[title_at])["title"] if title_at is not None else None  # type: ignore[index]
+    if title_at is None:
+        title_at = next((i for i, line in enumerate(plain) if lang.opening.match(line)), None)
+    if title_at is None:
+        sponsors = next(
+            (i for i, line in enumerate(plain[:120]) if lang.sponsors.match(line)), None
+        )
+        if sponsors is not None:
+            title_at = next((i for i in range(sponsors + 1, len(plain)) if plain[i]), sponsors)
+    end = title_at + 1 if title_at is not None else 0
+    head_lines = stripped[:end]
+    symbol = _masthead_symbol(head_lines)
+    furniture = [line for line in head_lines if FURNITURE.match(line)]
+    head = [Block(line) for line in head_lines if line and not FURNITURE.match(line)]
+    layout = lay_out(lines, breaks, title=title, symbol=symbol, start=end)
+    layout.furniture[:0] = furniture
+    return head, layout
+
+
+def _masthead_symbol(head: list[str]) -> str | None:
+    """The document's symbol from its masthead (`United Nations   A/RES/78/228`)."""
+    for line in head[:30]:
+        if "(" not in line and (match := _SYMBOL_AT_END.search(line)):
+            return match["symbol"]
+    return None
+
+
+def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
+    """Body lines grouped into blocks: at blank lines, page ends and footnote areas; at a
+    line that opens a unit (an operative number, a sub-item letter, a section numeral);
+    and, for text that keeps no blank line between paragraphs, at a first-line indent
+    (`pdftotext -layout`) or where a line ends a sentence short of the measure and the
+    next opens with a capital."""
+    lines = [line for line in layout.body if isinstance(line, Line)]
+    if not lines:
+        return []
+    indented = sum(1 for line in lines if line.indent >= 4) > 0.25 * len(lines)
+    blanks = sum(
+        1 for before, after in pairwise(layout.body) if isinstance(before, Line) and after is None
+    )
+    dense = not indented and blanks < 0.04 * len(lines)
+    margins = _margins(lines) if indented else {}
+    measures = _measures(lines)
     blocks: list[Block] = []
-    current: list[str] = []
+    current: list[Line] = []
+    after_page = False
 
     def flush() -> None:
+        nonlocal continued
         if current:
-            blocks.append(_block(current, lang))
+            block = _block([line.text for line in current], lang)
+            # `-layout` keeps the indent a new paragraph opens with: a page that opens at
+            # the margin goes on with the paragraph the page before ended in.
+            first = current[0]
+            if continued and first.indent <= margins[first.page] + 1 and block.kind == "body":
+                block = replace(block, continues=True)
+            blocks.append(block)
             current.clear()
+        continued = False
 
-    for index, line in enumerate(lines):
-        if index in furniture:
-            continue
-        if not line:
+    continued = False
+    for line in layout.body:
+        if not isinstance(line, Line):
             flush()
+            after_page = after_page or line == PAGE_END
             continue
-        if current and (index <= title_at or _starts_unit(line, lang)):
-            flush()
+        if current and not _is_label_only(current[-1].text, lang):
+            previous = current[-1]
+            if (
+                _starts_unit(line.text, lang)
+                or (indented and line.indent >= margins[line.page] + 3)
+                or _ends_paragraph(previous, line, measures[line.page], strict=not dense)
+            ):
+                flush()
+        if not current:
+            continued = indented and after_page and not _starts_unit(line.text, lang)
+            after_page = False
         current.append(line)
+        if lang.annex.match(line.text.replace("*", "")):  # `Annex` stands as a block of its own
+            flush()
     flush()
     return blocks
+
+
+def _margins(lines: list[Line]) -> dict[int, int]:
+    """Per page, the indent of the lines that run the full measure."""
+    counts: dict[int, Counter[int]] = {}
+    for line in lines:
+        if len(line.text) >= 50:
+            counts.setdefault(line.page, Counter())[line.indent] += 1
+    fallback = min((line.indent for line in lines), default=0)
+    return {
+        page: (counts[page].most_common(1)[0][0] if page in counts else fallback)
+        for page in {line.page for line in lines}
+    }
+
+
+def _measures(lines: list[Line]) -> dict[int, int]:
+    """Per page, the length of a full line (the ninth decile)."""
+    lengths: dict[int, list[int]] = {}
+    for line in lines:
+        lengths.setdefault(line.page, []).append(len(line.text))
+    return {page: sorted(values)[int(0.9 * (len(values) - 1))] for page, values in lengths.items()}
+
+
+def _ends_paragraph(previous: Line, line: Line, measure: int, *, strict: bool) -> bool:
+    """`previous` closes a paragraph and `line` opens one, where no blank line says so:
+    `previous` ends a sentence short of the full measure, or `line` opens with the form
+    a preambular paragraph opens with (`Reaffirming`); `strict` asks for both (text that
+    keeps blank lines between paragraphs and lost one)."""
+    tail = _MARKER_TAIL.sub("", previous.text)
+    if not tail or tail[-1] not in TERMINAL or not line.text[:1].isupper():
+        return False
+    short = len(previous.text) < 0.8 * measure
+    lead = _LEAD_FORM.match(line.text) is not None
+    return (short and lead) if strict else (short or lead)
+
+
+def _is_label_only(text: str, lang: Language) -> bool:
+    """A line that holds only a label (`(a)`, `1.`): its text is on the next line."""
+    return bool(lang.subitem.fullmatch(text + " ") or lang.operative.fullmatch(text + " "))
 
 
 def _starts_unit(line: str, lang: Language) -> bool:
@@ -118,12 +273,14 @@ def _starts_unit(line: str, lang: Language) -> bool:
         _FOOTNOTE.match(line)
         or lang.operative.match(line)
         or lang.subitem.match(line)
+        or SECTION_NUMERAL.match(line)
+        or lang.annex.match(line)
         or (lang.inline_marker is not None and _ARABIC_FOOTNOTE.match(line))
     )
 
 
 def _block(lines: list[str], lang: Language) -> Block:
-    text = lines[0]
+    text = _LABEL_IN_ITALICS.sub(r"\1\2 *", lines[0])
     for line in lines[1:]:
         text = join_text(text, line)
     if match := _FOOTNOTE.match(text):
@@ -131,3 +288,13 @@ def _block(lines: list[str], lang: Language) -> Block:
     if lang.inline_marker is not None and (match := _ARABIC_FOOTNOTE.match(text)):
         return Block(match["text"], "footnote", match["marker"])
     return Block(text)
+
+
+def _note_blocks(layout: Layout, lang: Language) -> list[Block]:
+    """The footnotes found under the rules; text there that no number opens is kept as a
+    footnote without a number (the structure builder warns about it)."""
+    return [
+        Block(_block(list(note.lines), lang).text, "footnote", note.marker)
+        for note in layout.notes
+        if note.lines
+    ]

@@ -1,0 +1,130 @@
+"""The header of a resolution or draft: the lines before its title and opening.
+
+    United Nations                                   A/RES/78/228      ← symbol
+    General Assembly                                 Distr.: General   ← final or limited
+    Seventy-eighth session · Agenda item 107 (a)                       ← agenda item(s)
+    Resolution adopted by the General Assembly / on 19 December 2023   ← adoption date
+    [on the report of the Third Committee (A/78/482, para. 29)]        ← report, paragraph
+    [without reference to a Main Committee (A/80/L.8)]                 ← plenary draft
+    Iraq:* draft resolution                                            ← sponsors (drafts)
+    South Africa: amendment to revised draft resolution A/C.3/80/L.20/Rev.1
+
+The adoption date often stands on the line after "Resolution adopted by…", and a sponsors
+list wraps over several lines: the header is read as lines, each looked at with the one
+after or the ones before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from align.dates import find_dates
+from align.languages import Language
+
+SYMBOL = re.compile(r"(?P<symbol>\b[A-Z]{1,2}/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d[A-Z0-9.]*)")
+"""A UN document symbol: `A/RES/72/195`, `A/C.3/80/L.20/Rev.1`, `A/RES/ES-11/1`."""
+_SYMBOL_AT_END = re.compile(rf"(?:^|\s){SYMBOL.pattern}$")
+_REFERENCE = re.compile(rf"\({SYMBOL.pattern}(?:,\s*paras?\.\s*(?P<paragraph>[\d\s,–\-and]*\d))?\)")
+_REVISION = re.compile(r"/Rev\.(?P<number>\d+)$")
+_LIST_GOES_ON = re.compile(r"(?:,|\band|\by|\bet|\bи)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the lines before the title say."""
+
+    symbol: str | None = None
+    agenda_item: str | None = None
+    adopted: str | None = None
+    report: str | None = None
+    report_paragraph: str | None = None
+    draft: str | None = None
+    """The plenary draft (`A/80/L.8`) of a text adopted without a Main Committee."""
+    kind: str = "resolution"
+    sponsors: tuple[str, ...] = ()
+    amends: str | None = None
+    sponsors_at: int | None = None
+    """Index of the line that ends the sponsors list (a draft's title follows it)."""
+
+
+def read_header(lines: Sequence[str], lang: Language) -> Header:
+    """The facts of a header, from its lines (stripped, emphasis marks removed)."""
+    symbol = agenda_item = adopted = report = paragraph = draft = amends = None
+    kind, sponsors, sponsors_at = "resolution", (), None
+    for index, line in enumerate(lines):
+        if symbol is None and (match := _SYMBOL_AT_END.search(line)) and "(" not in line:
+            symbol = match["symbol"]
+        elif agenda_item is None and (match := lang.agenda_item.search(line)):
+            agenda_item = match["item"].strip()
+        elif adopted is None and lang.adopted.search(line):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            dates = find_dates(line, lang) or find_dates(following, lang)
+            adopted = dates[0].iso if dates else None
+        elif line.startswith("[") and (match := _REFERENCE.search(line)):
+            if "/L." in match["symbol"]:
+                draft = match["symbol"]
+            else:
+                report, paragraph = match["symbol"], match["paragraph"]
+        elif sponsors_at is None and (match := lang.sponsors.match(line)):
+            sponsors_at = index
+            named = match["by"] if "by" in match.groupdict() and match["by"] else None
+            if named is not None:
+                sponsors = (named,)
+            else:
+                sponsors = _sponsor_names(_sponsor_text(lines, index, match["sponsors"]))
+            kind = "draft"
+            if (target := lang.amendment.match(match["what"] or "")) is not None:
+                kind, amends = "amendment", target["target"].rstrip(".,;:")
+    if symbol is not None and kind == "resolution" and "/L." in symbol:
+        kind = "draft"
+    return Header(
+        symbol,
+        agenda_item,
+        adopted,
+        report,
+        paragraph,
+        draft,
+        kind,
+        sponsors,
+        amends,
+        sponsors_at,
+    )
+
+
+def revision(symbol: str | None) -> int | None:
+    """The revision number of a symbol (`1` for `…/Rev.1`)."""
+    match = _REVISION.search(symbol or "")
+    return int(match["number"]) if match else None
+
+
+def _sponsor_text(lines: Sequence[str], index: int, last: str) -> str:
+    """The sponsors list that ends on line `index`, with the lines it wrapped from."""
+    parts = [last]
+    start = index
+    while start > 0 and _LIST_GOES_ON.search(lines[start - 1]):
+        start -= 1
+        parts.insert(0, lines[start])
+    return " ".join(parts)
+
+
+def _sponsor_names(text: str) -> tuple[str, ...]:
+    """`Belarus, Russian Federation and Venezuela (Bolivarian Republic of)` as names."""
+    text = text.rstrip("*: ")
+    names: list[str] = []
+    depth = 0
+    current = ""
+    for char in text:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "," and depth == 0:
+            names.append(current)
+            current = ""
+        else:
+            current += char
+    names.append(current)
+    if names:
+        last = re.split(r"\s+(?:and|y|et|и|و)\s+(?![^()]*\))", names.pop(), maxsplit=1)
+        names.extend(last)
+    return tuple(name.strip() for name in names if name.strip())

@@ -1,0 +1,205 @@
+"""Pages of text extracted from a PDF: what is body, what is a footnote, what is furniture.
+
+Any extractor (resalign's own PDF reader, PyMuPDF, `pdftotext`, `pdftotext -layout`, a
+copy and paste) gives the same three things in its own layout: the body of the page, the
+footnotes printed under a rule (`__________________`) at its foot, and page furniture —
+running heads (the symbol, the short title), page numbers (`2/13`), job numbers
+(`23-25978 (E) 100124`), barcodes (`*2325978*`). This module tells them apart line by
+line and keeps every furniture line it drops, so a user can see what was taken out.
+
+A footnote area runs from the rule to the page end: the next form feed where the text has
+them, else the next furniture line (PyMuPDF writes no form feeds, but every page it
+writes ends or starts with furniture). Inside it, a footnote opens with its number — as a
+superscript, as digits before the text, or alone on a line as `pdftotext` writes a raised
+number — and numbers only count in sequence, so a line of a footnote that happens to begin
+with a number stays in that footnote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass, field
+
+from align.read.blocks import TO_ASCII_DIGITS, is_open
+
+_JOB = r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
+_PAGE = r"\d{1,4}\s*/\s*\d{1,4}"
+FURNITURE = re.compile(rf"^(?:{_PAGE}|{_JOB}|\*\d{{6,}}\*|{_PAGE}\s+{_JOB}|{_JOB}\s+{_PAGE})$")
+"""Page numbers, job numbers, barcodes, and the footer lines that combine them."""
+RULE = re.compile(r"^_{5,}$")
+"""The rule a UN page prints above its footnotes."""
+_NOTE_START = re.compile(r"^(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})(?:\s+(?P<text>\S.*))?$")
+PAGE_END = "page end"
+_NOTE_GAP = 3
+"""How far a footnote number may run ahead of the last one (an extractor may lose one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of body text, as the extractor placed it."""
+
+    text: str
+    """Stripped of surrounding white space."""
+    indent: int
+    """Columns of white space before the text (`pdftotext -layout` keeps them)."""
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One footnote found in a footnote area."""
+
+    marker: str
+    """Its number in ASCII digits, or `*` for a draft's note on its sponsors."""
+    lines: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Layout:
+    """What the lines of a document are."""
+
+    body: list[Line | str | None] = field(default_factory=list)
+    """Body lines in reading order; None where a blank line stood, `PAGE_END` where a
+    page ended or a footnote area began (each the end of a block)."""
+    notes: list[Note] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
+    """Every dropped line, in reading order."""
+
+
+def lay_out(
+    lines: Sequence[str], breaks: Set[int], *, title: str | None, symbol: str | None, start: int
+) -> Layout:
+    """Sort the lines from `start` on (the header before it is left to the caller) into
+    body, footnotes and furniture. `breaks` holds the indices of page breaks."""
+    stripped = [line.strip() for line in lines]
+    furniture = _furniture(stripped, breaks, title=title, symbol=symbol, start=start)
+    layout = Layout()
+    page = sum(1 for index in breaks if index < start)
+    area: list[str] | None = None
+    for index in range(start, len(lines)):
+        text = stripped[index]
+        if index in breaks:
+            page += 1
+        if index in breaks or (area is not None and not breaks and index in furniture):
+            if area is not None:
+                layout.notes.extend(_notes(area, _last_marker(layout.notes)))
+                area = None
+            layout.body.append(PAGE_END)
+        if index in furniture:
+            layout.furniture.append(text)
+            continue
+        if RULE.match(text):
+            layout.furniture.append(text)
+            if area is not None:
+                layout.notes.extend(_notes(area, _last_marker(layout.notes)))
+            area = []
+            layout.body.append(PAGE_END)
+            continue
+        if area is not None:
+            if text:
+                area.append(text)
+            continue
+        if not text:
+            layout.body.append(None)
+            continue
+        raw = lines[index].expandtabs(8)
+        layout.body.append(Line(text, len(raw) - len(raw.lstrip()), page))
+    if area is not None:
+        layout.notes.extend(_notes(area, _last_marker(layout.notes)))
+    return layout
+
+
+def _last_marker(notes: Sequence[Note]) -> int:
+    numbers = [int(note.marker) for note in notes if note.marker.isdigit()]
+    return max(numbers, default=0)
+
+
+def _notes(area: Sequence[str], last: int) -> list[Note]:
+    """The footnotes of one footnote area, numbered in sequence after `last`.
+
+    `pdftotext` without `-layout` writes a raised number after the text it belongs to when
+    the number sits apart: text lines before the first number are matched, in order, with
+    numbers left standing alone at the end of the area.
+    """
+    found: list[tuple[str, list[str]]] = []
+    orphans: list[str] = []
+    for text in area:
+        match = _NOTE_START.match(text)
+        marker = match["marker"].translate(TO_ASCII_DIGITS) if match else ""
+        expected = marker.startswith("*") or (
+            marker.isdigit() and last < int(marker) <= last + _NOTE_GAP
+        )
+        if match and expected:
+            found.append((marker, [match["text"]] if match["text"] else []))
+            if marker.isdigit():
+                last = int(marker)
+        elif found:
+            found[-1][1].append(text)
+        else:
+            orphans.append(text)
+    if orphans:
+        trailing = [index for index, (_, texts) in enumerate(found) if not texts]
+        lone_tail = trailing[-len(orphans) :] if len(trailing) >= len(orphans) else []
+        if lone_tail and lone_tail == list(range(len(found) - len(orphans), len(found))):
+            for index, text in zip(lone_tail, orphans, strict=True):
+                found[index][1].append(text)
+            orphans = []
+    notes = [Note(marker, tuple(texts)) for marker, texts in found]
+    if orphans:  # text under the rule that no number opens: keep it with the first note
+        notes.insert(0, Note("", tuple(orphans)))
+    return sorted(notes, key=lambda note: int(note.marker) if note.marker.isdigit() else 0)
+
+
+def _furniture(
+    lines: Sequence[str], breaks: Set[int], *, title: str | None, symbol: str | None, start: int
+) -> set[int]:
+    """Indices of the lines from `start` on that are page furniture.
+
+    A line is furniture when it has a furniture shape (page number, job number, barcode),
+    is the document's own symbol (alone, or beside a running title), or repeats the
+    title. A line that recurs, is short and does not end a sentence is a running head
+    only if each time it stands next to other furniture or a page break: a line of body
+    text that happens to wrap the same way twice stays.
+    """
+    anchors = {
+        index
+        for index in range(start, len(lines))
+        if (line := lines[index])
+        and (
+            FURNITURE.match(line)
+            or (symbol is not None and _is_symbol_head(line, symbol))
+            or (title is not None and line == title)
+        )
+    }
+    filled = [index for index in range(start, len(lines)) if lines[index]]
+    rank = {index: position for position, index in enumerate(filled)}
+    landmarks = {rank[anchor] for anchor in anchors}
+    landmarks |= {bisect.bisect_left(filled, page_break) for page_break in breaks}
+    near = {
+        filled[position]
+        for landmark in landmarks
+        for position in range(max(0, landmark - 3), min(len(filled), landmark + 4))
+    }
+    places: dict[str, list[int]] = {}
+    for index in filled:
+        places.setdefault(lines[index], []).append(index)
+    repeated = {
+        index
+        for line, indices in places.items()
+        if len(indices) > 1
+        and len(line) <= 150
+        and is_open(line)
+        and not RULE.match(line)
+        and all(i in near for i in indices)
+        for index in indices
+    }
+    return anchors | repeated
+
+
+def _is_symbol_head(line: str, symbol: str) -> bool:
+    """The document's symbol alone, or a running head that starts or ends with it."""
+    if line == symbol:
+        return True
+    return (line.startswith(symbol + " ") or line.endswith(" " + symbol)) and is_open(line)
