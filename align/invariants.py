@@ -3,7 +3,8 @@
 Translation QA compares these between the two language versions of a paragraph. Each is
 normalized so that equal values compare equal across languages: dates become ISO dates,
 numbers lose thousands separators (`30 000`, `30,000`, `30.000` are `30000`), and decimal
-commas become points. Ordinal numbers (`13º`, `73rd`, `1er`, `73-е`, `第73`) are left out:
+commas (and the Arabic decimal separator `٫`) become points: `16.2`, `12,5`, `٣٫٥` are
+numbers, never years. Ordinal numbers (`13º`, `73rd`, `1er`, `73-е`, `第73`) are left out:
 languages spell them differently.
 """
 
@@ -18,7 +19,7 @@ from align.languages import Language
 
 SYMBOL = re.compile(r"(?<![0-9A-Za-z/])[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+")
 RESOLUTION_NUMBER = re.compile(r"(?<![0-9A-Za-z/.])\d{1,4}/\d{1,4}(?![0-9/])")
-NUMBER = re.compile(r"(?<![0-9A-Za-z])\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+NUMBER = re.compile(r"(?<![0-9A-Za-z])\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,\u066b]\d+)?")
 ORDINAL_AFTER = re.compile(
     r"(?:º|ª|°|ᵉ|er\b|re\b|e\b|ème\b|th\b|st\b|nd\b|rd\b|-?[еяйгом]\b|次|届)"
 )
@@ -70,7 +71,11 @@ def mentions(text: str, lang: Language) -> list[Mention]:
         if ORDINAL_AFTER.match(text, match.end()) or text[max(0, match.start() - 1)] == "第":
             continue
         value = _normalize_number(match.group())
-        kind = "year" if len(value) == 4 and 1900 <= int(value) <= 2099 else "number"
+        kind = (
+            "year"
+            if value.isdigit() and len(value) == 4 and 1900 <= int(value) <= 2099
+            else "number"
+        )
         found.append(Mention(match.start(), match.end(), kind, value))
     return sorted(found, key=lambda mention: mention.start)
 
@@ -92,4 +97,4 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def _normalize_number(raw: str) -> str:
     if THOUSANDS.match(raw):
         return re.sub(r"\D", "", raw)
-    return raw.replace(",", ".")
+    return raw.replace(",", ".").replace("\u066b", ".")

@@ -18,6 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from align import align, parse_text
 from bench.synthetic import SEED, SEEDS, scaled_seed, synthetic_pair
 
+REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
+
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
     action()  # warm caches (compiled regexes), as a long-running process would have
@@ -153,7 +155,27 @@ def bench_readers() -> None:
         row(f"read pdf, {pages} pages", ms, extra)
 
 
+def bench_real() -> None:
+    """Every official PDF in tests/data/real, in-process: time per page, and the text
+    reader on PyMuPDF's text of the same document."""
+    import pypdfium2
+
+    from align.read import read_document
+
+    for path in sorted(REAL.glob("*.pdf")):
+        pages = len(pypdfium2.PdfDocument(path.read_bytes()))
+        ms = median_ms(lambda path=path: read_document(path), 3)
+        text = path.with_suffix(".pymupdf.txt")
+        text_ms = median_ms(lambda text=text: read_document(text), 3)
+        row(
+            f"read real {path.stem} ({pages} pages)",
+            ms,
+            f"{ms / pages:.1f} ms a page; its PyMuPDF text {text_ms:.1f} ms",
+        )
+
+
 SECTIONS = {
+    "real": bench_real,
     "readers": bench_readers,
     "parse": bench_parse,
     "align": bench_align,

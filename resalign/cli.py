@@ -93,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("file", metavar="FILE")
     _add_reading_options(parse)
     parse.add_argument("--json", action="store_true", help="print JSON instead of an outline")
+    parse.add_argument(
+        "--furniture",
+        action="store_true",
+        help="print the lines dropped as page furniture (running heads, page numbers …)",
+    )
     parse.set_defaults(handler=_parse)
 
     align = commands.add_parser(
@@ -160,21 +165,33 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from align.render.document import document_dict, outline
+    from align.render.document import document_dict, furniture_listing, outline
 
     document = read_document(
         args.file, lang=args.lang, encoding=args.encoding, max_size=args.max_size
     )
-    if args.json:
+    if args.furniture:
+        print(furniture_listing(document))
+    elif args.json:
         print(json.dumps(document_dict(document), ensure_ascii=False, indent=2))
     else:
         print(outline(document))
+    _warn(document)
     return ExitCode.OK
+
+
+def _warn(*documents: Document) -> None:
+    """Every structure warning of the documents read, one line each on stderr."""
+    for document in documents:
+        for warning in document.warnings:
+            print(f"{PROG}: warning: {document.source}: {warning}", file=sys.stderr)
 
 
 def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     options = {"lang": args.lang, "encoding": args.encoding, "max_size": args.max_size}
-    return read_document(args.left, **options), read_document(args.right, **options)
+    left, right = read_document(args.left, **options), read_document(args.right, **options)
+    _warn(left, right)
+    return left, right
 
 
 def _aligned(args: argparse.Namespace) -> tuple[Document, Document, Alignment]:

@@ -70,7 +70,7 @@ def test_outline(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[0] == (
         "A/RES/72/195 [en] · session 72 · agenda item 107 · adopted 2017-12-19 · report A/72/440"
     )
-    assert lines[2] == "34 preambular, 22 operative, 6 sub-items, 14 footnotes"
+    assert lines[2] == "34 preambular, 22 operative, 6 sub-items, 0 headings, 14 footnotes"
     assert lines[8].startswith("PP5       Recalling also")
     assert lines[8].endswith("[FN2, FN3, FN4, FN5]")
     assert lines[12].startswith("  PP8(a)  To")

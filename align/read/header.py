@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from align.dates import find_dates
 from align.languages import Language
 
-SYMBOL = re.compile(r"(?P<symbol>\b[A-Z]{1,2}/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d[A-Z0-9.]*)")
+SYMBOL = re.compile(
+    r"(?P<symbol>\b[A-Z]{1,2}/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d[A-Z0-9.]*"
+    r"(?:/(?:Add|Rev|Corr|Amend)\.\d+)*)"
+)
 """A UN document symbol: `A/RES/72/195`, `A/C.3/80/L.20/Rev.1`, `A/RES/ES-11/1`."""
 _SYMBOL_AT_END = re.compile(rf"(?:^|\s){SYMBOL.pattern}$")
 _REFERENCE = re.compile(rf"\({SYMBOL.pattern}(?:,\s*paras?\.\s*(?P<paragraph>[\d\s,–\-and]*\d))?\)")
 _REVISION = re.compile(r"/Rev\.(?P<number>\d+)$")
-_LIST_GOES_ON = re.compile(r"(?:,|\band|\by|\bet|\bи)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,8 @@ class Header:
 
 
 def read_header(lines: Sequence[str], lang: Language) -> Header:
-    """The facts of a header, from its lines (stripped, emphasis marks removed)."""
+    """The facts of a header, from its lines (stripped, emphasis marks removed; an empty
+    line where the header had a blank one)."""
     symbol = agenda_item = adopted = report = paragraph = draft = amends = None
     kind, sponsors, sponsors_at = "resolution", (), None
     for index, line in enumerate(lines):
@@ -100,10 +103,11 @@ def revision(symbol: str | None) -> int | None:
 
 
 def _sponsor_text(lines: Sequence[str], index: int, last: str) -> str:
-    """The sponsors list that ends on line `index`, with the lines it wrapped from."""
+    """The sponsors list that ends on line `index`, with the lines it wrapped from (back to
+    the blank line that sets it apart)."""
     parts = [last]
     start = index
-    while start > 0 and _LIST_GOES_ON.search(lines[start - 1]):
+    while start > 0 and lines[start - 1]:
         start -= 1
         parts.insert(0, lines[start])
     return " ".join(parts)

@@ -62,7 +62,7 @@ def build_document(
     start = title_at if title_at is not None else opening_at
     if start is None:
         return _amendment(body, lang, source, footnotes, furniture, warnings)
-    header_lines = [_plain(line) for block in body[:start] for line in block.text.splitlines()]
+    header_lines = _lines_of(body[:start])
     header = read_header(header_lines, lang)
     title_match = TITLE.match(body[title_at].text) if title_at is not None else None
     if title_match:
@@ -122,28 +122,27 @@ def _amendment(
     warnings: list[str],
 ) -> Document:
     """An amendment has no opening: its header, its title, then its instructions."""
-    lines = [_plain(line) for block in body for line in block.text.splitlines()]
-    header = read_header(lines[:80], lang)
+    lines = _lines_of(body)
+    header = read_header(lines[:120], lang)
     if header.kind != "amendment" or header.sponsors_at is None:
         raise NotAResolutionError(
             f"{source}: not a resolution: no title line (such as '72/195. Title') "
             "and no opening (such as 'The General Assembly,')"
         )
-    title_at = header.sponsors_at + 1
     texts = [_plain(block.text) for block in body]
-    consumed = 0
-    start = len(texts)
-    for index, block in enumerate(body):  # the block after the one holding the title line
-        consumed += len(block.text.splitlines())
-        if consumed > title_at:
-            start = index + 1
-            break
+    at = next(
+        i
+        for i, block in enumerate(body)
+        if any(lang.sponsors.match(_plain(line)) for line in block.text.splitlines())
+    )
+    title = texts[at + 1] if at + 1 < len(texts) else None
+    start = at + 2
     instructions = [text for text in texts[start:] if text]
     amendments = read_amendments(instructions)
     if not amendments:
         warnings.append("no instruction of the amendment could be read")
     paragraphs = tuple(
-        Paragraph(f"AM{n}", "operative", None, lead_words(text, lang), text)
+        Paragraph(f"AM{n}", "operative", None, "", text)
         for n, text in enumerate(instructions, 1)
     )
     return Document(
@@ -154,7 +153,7 @@ def _amendment(
         agenda_item=header.agenda_item,
         adopted=None,
         report=None,
-        title=lines[title_at] if title_at < len(lines) else None,
+        title=title,
         opening=None,
         closing=None,
         paragraphs=paragraphs,
@@ -167,6 +166,14 @@ def _amendment(
         furniture=furniture,
         warnings=tuple(warnings),
     )
+
+
+def _lines_of(blocks: Sequence[Block]) -> list[str]:
+    """The lines of header blocks, an empty line between two blocks."""
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend([*(_plain(line) for line in block.text.splitlines()), ""])
+    return lines
 
 
 def _draft_title(lines: Sequence[str], header: Header) -> str | None:

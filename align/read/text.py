@@ -157,10 +157,28 @@ def _header_and_layout(
     head_lines = stripped[:end]
     symbol = _masthead_symbol(head_lines)
     furniture = [line for line in head_lines if FURNITURE.match(line)]
-    head = [Block(line) for line in head_lines if line and not FURNITURE.match(line)]
+    head = _header_blocks([line for line in head_lines if not FURNITURE.match(line)])
     layout = lay_out(lines, breaks, title=title, symbol=symbol, start=end)
     layout.furniture[:0] = furniture
     return head, layout
+
+
+def _header_blocks(lines: list[str]) -> list[Block]:
+    """The header's lines grouped at blank lines (a sponsors list stays together); the last
+    line — the title or the opening — a block of its own."""
+    if not lines:
+        return []
+    blocks: list[Block] = []
+    group: list[str] = []
+    for line in lines[:-1]:
+        if line:
+            group.append(line)
+        elif group:
+            blocks.append(Block("\n".join(group)))
+            group = []
+    if group:
+        blocks.append(Block("\n".join(group)))
+    return [*blocks, Block(lines[-1])]
 
 
 def _masthead_symbol(head: list[str]) -> str | None:
