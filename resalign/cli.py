@@ -267,8 +267,9 @@ def _tui(args: argparse.Namespace) -> int:
     state = Path(args.state) if args.state else sidecar_path(args.left, args.right)
     overrides = load_overrides(args.pairs) if args.pairs else None
     session = Session.open(left, right, state, mode=args.mode, overrides=overrides)
-    ReviewApp(session).run()
-    return ExitCode.OK
+    app = ReviewApp(session)
+    app.run()
+    return app.return_code or ExitCode.OK
 
 
 def _default_command(argv: list[str]) -> list[str]:

@@ -328,3 +328,33 @@ def test_pairs_file_given_on_the_command_line_replaces_saved_links(
     assert session.review.reviewed == frozenset({("PP1", "PP1")})
     assert session.review.overrides == Overrides(left_only=("PP3",))
     assert Session.open(es, modeled, state).review == saved
+
+
+async def test_a_bug_in_the_worker_ends_the_app_with_exit_code_1(
+    es: Document, modeled: Document, state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never exit 0 after an unexpected error: the app ends with one line and code 1."""
+    from tui.session import Session
+
+    def broken(self: Session) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Session, "compute", broken)
+    app = review_app(modeled, es, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):  # the worker's exit cancels it: wait for the code, not for it
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 1
+
+
+async def test_document_warnings_are_shown(modeled: Document, state: Path) -> None:
+    from dataclasses import replace
+
+    warned = replace(modeled, warnings=("operative numbers jump from 4 to 6",))
+    app = review_app(warned, warned, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        messages = [n.message for n in app._notifications]
+    assert any("operative numbers jump from 4 to 6" in m for m in messages)

@@ -76,6 +76,8 @@ class ReviewApp(App[None]):
             self.post_message(AlignmentReady(self.session.compute()))
         except ResalignError as error:
             self.post_message(AlignmentFailed(str(error)))
+        except Exception as error:  # a bug: end the app with one line and a failing code
+            self.call_from_thread(self.exit, None, 1, f"resalign: internal error: {error!r}")
 
     def on_alignment_ready(self, message: AlignmentReady) -> None:
         self.session.show(message.comparison)

@@ -53,8 +53,14 @@ class Session:
         review, warning = load_review(state_path)
         if overrides is not None:
             review = review.with_overrides(overrides)
+        warnings = [f"{d.source}: {w}" for d in (left, right) for w in d.warnings]
         return cls(
-            left, right, state_path, mode=mode, review=review, warnings=[warning] if warning else []
+            left,
+            right,
+            state_path,
+            mode=mode,
+            review=review,
+            warnings=warnings + ([warning] if warning else []),
         )
 
     def save_state(self) -> None:
