@@ -304,10 +304,6 @@ def _unnumbered_operative(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph,
     return tuple(out) if number else paragraphs
 
 
-def _read_header(blocks: Sequence[Block], lang: Language) -> Header:
-    return read_header([_plain(b.text) for b in blocks], lang)
-
-
 def _session_of(symbol: str | None) -> int | None:
     match = re.search(r"/(\d{2,3})/", symbol or "")
     return int(match[1]) if match else None
