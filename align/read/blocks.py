@@ -9,6 +9,7 @@ written as superscript digits (`¹⁴`), as they appear in text extracted from U
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,6 +56,14 @@ def join_text(before: str, after: str) -> str:
     if _CJK.match(after[0]) and _CJK.match(before[-1]):
         return before + after
     return f"{before} {after}"
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """The lines of one paragraph as one text (see `join_text`)."""
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        text = join_text(text, line)
+    return text
 
 
 def is_open(text: str) -> bool:

@@ -13,18 +13,35 @@ counts things (`resolution`, `paragraph`, `No.`), or before a month, are never c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from align.languages import LANGUAGES
 from align.read.blocks import SUPERSCRIPT_DIGITS, TO_ASCII_DIGITS, TO_SUPERSCRIPT
 
-_CANDIDATE = re.compile(
-    r"(?<![\d/])(?P<year>(?:19|20)\d\d)(?P<glued>\d{1,2})(?=\s|$|[,;:.)](?!\d))|"
-    r"(?P<before>[^\W\d_]|[,.;:)”’»\]]|\d(?= ))(?P<space> {0,2})"
-    rf"(?P<number>\d{{1,3}}|[{SUPERSCRIPT_DIGITS}]+)"
-    r"(?=\s|$|[,;:.)](?!\d))"
-)
+_RUN = re.compile(rf"\d+|[{SUPERSCRIPT_DIGITS}]+")
+"""A run of digits: where every call, and every number that is none, stands."""
+_BEFORE = re.compile(r"[^\W\d_]|[,.;:)”’»\]]")
+"""What a call may follow (with up to two spaces between): a letter or closing punctuation."""
+_DIGIT = re.compile(r"\d")
+_GAP = 2
+"""Spaces an extractor may put between a call and the word before it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A run of digits that may be a call."""
+
+    start: int
+    """Where the call would go: after the word or punctuation before it."""
+    number: str
+    end: int
+    before: str
+    """The character before the run (and its spaces); empty for a call glued to a year."""
+    space: str
+
+
 _COUNTING_WORDS = frozenset(
     [
         "resolution",
@@ -174,44 +191,86 @@ def mark_citations(texts: Sequence[str], known: Iterable[str]) -> list[str]:
     for text in texts:
         pieces: list[str] = []
         position = 0
-        for match in _CANDIDATE.finditer(text):
-            if match["year"]:  # `20172`: PyMuPDF glues a call to the year before it
-                number = int(match["glued"])
+        for candidate in _candidates(text):
+            number = int(candidate.number.translate(TO_ASCII_DIGITS))
+            if not candidate.before:  # `20172`: PyMuPDF glues a call to the year before it
                 if number in numbers and number == seen + 1:
-                    pieces.append(text[position : match.end("year")])
-                    pieces.append(match["glued"].translate(TO_SUPERSCRIPT))
-                    position = match.end("glued")
-                    seen = number
+                    pieces.append(text[position : candidate.start])
+                    pieces.append(candidate.number.translate(TO_SUPERSCRIPT))
+                    position, seen = candidate.end, number
                 continue
-            raw = match["number"]
-            number = int(raw.translate(TO_ASCII_DIGITS))
-            superscript = raw[0] in SUPERSCRIPT_DIGITS
+            superscript = candidate.number[0] in SUPERSCRIPT_DIGITS
             if number not in numbers:
                 continue
-            if not superscript and not _is_call(text, match, number, seen):
+            if not superscript and not _is_call(text, candidate, number, seen):
                 continue
             seen = max(seen, number)
             if not superscript:
-                pieces.append(text[position : match.start("space")])
-                pieces.append(raw.translate(TO_SUPERSCRIPT))
-                position = match.end("number")
+                pieces.append(text[position : candidate.start])
+                pieces.append(candidate.number.translate(TO_SUPERSCRIPT))
+                position = candidate.end
         pieces.append(text[position:])
         out.append("".join(pieces))
     return out
 
 
-def _is_call(text: str, match: re.Match[str], number: int, seen: int) -> bool:
+def _candidates(text: str) -> Iterator[_Candidate]:
+    """Each run of digits that stands where a call can: after a letter or punctuation
+    (or a number and a space), up to two spaces between, and before white space or
+    punctuation that is no decimal point; or glued to a year (`20172`). The runs a
+    candidate takes its `before` from are not looked at again."""
+    taken = 0
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        raw = run.group()
+        if not _ends_where_a_call_can(text, end):
+            continue
+        spaces = 0
+        while spaces < _GAP and start - spaces > 0 and text[start - spaces - 1] == " ":
+            spaces += 1
+        at = start - spaces - 1
+        superscript = raw[0] in SUPERSCRIPT_DIGITS
+        if (
+            at >= taken
+            and (superscript or len(raw) <= 3)
+            and (
+                _BEFORE.match(text, at, at + 1)
+                or (spaces and _DIGIT.match(text, at, at + 1) is not None)
+            )
+        ):
+            yield _Candidate(at + 1, raw, end, text[at], text[at + 1 : start])
+            taken = end
+        elif (
+            not superscript
+            and len(raw) in (5, 6)
+            and raw[:2] in ("19", "20")
+            and (start == 0 or text[start - 1] != "/")
+        ):
+            yield _Candidate(start + 4, raw[4:], end, "", "")
+            taken = end
+
+
+def _ends_where_a_call_can(text: str, end: int) -> bool:
+    """Before white space, the end, or punctuation that is no decimal point (`16.2`)."""
+    follows = text[end : end + 1]
+    if not follows or follows.isspace():
+        return True
+    return follows in ",;:.)" and _DIGIT.match(text, end + 1) is None
+
+
+def _is_call(text: str, candidate: _Candidate, number: int, seen: int) -> bool:
     first_call = seen < number <= seen + 2
-    glued = not match["space"]
+    glued = not candidate.space
     if not first_call and not (number <= seen and glued):
         return False
-    if _months().match(text, match.end("number")):
+    if _months().match(text, candidate.end):
         return False
-    after = text[match.end("number") :].lstrip()[:1]
-    if match["before"] == "." and match["space"] and after.isupper():
+    after = text[candidate.end :].lstrip()[:1]
+    before = candidate.before
+    if before == "." and candidate.space and after.isupper():
         return True  # `Paris Principles. 13 We will`: a call at the end of a sentence
-    if match["before"].isalpha() or (match["before"] == "." and match["space"]):
-        word = _WORD_BEFORE.search(text, 0, match.start("space"))
+    if before.isalpha() or (before == "." and candidate.space):
+        word = _WORD_BEFORE.search(text, 0, candidate.start)
         if word and word[1].lower() in _COUNTING_WORDS:
             return False
     return True

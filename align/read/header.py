@@ -57,8 +57,8 @@ def read_header(lines: Sequence[str], lang: Language) -> Header:
     symbol = agenda_item = adopted = report = paragraph = draft = amends = None
     kind, sponsors, sponsors_at = "resolution", (), None
     for index, line in enumerate(lines):
-        if symbol is None and (match := _SYMBOL_AT_END.search(line)) and "(" not in line:
-            symbol = match["symbol"]
+        if symbol is None and (found := symbol_at_end(line)):
+            symbol = found
         elif agenda_item is None and (match := lang.agenda_item.search(line)):
             agenda_item = match["item"].strip()
         elif adopted is None and lang.adopted.search(line):
@@ -94,6 +94,15 @@ def read_header(lines: Sequence[str], lang: Language) -> Header:
         amends,
         sponsors_at,
     )
+
+
+def symbol_at_end(line: str) -> str | None:
+    """The symbol a masthead line ends with (`United Nations   A/RES/78/228`); None for a
+    line that only names one in passing (`(A/78/482)`)."""
+    if "(" in line:
+        return None
+    match = _SYMBOL_AT_END.search(line)
+    return match["symbol"] if match else None
 
 
 def revision(symbol: str | None) -> int | None:

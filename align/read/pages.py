@@ -78,42 +78,41 @@ def lay_out(
     layout = Layout()
     page = sum(1 for index in breaks if index < start)
     area: list[str] | None = None
+    last = 0
+    """The highest footnote number found so far."""
+
+    def close_area() -> None:
+        nonlocal area, last
+        if area is not None:
+            notes = _notes(area, last)
+            layout.notes.extend(notes)
+            last = max([last, *(int(note.marker) for note in notes if note.marker.isdigit())])
+            area = None
+
     for index in range(start, len(lines)):
         text = stripped[index]
         if index in breaks:
             page += 1
         if index in breaks or (area is not None and not breaks and index in furniture):
-            if area is not None:
-                layout.notes.extend(_notes(area, _last_marker(layout.notes)))
-                area = None
+            close_area()
             layout.body.append(PAGE_END)
         if index in furniture:
             layout.furniture.append(text)
-            continue
-        if RULE.match(text):
+        elif RULE.match(text):
             layout.furniture.append(text)
-            if area is not None:
-                layout.notes.extend(_notes(area, _last_marker(layout.notes)))
+            close_area()
             area = []
             layout.body.append(PAGE_END)
-            continue
-        if area is not None:
+        elif area is not None:
             if text:
                 area.append(text)
-            continue
-        if not text:
+        elif not text:
             layout.body.append(None)
-            continue
-        raw = lines[index].expandtabs(8)
-        layout.body.append(Line(text, len(raw) - len(raw.lstrip()), page))
-    if area is not None:
-        layout.notes.extend(_notes(area, _last_marker(layout.notes)))
+        else:
+            raw = lines[index].expandtabs(8)
+            layout.body.append(Line(text, len(raw) - len(raw.lstrip()), page))
+    close_area()
     return layout
-
-
-def _last_marker(notes: Sequence[Note]) -> int:
-    numbers = [int(note.marker) for note in notes if note.marker.isdigit()]
-    return max(numbers, default=0)
 
 
 def _notes(area: Sequence[str], last: int) -> list[Note]:
@@ -147,7 +146,7 @@ def _notes(area: Sequence[str], last: int) -> list[Note]:
                 found[index][1].append(text)
             orphans = []
     notes = [Note(marker, tuple(texts)) for marker, texts in found]
-    if orphans:  # text under the rule that no number opens: keep it with the first note
+    if orphans:  # text under the rule that no number opens: a note without a number
         notes.insert(0, Note("", tuple(orphans)))
     return sorted(notes, key=lambda note: int(note.marker) if note.marker.isdigit() else 0)
 

@@ -19,13 +19,14 @@ from itertools import pairwise
 from align.dates import find_dates
 from align.errors import NotAResolutionError
 from align.languages import LATIN_LETTERS, Language, detect
-from align.model import Document, Footnote, FootnoteRef, Kind, Paragraph
+from align.model import Amendment, Document, Footnote, FootnoteRef, Kind, Paragraph
 from align.read.amendments import read_amendments
 from align.read.blocks import (
     SUPERSCRIPT_RUN,
     TO_ASCII_DIGITS,
     Block,
     is_open,
+    join_lines,
     join_text,
 )
 from align.read.citations import mark_citations
@@ -36,11 +37,8 @@ SECTION_NUMERAL = re.compile(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z
 """A line that opens a section: its numeral alone (`II`), or numeral and title (`A. Title`)."""
 _HEADING = re.compile(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*))?$", re.DOTALL)
 _MARKERS = re.compile(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
-_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
-_CONTINUES = "\x00"
-"""Put before a block's text where its reader knows it goes on with the paragraph before."""
 _OP_JUMP = 5
 """An operative number more than this far past the last one is no paragraph number."""
 
@@ -71,24 +69,56 @@ def build_document(
         title = _draft_title(header_lines, header)
     body_start = (opening_at if opening_at is not None else start) + 1
     known = {footnote.marker for footnote in footnotes}
-    texts = mark_citations([block.text for block in body[body_start:]], known)
-    texts = [
-        _CONTINUES + t if b.continues else t for t, b in zip(texts, body[body_start:], strict=True)
-    ]
-    annex_at = _find_annex(texts, lang)
-    closing, closing_at, closing_end = _closing(texts[:annex_at], lang, warnings)
-    main = texts[:closing_at] + texts[closing_end:annex_at]
+    rest = body[body_start:]
+    cited = mark_citations([block.text for block in rest], known)
+    units = [replace(block, text=text) for block, text in zip(rest, cited, strict=True)]
+    starts = _annex_starts(units, lang)
+    annex_at = starts[0] if starts else len(units)
+    closing, closing_at, closing_end = _closing(units[:annex_at], lang, warnings)
+    main = units[:closing_at] + units[closing_end:annex_at]
     paragraphs = _paragraphs(main, lang, known, warnings)
     if opening_at is not None and not any(p.kind == "operative" for p in paragraphs):
         paragraphs = _unnumbered_operative(paragraphs)
-    paragraphs += _annexes(texts[annex_at:], lang, known, warnings)
+    paragraphs += _annexes(units, starts, lang, known, warnings)
     if not paragraphs:
         raise NotAResolutionError(f"{source}: not a resolution: no paragraphs after the title")
     _check_citations(paragraphs, footnotes, warnings)
-    session = int(title_match["session"]) if title_match else _session_of(header.symbol)
     symbol = header.symbol or (
         f"A/RES/{title_match['session']}/{title_match['number']}" if title_match else None
     )
+    return _document(
+        header,
+        source=source,
+        lang=lang,
+        symbol=symbol,
+        session=int(title_match["session"]) if title_match else _session_of(symbol),
+        title=title,
+        opening=_plain(body[opening_at].text) if opening_at is not None else None,
+        closing=closing,
+        paragraphs=paragraphs,
+        footnotes=footnotes,
+        furniture=furniture,
+        warnings=warnings,
+    )
+
+
+def _document(
+    header: Header,
+    *,
+    source: str,
+    lang: Language,
+    symbol: str | None,
+    session: int | None,
+    title: str | None,
+    opening: str | None,
+    closing: str | None,
+    paragraphs: tuple[Paragraph, ...],
+    footnotes: tuple[Footnote, ...],
+    furniture: tuple[str, ...],
+    warnings: list[str],
+    amendments: tuple[Amendment, ...] = (),
+) -> Document:
+    """The Document: what the header says, and what the body was read into."""
     return Document(
         source=source,
         language=lang.code,
@@ -98,7 +128,7 @@ def build_document(
         adopted=header.adopted,
         report=header.report,
         title=title,
-        opening=_plain(body[opening_at].text) if opening_at is not None else None,
+        opening=opening,
         closing=closing,
         paragraphs=paragraphs,
         footnotes=footnotes,
@@ -108,6 +138,7 @@ def build_document(
         report_paragraph=header.report_paragraph,
         draft=header.draft,
         amends=header.amends,
+        amendments=amendments,
         furniture=furniture,
         warnings=tuple(warnings),
     )
@@ -142,29 +173,22 @@ def _amendment(
     if not amendments:
         warnings.append("no instruction of the amendment could be read")
     paragraphs = tuple(
-        Paragraph(f"AM{n}", "operative", None, "", text)
-        for n, text in enumerate(instructions, 1)
+        Paragraph(f"AM{n}", "operative", None, "", text) for n, text in enumerate(instructions, 1)
     )
-    return Document(
+    return _document(
+        header,
         source=source,
-        language=lang.code,
+        lang=lang,
         symbol=header.symbol,
         session=_session_of(header.symbol),
-        agenda_item=header.agenda_item,
-        adopted=None,
-        report=None,
         title=title,
         opening=None,
         closing=None,
         paragraphs=paragraphs,
         footnotes=footnotes,
-        kind="amendment",
-        revision=revision(header.symbol),
-        sponsors=header.sponsors,
-        amends=header.amends,
-        amendments=amendments,
         furniture=furniture,
-        warnings=tuple(warnings),
+        warnings=warnings,
+        amendments=amendments,
     )
 
 
@@ -181,12 +205,7 @@ def _draft_title(lines: Sequence[str], header: Header) -> str | None:
     if header.sponsors_at is None:
         return None
     rest = [line for line in lines[header.sponsors_at + 1 :] if line]
-    if not rest:
-        return None
-    title = rest[0]
-    for line in rest[1:]:
-        title = join_text(title, line)
-    return title
+    return join_lines(rest) if rest else None
 
 
 def _find(blocks: Iterable[Block], test: Callable[[str], bool]) -> int | None:
@@ -213,35 +232,32 @@ def _looks_like_opening(text: str, lang: Language) -> bool:
     return len(plain) <= 60 and len(plain.split()) <= 6 and plain[-1:] in ",،，"
 
 
-def _find_annex(texts: Sequence[str], lang: Language) -> int:
-    """Where the first annex starts (its `Annex` line); the end if there is none."""
-    for index, text in enumerate(texts):
-        if lang.annex.match(_plain(text)):
-            return index
-    return len(texts)
+def _annex_starts(units: Sequence[Block], lang: Language) -> list[int]:
+    """Where each annex starts (its `Annex` line)."""
+    return [i for i, unit in enumerate(units) if lang.annex.match(_plain(unit.text))]
 
 
 def _closing(
-    texts: Sequence[str], lang: Language, warnings: list[str]
+    units: Sequence[Block], lang: Language, warnings: list[str]
 ) -> tuple[str | None, int, int]:
     """The closing line (`73rd plenary meeting / 19 December 2017`), looked for from the end:
-    its text, and where it starts and ends in `texts`. A date block after it belongs to it."""
-    for index in range(len(texts) - 1, -1, -1):
-        plain = _plain(texts[index])
+    its text, and where it starts and ends in `units`. A date block after it belongs to it."""
+    for index in range(len(units) - 1, -1, -1):
+        plain = _plain(units[index].text)
         if len(plain) < 120 and lang.closing.search(plain) and any(c.isdigit() for c in plain):
             if lang.operative.match(plain):
                 continue
             end = index + 1
-            if end < len(texts) and _is_date_only(texts[end], lang):
-                plain = f"{plain} {_plain(texts[end])}"
+            if end < len(units) and _is_date_only(units[end].text, lang):
+                plain = f"{plain} {_plain(units[end].text)}"
                 end += 1
-            if end < len(texts):
+            if end < len(units):
                 warnings.append(
-                    f"the closing line ({plain!r}) stands before {len(texts) - end} more "
+                    f"the closing line ({plain!r}) stands before {len(units) - end} more "
                     "block(s) of text; they are read as paragraphs"
                 )
             return plain, index, end
-    return None, len(texts), len(texts)
+    return None, len(units), len(units)
 
 
 def _is_date_only(text: str, lang: Language) -> bool:
@@ -251,23 +267,26 @@ def _is_date_only(text: str, lang: Language) -> bool:
 
 
 def _annexes(
-    texts: Sequence[str], lang: Language, known: set[str], warnings: list[str]
+    units: Sequence[Block],
+    starts: Sequence[int],
+    lang: Language,
+    known: set[str],
+    warnings: list[str],
 ) -> tuple[Paragraph, ...]:
-    """Each annex: a heading unit keyed `ANX` (`ANXII`) with the annex title, then its own
-    paragraphs keyed under it (`ANX.OP1`)."""
-    starts = [i for i, text in enumerate(texts) if lang.annex.match(_plain(text))]
+    """Each annex (from its start in `units`): a heading unit keyed `ANX` (`ANXII`) with the
+    annex title, then its own paragraphs keyed under it (`ANX.OP1`)."""
     out: list[Paragraph] = []
-    for number, (begin, end) in enumerate(pairwise([*starts, len(texts)]), 1):
-        label = _plain(texts[begin])
+    for number, (begin, end) in enumerate(pairwise([*starts, len(units)]), 1):
+        label = _plain(units[begin].text)
         match = lang.annex.match(label)
         numeral = (match["numeral"] if match and match["numeral"] else "") or (
             str(number) if len(starts) > 1 else ""
         )
         prefix = f"ANX{numeral}"
-        body = list(texts[begin + 1 : end])
+        body = list(units[begin + 1 : end])
         title_parts: list[str] = []
-        while body and is_open(_plain(body[0])) and not _opens_unit(body[0], lang):
-            title_parts.append(_plain(body.pop(0)))
+        while body and is_open(_plain(body[0].text)) and not _opens_unit(body[0].text, lang):
+            title_parts.append(_plain(body.pop(0).text))
             if len(title_parts) == 3:
                 break
         heading = _Draft("heading", prefix, label, " ".join(title_parts))
@@ -311,7 +330,7 @@ def _session_of(symbol: str | None) -> int | None:
 
 def _plain(text: str) -> str:
     """Text without emphasis marks, on one line."""
-    return _WHITESPACE.sub(" ", text.replace("*", "")).strip()
+    return " ".join(text.replace("*", "").split())
 
 
 def _footnotes(blocks: Iterable[Block], warnings: list[str]) -> tuple[Footnote, ...]:
@@ -362,7 +381,7 @@ class _Draft:
 
 
 def _paragraphs(
-    texts: Sequence[str],
+    units: Sequence[Block],
     lang: Language,
     known: set[str],
     warnings: list[str],
@@ -375,10 +394,10 @@ def _paragraphs(
     preambular = operative = headings = 0
     parent: _Draft | None = None
     dot = f"{prefix}." if prefix else ""
-    for text in texts:
-        text, goes_on = _take_continues(text)
+    for unit in units:
+        text = unit.text
         previous = drafts[-1] if drafts else None
-        if goes_on and previous is not None:
+        if unit.continues and previous is not None:
             previous.raw = join_text(previous.raw, text)
             continue
         op = lang.operative.match(text)
@@ -446,12 +465,6 @@ def _continues(previous: _Draft, text: str, lang: Language) -> bool:
     return not previous.raw.strip() or is_open(previous.raw) or lower
 
 
-def _take_continues(text: str) -> tuple[str, bool]:
-    if text.startswith(_CONTINUES):
-        return text[len(_CONTINUES) :], True
-    return text, False
-
-
 def _heading(text: str, lang: Language) -> tuple[str, str] | None:
     """(numeral, title) of a section heading: `II` over `Capacity-building`, or
     `A. Title`; short, and ending as no paragraph does (without punctuation)."""
@@ -492,7 +505,7 @@ def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[Fo
     Only numbers of footnotes the document has count as markers, so a stray superscript
     (`m²`) stays in the text.
     """
-    text = _WHITESPACE.sub(" ", raw.replace("*", "")).strip()
+    text = _plain(raw)
     patterns = [_MARKERS] + ([lang.inline_marker] if lang.inline_marker else [])
     out: list[str] = []
     refs: list[FootnoteRef] = []

@@ -26,9 +26,10 @@ from align.read.blocks import (
     TO_ASCII_DIGITS,
     Block,
     is_open,
+    join_lines,
     join_text,
 )
-from align.read.header import SYMBOL
+from align.read.header import symbol_at_end
 from align.read.pages import FURNITURE, PAGE_END, Layout, Line, lay_out
 from align.read.structure import SECTION_NUMERAL, TITLE, build_document
 
@@ -46,7 +47,6 @@ _LABEL_IN_ITALICS = re.compile(r"^(\d{1,6})\*([.\-–])\s")
 """`34*. Further urges*`: the italics of the lead began at the label's full stop."""
 _TITLE_NUMBER = re.compile(r"^\d{2,3}/\d{1,4}\s*\.$")
 _TITLE_START = re.compile(r"^\d{2,3}/\d{1,4}\s*[.\-–](?:\s|$)")
-_SYMBOL_AT_END = re.compile(rf"(?:^|\s){SYMBOL.pattern}$")
 _MARKER_TAIL = re.compile(r"[\s\d⁰¹²³⁴⁵⁶⁷⁸⁹*”’\"»)]+$")
 _LEAD_FORM = re.compile(
     r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ing|ed|ful|ous|nt|ware)\b|^(?:Deeply|Gravely|Having|Noting)\b"
@@ -107,7 +107,7 @@ def parse_text(text: str, *, source: str = "<text>", lang: Language | None = Non
     lang = lang or detect(text)
     lines = _title_on_one_line(lines, lang)
     head, layout = _header_and_layout(lines, breaks, lang)
-    blocks = head + _body_blocks(layout, lang) + _note_blocks(layout, lang)
+    blocks = head + _body_blocks(layout, lang) + _note_blocks(layout)
     return build_document(blocks, source=source, lang=lang, furniture=tuple(layout.furniture))
 
 
@@ -183,10 +183,7 @@ def _header_blocks(lines: list[str]) -> list[Block]:
 
 def _masthead_symbol(head: list[str]) -> str | None:
     """The document's symbol from its masthead (`United Nations   A/RES/78/228`)."""
-    for line in head[:30]:
-        if "(" not in line and (match := _SYMBOL_AT_END.search(line)):
-            return match["symbol"]
-    return None
+    return next((symbol for line in head[:30] if (symbol := symbol_at_end(line))), None)
 
 
 def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
@@ -207,22 +204,25 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
     measures = _measures(lines)
     blocks: list[Block] = []
     current: list[Line] = []
-    after_page = False
+    after_page = opened_after_page = False
 
     def flush() -> None:
-        nonlocal continued
         if current:
             block = _block([line.text for line in current], lang)
             # `-layout` keeps the indent a new paragraph opens with: a page that opens at
             # the margin goes on with the paragraph the page before ended in.
             first = current[0]
-            if continued and first.indent <= margins[first.page] + 1 and block.kind == "body":
+            if (
+                indented
+                and opened_after_page
+                and block.kind == "body"
+                and not _starts_unit(first.text, lang)
+                and first.indent <= margins[first.page] + 1
+            ):
                 block = replace(block, continues=True)
             blocks.append(block)
             current.clear()
-        continued = False
 
-    continued = False
     for line in layout.body:
         if not isinstance(line, Line):
             flush()
@@ -237,8 +237,7 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
             ):
                 flush()
         if not current:
-            continued = indented and after_page and not _starts_unit(line.text, lang)
-            after_page = False
+            opened_after_page, after_page = after_page, False
         current.append(line)
         if lang.annex.match(line.text.replace("*", "")):  # `Annex` stands as a block of its own
             flush()
@@ -298,9 +297,7 @@ def _starts_unit(line: str, lang: Language) -> bool:
 
 
 def _block(lines: list[str], lang: Language) -> Block:
-    text = _LABEL_IN_ITALICS.sub(r"\1\2 *", lines[0])
-    for line in lines[1:]:
-        text = join_text(text, line)
+    text = join_lines([_LABEL_IN_ITALICS.sub(r"\1\2 *", lines[0]), *lines[1:]])
     if match := _FOOTNOTE.match(text):
         return Block(match["text"], "footnote", match["marker"].translate(TO_ASCII_DIGITS))
     if lang.inline_marker is not None and (match := _ARABIC_FOOTNOTE.match(text)):
@@ -308,11 +305,11 @@ def _block(lines: list[str], lang: Language) -> Block:
     return Block(text)
 
 
-def _note_blocks(layout: Layout, lang: Language) -> list[Block]:
+def _note_blocks(layout: Layout) -> list[Block]:
     """The footnotes found under the rules; text there that no number opens is kept as a
     footnote without a number (the structure builder warns about it)."""
     return [
-        Block(_block(list(note.lines), lang).text, "footnote", note.marker)
+        Block(join_lines(list(note.lines)), "footnote", note.marker)
         for note in layout.notes
         if note.lines
     ]
