@@ -19,7 +19,9 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
+from typing import Any
 
 from align.errors import ReadError
 from align.languages import Language
@@ -83,16 +85,36 @@ class Run:
     """Whether white space (real or inserted by PDFium at a gap) came before the run."""
 
 
+@cache
+def _per_character() -> tuple[Any, Any]:
+    """PDFium's two per-character calls, declared with plain addresses for arguments and
+    result: pypdfium2's declarations wrap every pointer in a new ctypes object, which cost
+    two thirds of the reading time of a long resolution (one call per character)."""
+    import pypdfium2.raw as pdfium
+
+    def plain(function: Any, result: Any, *arguments: Any) -> Any:
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        return ctypes.CFUNCTYPE(result, *arguments)(address)
+
+    address, number = ctypes.c_void_p, ctypes.c_int
+    text_object = plain(pdfium.FPDFText_GetTextObject, address, address, number)
+    origin = plain(pdfium.FPDFText_GetCharOrigin, number, address, number, address, address)
+    return text_object, origin
+
+
 def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
     """The page's characters as runs, in content order. Size and slant are asked once per
     text object (all its characters share them), positions once per character."""
     import pypdfium2.raw as pdfium
 
+    text_object, char_origin = _per_character()
     textpage = page.get_textpage()
     raw = textpage.raw
+    handle = ctypes.cast(raw, ctypes.c_void_p).value
     count = textpage.count_chars()
     chars = textpage.get_text_range(0, count) if count else ""
     x, y = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
     font, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     styles: dict[int, tuple[float, bool]] = {}
     runs: list[Run] = []
@@ -102,24 +124,25 @@ def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
         if char.isspace():
             current, spaced = None, True
             continue
-        handle = pdfium.FPDFText_GetTextObject(raw, index)
-        key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+        key = text_object(handle, index) or 0
         if key not in styles:
             pdfium.FPDFText_GetFontInfo(raw, index, font, 128, ctypes.byref(flags))
             italic = bool(flags.value & ITALIC_FLAG) or ITALIC_NAME.search(font.value) is not None
             styles[key] = (round(pdfium.FPDFText_GetFontSize(raw, index), 1), italic)
         size, italic = styles[key]
-        pdfium.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
-        baseline = round(y.value, 1)
+        char_origin(handle, index, at_x, at_y)
+        left, baseline = x.value, round(y.value, 1)
         if (
-            current
-            and (current.y, current.size, current.italic) == (baseline, size, italic)
-            and x.value > current.end
+            current is not None
+            and current.y == baseline
+            and current.size == size
+            and current.italic == italic
+            and left > current.end
         ):
             current.text += char
-            current.end = x.value
+            current.end = left
         else:
-            current = Run(char, size, x.value, x.value, baseline, italic, spaced)
+            current = Run(char, size, left, left, baseline, italic, spaced)
             runs.append(current)
         spaced = False
     textpage.close()
