@@ -117,6 +117,7 @@ def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
     at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
     font, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     styles: dict[int, tuple[float, bool]] = {}
+    raw_y, baseline = float("nan"), 0.0
     runs: list[Run] = []
     current: Run | None = None
     spaced = False
@@ -131,7 +132,10 @@ def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
             styles[key] = (round(pdfium.FPDFText_GetFontSize(raw, index), 1), italic)
         size, italic = styles[key]
         char_origin(handle, index, at_x, at_y)
-        left, baseline = x.value, round(y.value, 1)
+        left = x.value
+        if y.value != raw_y:  # the characters of a line share it: round once a line
+            raw_y = y.value
+            baseline = round(raw_y, 1)
         if (
             current is not None
             and current.y == baseline
