@@ -120,10 +120,12 @@ def _notes(area: Sequence[str], last: int) -> list[Note]:
 
     `pdftotext` without `-layout` writes a raised number after the text it belongs to when
     the number sits apart: text lines before the first number are matched, in order, with
-    numbers left standing alone at the end of the area.
+    numbers standing alone later in the area (out of sequence there, or at its end).
     """
+    start = last
     found: list[tuple[str, list[str]]] = []
     orphans: list[str] = []
+    displaced: list[str] = []
     for text in area:
         match = _NOTE_START.match(text)
         marker = match["marker"].translate(TO_ASCII_DIGITS) if match else ""
@@ -134,11 +136,22 @@ def _notes(area: Sequence[str], last: int) -> list[Note]:
             found.append((marker, [match["text"]] if match["text"] else []))
             if marker.isdigit():
                 last = int(marker)
+        elif (
+            orphans
+            and match
+            and not match["text"]
+            and marker.isdigit()
+            and start < int(marker) <= last
+        ):
+            displaced.append(marker)  # a raised number written after the text it opens
         elif found:
             found[-1][1].append(text)
         else:
             orphans.append(text)
-    if orphans:
+    if orphans and len(displaced) == len(orphans):
+        found += [(marker, [text]) for marker, text in zip(displaced, orphans, strict=True)]
+        orphans = []
+    elif orphans:
         trailing = [index for index, (_, texts) in enumerate(found) if not texts]
         lone_tail = trailing[-len(orphans) :] if len(trailing) >= len(orphans) else []
         if lone_tail and lone_tail == list(range(len(found) - len(orphans), len(found))):

@@ -196,10 +196,7 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
     if not lines:
         return []
     indented = sum(1 for line in lines if line.indent >= 4) > 0.25 * len(lines)
-    blanks = sum(
-        1 for before, after in pairwise(layout.body) if isinstance(before, Line) and after is None
-    )
-    dense = not indented and blanks < 0.04 * len(lines)
+    dense = not indented and _keeps_no_blank_lines(layout)
     margins = _margins(lines) if indented else {}
     measures = _measures(lines)
     blocks: list[Block] = []
@@ -245,6 +242,25 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
     return blocks
 
 
+def _keeps_no_blank_lines(layout: Layout) -> bool:
+    """Paragraph ends are not followed by a blank line (`pdftotext` without `-layout`):
+    more lines that end a sentence go straight on to a capital than to a blank line."""
+    to_blank = to_capital = 0
+    for before, after in pairwise(layout.body):
+        if not isinstance(before, Line) or not _ends_sentence(before.text):
+            continue
+        if after is None:
+            to_blank += 1
+        elif isinstance(after, Line) and after.text[:1].isupper():
+            to_capital += 1
+    return to_capital > to_blank
+
+
+def _ends_sentence(text: str) -> bool:
+    tail = _MARKER_TAIL.sub("", text)
+    return bool(tail) and tail[-1] in TERMINAL
+
+
 def _margins(lines: list[Line]) -> dict[int, int]:
     """Per page, the indent of the lines that run the full measure."""
     counts: dict[int, Counter[int]] = {}
@@ -271,8 +287,7 @@ def _ends_paragraph(previous: Line, line: Line, measure: int, *, strict: bool) -
     `previous` ends a sentence short of the full measure, or `line` opens with the form
     a preambular paragraph opens with (`Reaffirming`); `strict` asks for both (text that
     keeps blank lines between paragraphs and lost one)."""
-    tail = _MARKER_TAIL.sub("", previous.text)
-    if not tail or tail[-1] not in TERMINAL or not line.text[:1].isupper():
+    if not _ends_sentence(previous.text) or not line.text[:1].isupper():
         return False
     short = len(previous.text) < 0.8 * measure
     lead = _LEAD_FORM.match(line.text) is not None
