@@ -119,8 +119,6 @@ def test_pymupdf_text_gives_the_same_document(name: str) -> None:
 def test_pdftotext_layout_gives_the_same_document(
     name: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    if name == "A_RES_79_144":
-        pytest.xfail("-layout joins the annex title and its first paragraph; FN150 loses a line")
     assert_same(layout(name, tmp_path_factory.mktemp("layout")), pdf(name))
 
 

@@ -172,8 +172,8 @@ def _furniture(
     A line is furniture when it has a furniture shape (page number, job number, barcode),
     is the document's own symbol (alone, or beside a running title), or repeats the
     title. A line that recurs, is short and does not end a sentence is a running head
-    only if each time it stands next to other furniture or a page break: a line of body
-    text that happens to wrap the same way twice stays.
+    only if each time it stands next to other furniture or a page break (see `_attached`):
+    a line of body text that happens to wrap the same way twice stays.
     """
     anchors = {
         index
@@ -186,28 +186,52 @@ def _furniture(
         )
     }
     filled = [index for index in range(start, len(lines)) if lines[index]]
-    rank = {index: position for position, index in enumerate(filled)}
-    landmarks = {rank[anchor] for anchor in anchors}
-    landmarks |= {bisect.bisect_left(filled, page_break) for page_break in breaks}
-    near = {
-        filled[position]
-        for landmark in landmarks
-        for position in range(max(0, landmark - 3), min(len(filled), landmark + 4))
-    }
     places: dict[str, list[int]] = {}
     for index in filled:
         places.setdefault(lines[index], []).append(index)
+    candidates = {
+        index
+        for line, indices in places.items()
+        if len(indices) > 1 and len(line) <= 150 and is_open(line) and not RULE.match(line)
+        for index in indices
+    } - anchors
+    attached = _attached(filled, candidates, anchors, breaks)
     repeated = {
         index
         for line, indices in places.items()
-        if len(indices) > 1
-        and len(line) <= 150
-        and is_open(line)
-        and not RULE.match(line)
-        and all(i in near for i in indices)
+        if all(i in attached for i in indices)
         for index in indices
     }
     return anchors | repeated
+
+
+def _attached(
+    filled: Sequence[int], candidates: Set[int], anchors: Set[int], breaks: Set[int]
+) -> set[int]:
+    """The candidates that stand in a run of at most three candidates next to furniture or
+    a page end, with nothing but other candidates between: a running head, where a line
+    of a footnote that recurs (`…, document IOC/A-32/Decisions, decision`) has the rest of
+    its footnote between it and the page's foot."""
+    edges = {bisect.bisect_left(filled, page_break) for page_break in breaks}
+    edges |= {position - 1 for position in edges}
+    attached: set[int] = set()
+    position = 0
+    while position < len(filled):
+        if filled[position] not in candidates:
+            position += 1
+            continue
+        end = position
+        while end < len(filled) and filled[end] in candidates:
+            end += 1
+        touches = (
+            (position > 0 and filled[position - 1] in anchors)
+            or (end < len(filled) and filled[end] in anchors)
+            or any(p in edges for p in range(position, end))
+        )
+        if touches and end - position <= 3:
+            attached.update(filled[position:end])
+        position = end
+    return attached
 
 
 def _is_symbol_head(line: str, symbol: str) -> bool:

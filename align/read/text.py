@@ -229,7 +229,7 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
             previous = current[-1]
             if (
                 _starts_unit(line.text, lang)
-                or (indented and line.indent >= margins[line.page] + 3)
+                or (indented and line.indent >= min(margins[line.page], previous.indent) + 3)
                 or _ends_paragraph(previous, line, measures[line.page], strict=not dense)
             ):
                 flush()
