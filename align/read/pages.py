@@ -25,9 +25,13 @@ from dataclasses import dataclass, field
 from align.read.blocks import TO_ASCII_DIGITS, is_open
 
 _JOB = r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
+"""A job number (`23-25978 (E) 100124`)."""
 _PAGE = r"\d{1,4}\s*/\s*\d{1,4}"
-FURNITURE = re.compile(rf"^(?:{_PAGE}|{_JOB}|\*\d{{6,}}\*|{_PAGE}\s+{_JOB}|{_JOB}\s+{_PAGE})$")
-"""Page numbers, job numbers, barcodes, and the footer lines that combine them."""
+FURNITURE = re.compile(
+    rf"^(?:{_PAGE}|{_JOB}|\d{{6}}|\*\d{{6,}}\*|{_PAGE}\s+{_JOB}|{_JOB}\s+{_PAGE})$"
+)
+"""Page numbers, job numbers (and their date code alone, where an extractor sets it apart),
+barcodes, and the footer lines that combine them."""
 RULE = re.compile(r"^_{5,}$")
 """The rule a UN page prints above its footnotes."""
 _NOTE_START = re.compile(r"^(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})(?:\s+(?P<text>\S.*))?$")
@@ -148,7 +152,10 @@ def _notes(area: Sequence[str], last: int) -> list[Note]:
             found[-1][1].append(text)
         else:
             orphans.append(text)
-    if orphans and len(displaced) == len(orphans):
+    if orphans and len(displaced) == 1:  # one footnote, however many lines it wraps over
+        found.append((displaced[0], orphans))
+        orphans = []
+    elif orphans and len(displaced) == len(orphans):
         found += [(marker, [text]) for marker, text in zip(displaced, orphans, strict=True)]
         orphans = []
     elif orphans:
