@@ -120,12 +120,7 @@ def lay_out(
 
 
 def _notes(area: Sequence[str], last: int) -> list[Note]:
-    """The footnotes of one footnote area, numbered in sequence after `last`.
-
-    `pdftotext` without `-layout` writes a raised number after the text it belongs to when
-    the number sits apart: text lines before the first number are matched, in order, with
-    numbers standing alone later in the area (out of sequence there, or at its end).
-    """
+    """The footnotes of one footnote area, numbered in sequence after `last`."""
     start = last
     found: list[tuple[str, list[str]]] = []
     orphans: list[str] = []
@@ -140,24 +135,37 @@ def _notes(area: Sequence[str], last: int) -> list[Note]:
             found.append((marker, [match["text"]] if match["text"] else []))
             if marker.isdigit():
                 last = int(marker)
-        elif (
-            orphans
-            and match
-            and not match["text"]
-            and marker.isdigit()
-            and start < int(marker) <= last
-        ):
+        elif match and not match["text"] and marker.isdigit() and start < int(marker) <= last:
             displaced.append(marker)  # a raised number written after the text it opens
         elif found:
             found[-1][1].append(text)
         else:
             orphans.append(text)
-    if orphans and len(displaced) == 1:  # one footnote, however many lines it wraps over
-        found.append((displaced[0], orphans))
+    orphans = _place_displaced(found, orphans, displaced)
+    notes = [Note(marker, tuple(texts)) for marker, texts in found]
+    if orphans:  # text under the rule that no number opens: a note without a number
+        notes.insert(0, Note("", tuple(orphans)))
+    return sorted(notes, key=lambda note: int(note.marker) if note.marker.isdigit() else 0)
+
+
+def _place_displaced(
+    found: list[tuple[str, list[str]]], orphans: list[str], displaced: list[str]
+) -> list[str]:
+    """Give footnote numbers that `pdftotext` (without `-layout`) wrote apart from their
+    text the text they open; the orphans left over.
+
+    Text before the area's first number goes with numbers that stand alone later in the
+    area (one number takes all of it; several take a line each) or, failing that, with
+    numbers found in sequence but with no text. A displaced number left then takes the
+    last sentences of the footnote before it in sequence (`United Nations, Treaty Series,
+    …` / `Ibid., vols. …`); where no sentence ends there, it stays that footnote's text.
+    """
+    if orphans and len(displaced) == 1:
+        found.append((displaced.pop(), orphans))
         orphans = []
     elif orphans and len(displaced) == len(orphans):
         found += [(marker, [text]) for marker, text in zip(displaced, orphans, strict=True)]
-        orphans = []
+        orphans, displaced = [], []
     elif orphans:
         trailing = [index for index, (_, texts) in enumerate(found) if not texts]
         lone_tail = trailing[-len(orphans) :] if len(trailing) >= len(orphans) else []
@@ -165,10 +173,25 @@ def _notes(area: Sequence[str], last: int) -> list[Note]:
             for index, text in zip(lone_tail, orphans, strict=True):
                 found[index][1].append(text)
             orphans = []
-    notes = [Note(marker, tuple(texts)) for marker, texts in found]
-    if orphans:  # text under the rule that no number opens: a note without a number
-        notes.insert(0, Note("", tuple(orphans)))
-    return sorted(notes, key=lambda note: int(note.marker) if note.marker.isdigit() else 0)
+    for marker in displaced:
+        earlier = [
+            texts for number, texts in found if number.isdigit() and int(number) < int(marker)
+        ]
+        texts = earlier[-1] if earlier else orphans
+        cut = next(
+            (
+                k
+                for k in range(len(texts) - 1, 0, -1)
+                if texts[k - 1].endswith(".") and texts[k][:1].isupper()
+            ),
+            None,
+        )
+        if cut is None:
+            texts.append(marker)
+        else:
+            found.append((marker, texts[cut:]))
+            del texts[cut:]
+    return orphans
 
 
 def _furniture(
