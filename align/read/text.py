@@ -307,8 +307,16 @@ def _starts_unit(line: str, lang: Language) -> bool:
         or lang.subitem.match(line)
         or SECTION_NUMERAL.match(line)
         or lang.annex.match(line)
+        or _is_closing_line(line, lang)
         or (lang.inline_marker is not None and _ARABIC_FOOTNOTE.match(line))
     )
+
+
+def _is_closing_line(line: str, lang: Language) -> bool:
+    """`69th plenary meeting`, `第73次全体会议`, `الجلسة العامة 73`: short, with its number."""
+    plain = line.replace("*", "").strip()
+    numbered = plain[:1].isdigit() or plain.startswith("第") or plain[-1:].isdigit()
+    return len(plain) < 60 and numbered and lang.closing.search(plain) is not None
 
 
 def _block(lines: list[str], lang: Language) -> Block:
