@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from align.read.blocks import TO_ASCII_DIGITS, is_open
 
@@ -173,25 +174,53 @@ def _place_displaced(
             for index, text in zip(lone_tail, orphans, strict=True):
                 found[index][1].append(text)
             orphans = []
+    _share_out(found)
     for marker in displaced:
         earlier = [
             texts for number, texts in found if number.isdigit() and int(number) < int(marker)
         ]
         texts = earlier[-1] if earlier else orphans
-        cut = next(
-            (
-                k
-                for k in range(len(texts) - 1, 0, -1)
-                if texts[k - 1].endswith(".") and texts[k][:1].isupper()
-            ),
-            None,
-        )
+        cuts = _sentence_starts(texts)
+        cut = cuts[-1] if cuts else None
         if cut is None:
             texts.append(marker)
         else:
             found.append((marker, texts[cut:]))
             del texts[cut:]
     return orphans
+
+
+def _share_out(found: list[tuple[str, list[str]]]) -> None:
+    """Numbers written one after another with no text (`1`, `2`, then both footnotes' text,
+    as `pdftotext` gives two short footnotes side by side): each takes one sentence of
+    the text that follows them, in order."""
+    index = 0
+    while index < len(found):
+        end = index
+        while end < len(found) and not found[end][1]:
+            end += 1
+        if end == index or end == len(found):
+            index = end + 1
+            continue
+        texts = found[end][1]
+        cuts = _sentence_starts(texts)
+        if len(cuts) >= end - index:
+            bounds = [0, *cuts[: end - index], len(texts)]
+            pieces = [texts[a:b] for a, b in pairwise(bounds)]
+            for position, piece in zip(range(index, end + 1), pieces, strict=False):
+                found[position] = (found[position][0], piece)
+            found[end] = (
+                found[end][0],
+                [line for piece in pieces[end - index :] for line in piece],
+            )
+        index = end + 1
+
+
+def _sentence_starts(texts: Sequence[str]) -> list[int]:
+    """Where a new sentence starts a line: the line before ends with a full stop."""
+    return [
+        k for k in range(1, len(texts)) if texts[k - 1].endswith(".") and texts[k][:1].isupper()
+    ]
 
 
 def _furniture(
