@@ -236,7 +236,7 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
         if not current:
             opened_after_page, after_page = after_page, False
         current.append(line)
-        if lang.annex.match(line.text.replace("*", "")):  # `Annex` stands as a block of its own
+        if _stands_alone(line.text, lang):
             flush()
     flush()
     return blocks
@@ -306,10 +306,16 @@ def _starts_unit(line: str, lang: Language) -> bool:
         or lang.operative.match(line)
         or lang.subitem.match(line)
         or SECTION_NUMERAL.match(line)
-        or lang.annex.match(line)
+        or _stands_alone(line, lang)
         or _is_closing_line(line, lang)
         or (lang.inline_marker is not None and _ARABIC_FOOTNOTE.match(line))
     )
+
+
+def _stands_alone(line: str, lang: Language) -> bool:
+    """`Annex` and the organ's opening (`The General Assembly,`) are blocks of their own."""
+    plain = line.replace("*", "").strip()
+    return bool(lang.annex.match(plain) or lang.opening.match(plain))
 
 
 def _is_closing_line(line: str, lang: Language) -> bool:
