@@ -78,7 +78,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_LATIN_SUBITEM = re.compile(r"^(?P<label>\(?(?P<letter>[a-z])\))\s+")
+_LATIN_SUBITEM = re.compile(r"^(?P<label>\(?(?P<letter>[a-z])\))(?:\s+|$)")
 
 SPANISH = Language(
     code="es",
@@ -251,7 +251,7 @@ RUSSIAN = Language(
     adopted=_rx(r"^Резолюция,? принятая"),
     closing=_rx(r"пленарное заседание"),
     opening=_rx(r"^Генеральная Ассамблея[,;]?$|^Совет\b.*[,;]$"),
-    subitem=re.compile(r"^(?P<label>\(?(?P<letter>[а-я])\))\s+"),
+    subitem=re.compile(r"^(?P<label>\(?(?P<letter>[а-я])\))(?:\s+|$)"),
     letters="абвгдежзиклмнопрстуфхцчшщэюя",
     lead_phrases=(
         "настоятельно призывает",

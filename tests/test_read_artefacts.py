@@ -67,8 +67,18 @@ def test_hard_wrapped_lines_and_hyphenation_mended() -> None:
 
 
 def test_hyphen_kept_before_capital() -> None:
+    """`Inter-` / `Agency`: a compound cut at its hyphen joins without a space."""
     document = parse("Welcoming the Inter-\nAgency Group,\n\n1. *Adopts* it.\n")
-    assert document.paragraph("PP1").text == "Welcoming the Inter- Agency Group,"
+    assert document.paragraph("PP1").text == "Welcoming the Inter-Agency Group,"
+
+
+def test_pdfium_hyphen_mark_at_a_line_end() -> None:
+    """PDFium writes U+FFFE for a hyphen at a line end: never a character of the text."""
+    document = parse(
+        "Taken by the Secretary\ufffe\nGeneral for its implemen\ufffe\ntation,\n\n1. *Adopts* it.\n"
+    )
+    text = document.paragraph("PP1").text
+    assert text == "Taken by the Secretary-General for its implementation,"
 
 
 def test_numbered_lines_without_blank_lines_split() -> None:

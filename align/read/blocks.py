@@ -42,8 +42,10 @@ class Block:
 def join_text(before: str, after: str) -> str:
     """Join two pieces of one paragraph split by a line or page end.
 
-    A word hyphenated at the end of `before` is mended when `after` goes on in lower case;
-    a soft hyphen always is; Chinese joins without a space.
+    A word hyphenated at the end of `before` is mended when `after` goes on in lower case,
+    and keeps its hyphen, without a space, when `after` opens with a capital
+    (`Secretary-` / `General`); a soft hyphen is always mended; PDFium's mark for a hyphen
+    at a line end (U+FFFE) counts as a hyphen; Chinese joins without a space.
     """
     if not before:
         return after
@@ -51,8 +53,10 @@ def join_text(before: str, after: str) -> str:
         return before
     if before.endswith("\u00ad"):
         return before[:-1] + after
-    if _HYPHENATED.search(before) and after[0].islower():
-        return before[:-1] + after
+    if before.endswith("\ufffe"):
+        before = before[:-1] + "-"
+    if _HYPHENATED.search(before):
+        return before[:-1] + after if after[0].islower() else before + after
     if _CJK.match(after[0]) and _CJK.match(before[-1]):
         return before + after
     return f"{before} {after}"
