@@ -157,9 +157,10 @@ def _place_displaced(
 
     Text before the area's first number goes with numbers that stand alone later in the
     area (one number takes all of it; several take a line each) or, failing that, with
-    numbers found in sequence but with no text. A displaced number left then takes the
-    last sentences of the footnote before it in sequence (`United Nations, Treaty Series,
-    …` / `Ibid., vols. …`); where no sentence ends there, it stays that footnote's text.
+    numbers found in sequence but with no text. The displaced numbers left, from the last,
+    then take the last sentence of the text before them: the orphans, or the footnote
+    before them in sequence (`United Nations, Treaty Series, …` / `Ibid., vols. …`); where
+    no sentence ends there, the number stays that footnote's text.
     """
     if orphans and len(displaced) == 1:
         found.append((displaced.pop(), orphans))
@@ -175,18 +176,20 @@ def _place_displaced(
                 found[index][1].append(text)
             orphans = []
     _share_out(found)
-    for marker in displaced:
+    for marker in reversed(displaced):  # the last number takes the last sentences
         earlier = [
             texts for number, texts in found if number.isdigit() and int(number) < int(marker)
         ]
         texts = earlier[-1] if earlier else orphans
         cuts = _sentence_starts(texts)
-        cut = cuts[-1] if cuts else None
-        if cut is None:
-            texts.append(marker)
+        if cuts:
+            found.append((marker, texts[cuts[-1] :]))
+            del texts[cuts[-1] :]
+        elif texts is orphans and orphans:
+            found.append((marker, orphans[:]))
+            orphans.clear()
         else:
-            found.append((marker, texts[cut:]))
-            del texts[cut:]
+            texts.append(marker)
     return orphans
 
 
