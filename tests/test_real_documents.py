@@ -69,11 +69,18 @@ def pymupdf(name: str) -> Document:
     return read_document(REAL / f"{name}.pymupdf.txt")
 
 
-@cache
-def layout(name: str, tmp: Path) -> Document:
-    text = tmp / f"{name}.layout.txt"
-    subprocess.run(["pdftotext", "-layout", str(REAL / f"{name}.pdf"), str(text)], check=True)
+def pdftotext(name: str, tmp: Path, *options: str) -> Document:
+    text = tmp / f"{name}.txt"
+    subprocess.run(["pdftotext", *options, str(REAL / f"{name}.pdf"), str(text)], check=True)
     return read_document(text)
+
+
+PLAIN_PDFTOTEXT_ORDER = {
+    "A_RES_79_144": "pdftotext writes OP62's first symbol after the paragraph, runs the annex "
+    "title into its first paragraph, and sets three sentences under two footnote numbers",
+    "A_RES_79_248": "pdftotext writes the last word of OP92 before the rest of it",
+}
+"""Where plain `pdftotext` puts text out of its printed order (read in its output)."""
 
 
 def facts(document: Document) -> Expect:
@@ -114,12 +121,24 @@ def test_pymupdf_text_gives_the_same_document(name: str) -> None:
     assert_same(pymupdf(name), pdf(name))
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+NEEDS_PDFTOTEXT = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)"
+)
+
+
+@NEEDS_PDFTOTEXT
 @pytest.mark.parametrize("name", NAMES)
-def test_pdftotext_layout_gives_the_same_document(
-    name: str, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    assert_same(layout(name, tmp_path_factory.mktemp("layout")), pdf(name))
+def test_pdftotext_layout_gives_the_same_document(name: str, tmp_path: Path) -> None:
+    assert_same(pdftotext(name, tmp_path, "-layout"), pdf(name))
+
+
+@NEEDS_PDFTOTEXT
+@pytest.mark.parametrize("name", NAMES)
+def test_plain_pdftotext_gives_the_same_document(name: str, tmp_path: Path) -> None:
+    """Raised footnote numbers written apart from their text, no blank lines at all."""
+    if name in PLAIN_PDFTOTEXT_ORDER:
+        pytest.xfail(PLAIN_PDFTOTEXT_ORDER[name])
+    assert_same(pdftotext(name, tmp_path), pdf(name))
 
 
 def assert_same(other: Document, reference: Document) -> None:

@@ -30,6 +30,7 @@ SYMBOL = re.compile(
 """A UN document symbol: `A/RES/72/195`, `A/C.3/80/L.20/Rev.1`, `A/RES/ES-11/1`."""
 _SYMBOL_AT_END = re.compile(rf"(?:^|\s){SYMBOL.pattern}$")
 _REFERENCE = re.compile(rf"\({SYMBOL.pattern}(?:,\s*paras?\.\s*(?P<paragraph>[\d\s,–\-and]*\d))?\)")
+_LIST_GOES_ON = re.compile(r"(?:,|\band|\by|\bet|\bи|\bو)$")
 _REVISION = re.compile(r"/Rev\.(?P<number>\d+)$")
 
 
@@ -112,11 +113,14 @@ def revision(symbol: str | None) -> int | None:
 
 
 def _sponsor_text(lines: Sequence[str], index: int, last: str) -> str:
-    """The sponsors list that ends on line `index`, with the lines it wrapped from (back to
-    the blank line that sets it apart)."""
+    """The sponsors list that ends on line `index`, with the lines it wrapped from: back
+    over lines that end mid-list (`Bahamas (The),`, `Bosnia and`) or that the next line
+    goes on from in lower case (`Saint Kitts` / `and Nevis`)."""
     parts = [last]
     start = index
-    while start > 0 and lines[start - 1]:
+    while start > 0 and lines[start - 1] and (
+        _LIST_GOES_ON.search(lines[start - 1]) or lines[start][:1].islower()
+    ):
         start -= 1
         parts.insert(0, lines[start])
     return " ".join(parts)
