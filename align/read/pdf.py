@@ -120,17 +120,18 @@ def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
     raw_y, baseline = float("nan"), 0.0
     runs: list[Run] = []
     current: Run | None = None
+    current_style: tuple[float, bool] | None = None
     spaced = False
     for index, char in enumerate(chars[:count]):
         if char.isspace():
             current, spaced = None, True
             continue
         key = text_object(handle, index) or 0
-        if key not in styles:
+        style = styles.get(key)
+        if style is None:
             pdfium.FPDFText_GetFontInfo(raw, index, font, 128, ctypes.byref(flags))
             italic = bool(flags.value & ITALIC_FLAG) or ITALIC_NAME.search(font.value) is not None
-            styles[key] = (round(pdfium.FPDFText_GetFontSize(raw, index), 1), italic)
-        size, italic = styles[key]
+            style = styles[key] = (round(pdfium.FPDFText_GetFontSize(raw, index), 1), italic)
         char_origin(handle, index, at_x, at_y)
         left = x.value
         if y.value != raw_y:  # the characters of a line share it: round once a line
@@ -138,15 +139,15 @@ def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
             baseline = round(raw_y, 1)
         if (
             current is not None
+            and current_style == style
             and current.y == baseline
-            and current.size == size
-            and current.italic == italic
             and left > current.end
         ):
             current.text += char
             current.end = left
         else:
-            current = Run(char, size, left, left, baseline, italic, spaced)
+            current = Run(char, style[0], left, left, baseline, style[1], spaced)
+            current_style = style
             runs.append(current)
         spaced = False
     textpage.close()
