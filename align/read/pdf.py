@@ -104,7 +104,8 @@ def _per_character() -> tuple[Any, Any]:
 
 def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
     """The page's characters as runs, in content order. Size and slant are asked once per
-    text object (all its characters share them), positions once per character."""
+    text object (all its characters share them); positions where a text object starts a
+    character run, and of each run's last character."""
     import pypdfium2.raw as pdfium
 
     text_object, char_origin = _per_character()
@@ -120,13 +121,27 @@ def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
     raw_y, baseline = float("nan"), 0.0
     runs: list[Run] = []
     current: Run | None = None
-    current_style: tuple[float, bool] | None = None
+    current_key, current_style = 0, (0.0, False)
+    pending = -1
+    """The index of the current run's last character while its position is not yet read."""
     spaced = False
     for index, char in enumerate(chars[:count]):
         if char.isspace():
+            if pending >= 0 and current is not None:
+                char_origin(handle, pending, at_x, at_y)
+                current.end, pending = x.value, -1
             current, spaced = None, True
             continue
         key = text_object(handle, index) or 0
+        if current is not None and key == current_key:
+            # One text object sets its characters on one baseline, left to right: the run
+            # goes on, and only its last character's position will be needed.
+            current.text += char
+            pending = index
+            continue
+        if pending >= 0 and current is not None:
+            char_origin(handle, pending, at_x, at_y)
+            current.end, pending = x.value, -1
         style = styles.get(key)
         if style is None:
             pdfium.FPDFText_GetFontInfo(raw, index, font, 128, ctypes.byref(flags))
@@ -149,7 +164,11 @@ def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
             current = Run(char, style[0], left, left, baseline, style[1], spaced)
             current_style = style
             runs.append(current)
+        current_key = key
         spaced = False
+    if pending >= 0 and current is not None:
+        char_origin(handle, pending, at_x, at_y)
+        current.end = x.value
     textpage.close()
     return runs
 
