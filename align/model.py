@@ -122,6 +122,9 @@ class Document:
     """For an amendment: the symbol of the draft it amends."""
     amendments: tuple[Amendment, ...] = ()
     """For an amendment: its instructions, in order."""
+    header: tuple[str, ...] = ()
+    """The lines before the title (or a draft's opening) as printed: masthead, session,
+    agenda item, adoption, report, sponsors. The facts above are read from them."""
     furniture: tuple[str, ...] = ()
     """Every line the reader took for page furniture (running heads, page and job numbers,
     barcodes, footnote rules) and dropped, in reading order."""

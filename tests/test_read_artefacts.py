@@ -51,19 +51,26 @@ def test_masthead_gives_symbol_and_header_fields() -> None:
 
 
 def test_hard_wrapped_lines_and_hyphenation_mended() -> None:
+    """A word divided at a line end is mended where the document uses the whole word;
+    otherwise the hyphen is a compound's (`follow-up`), as in UN texts it nearly always is."""
     document = parse(
         "Recalling its resolution 69/315 of 1 Septem-\n"
         "ber 2015, by which it decided that the draft\n"
-        "outcome document should be adopted,\n"
+        "outcome document should be adopted in September,\n"
         "\n"
         "1. *Adopts* the follow-\n"
-        "ing outcome document.\n"
+        "ing outcome document and its follow-\n"
+        "up, following the awareness-\n"
+        "raising campaign.\n"
     )
     assert document.paragraph("PP1").text == (
         "Recalling its resolution 69/315 of 1 September 2015, by which it decided that the "
-        "draft outcome document should be adopted,"
+        "draft outcome document should be adopted in September,"
     )
-    assert document.paragraph("OP1").text == "Adopts the following outcome document."
+    assert document.paragraph("OP1").text == (
+        "Adopts the following outcome document and its follow-up, following the "
+        "awareness-raising campaign."
+    )
 
 
 def test_hyphen_kept_before_capital() -> None:
@@ -75,7 +82,8 @@ def test_hyphen_kept_before_capital() -> None:
 def test_pdfium_hyphen_mark_at_a_line_end() -> None:
     """PDFium writes U+FFFE for a hyphen at a line end: never a character of the text."""
     document = parse(
-        "Taken by the Secretary\ufffe\nGeneral for its implemen\ufffe\ntation,\n\n1. *Adopts* it.\n"
+        "Taken by the Secretary\ufffe\nGeneral for its implemen\ufffe\ntation,\n\n"
+        "1. *Adopts* its implementation.\n"
     )
     text = document.paragraph("PP1").text
     assert text == "Taken by the Secretary-General for its implementation,"

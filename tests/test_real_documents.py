@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -152,6 +153,27 @@ def assert_same(other: Document, reference: Document) -> None:
     for mine, theirs in zip(other.footnotes, reference.footnotes, strict=True):
         assert squeeze(mine.text) == squeeze(theirs.text), mine.key
     assert facts(other) == facts(reference)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_ends_up_in_the_document(name: str) -> None:
+    """Nothing is lost: each word of the extracted text is in a unit, a footnote, the
+    header, the opening, closing or title, a label, or the furniture set aside."""
+    document = pymupdf(name)
+    word = re.compile(r"[^\W\d_]{2,}")
+    kept = " ".join(
+        [
+            *document.header,
+            *(f"{p.label or ''} {p.text}" for p in document.paragraphs),
+            *(f.text for f in document.footnotes),
+            *document.furniture,
+            document.title or "",
+            document.opening or "",
+            document.closing or "",
+        ]
+    )
+    extracted = Counter(word.findall((REAL / f"{name}.pymupdf.txt").read_text(encoding="utf-8")))
+    assert extracted - Counter(word.findall(kept)) == Counter()
 
 
 def squeeze(text: str) -> str:

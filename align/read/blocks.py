@@ -9,7 +9,7 @@ written as superscript digits (`¹⁴`), as they appear in text extracted from U
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +23,12 @@ TERMINAL = ",;:.،؛。；：，!?！？"
 
 _CJK = re.compile(r"[\u3000-\u9FFF\uFF00-\uFFEF]")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
+LINE_END_HYPHEN = "\ue000"
+"""Where a line ended in a hyphen before a lower-case letter: a compound's hyphen
+(`awareness-` / `raising`) or a word division (`Septem-` / `ber`). The structure builder
+settles which, from the words the document uses (`mend_hyphens`)."""
+_BROKEN = re.compile(rf"([^\W\d_]+){LINE_END_HYPHEN}([^\W\d_]*)")
+_WORDS = re.compile(r"[^\W\d_]+")
 _TRAILING = re.compile(rf"[{SUPERSCRIPT_DIGITS}*”’\"»)\s]+$")
 
 
@@ -42,10 +48,10 @@ class Block:
 def join_text(before: str, after: str) -> str:
     """Join two pieces of one paragraph split by a line or page end.
 
-    A word hyphenated at the end of `before` is mended when `after` goes on in lower case,
-    and keeps its hyphen, without a space, when `after` opens with a capital
-    (`Secretary-` / `General`); a soft hyphen is always mended; PDFium's mark for a hyphen
-    at a line end (U+FFFE) counts as a hyphen; Chinese joins without a space.
+    A hyphen at the end of `before` joins without a space: kept before a capital
+    (`Secretary-` / `General`), marked `LINE_END_HYPHEN` before a lower-case letter; a soft
+    hyphen is always mended; PDFium's mark for a hyphen at a line end (U+FFFE) counts as a
+    hyphen; Chinese joins without a space.
     """
     if not before:
         return after
@@ -56,7 +62,7 @@ def join_text(before: str, after: str) -> str:
     if before.endswith("\ufffe"):
         before = before[:-1] + "-"
     if _HYPHENATED.search(before):
-        return before[:-1] + after if after[0].islower() else before + after
+        return before[:-1] + LINE_END_HYPHEN + after if after[0].islower() else before + after
     if _CJK.match(after[0]) and _CJK.match(before[-1]):
         return before + after
     return f"{before} {after}"
@@ -68,6 +74,32 @@ def join_lines(lines: Sequence[str]) -> str:
     for line in lines[1:]:
         text = join_text(text, line)
     return text
+
+
+def words_used(texts: Iterable[str]) -> frozenset[str]:
+    """The words (lower case) the texts use whole: what `mend_hyphens` takes as evidence."""
+    return frozenset(word.lower() for text in texts for word in _WORDS.findall(text))
+
+
+def mend_hyphens(text: str, words: frozenset[str]) -> tuple[str, tuple[int, ...]]:
+    """Settle each `LINE_END_HYPHEN`: a word division where the document uses the whole
+    word elsewhere (`September`), else a compound's hyphen (`awareness-raising`, as UN
+    texts, which avoid dividing words, nearly always have it). Also says where, in `text`,
+    the hyphens that were taken out stood (offsets after them move back one)."""
+    if LINE_END_HYPHEN not in text:
+        return text, ()
+    removed = tuple(
+        match.start(2) - 1
+        for match in _BROKEN.finditer(text)
+        if (match[1] + match[2]).lower() in words
+    )
+    out = []
+    position = 0
+    for at in removed:
+        out.append(text[position:at])
+        position = at + 1
+    out.append(text[position:])
+    return "".join(out).replace(LINE_END_HYPHEN, "-"), removed
 
 
 def is_open(text: str) -> bool:

@@ -28,6 +28,8 @@ from align.read.blocks import (
     is_open,
     join_lines,
     join_text,
+    mend_hyphens,
+    words_used,
 )
 from align.read.citations import mark_citations
 from align.read.header import Header, read_header, revision
@@ -53,13 +55,14 @@ def build_document(
     """Read the structure of a resolution, draft or amendment out of a reader's blocks."""
     body = [block for block in blocks if block.kind == "body"]
     lang = lang or detect("\n".join(block.text for block in body))
+    words = words_used(block.text for block in blocks)
     warnings: list[str] = []
     footnotes = _footnotes((block for block in blocks if block.kind == "footnote"), warnings)
     title_at = _find(body, lambda text: TITLE.match(text) is not None)
     opening_at = _find_opening(body, lang, after=title_at)
     start = title_at if title_at is not None else opening_at
     if start is None:
-        return _amendment(body, lang, source, footnotes, furniture, warnings)
+        return _amendment(body, lang, source, footnotes, furniture, warnings, words)
     header_lines = _lines_of(body[:start])
     header = read_header(header_lines, lang)
     title_match = TITLE.match(body[title_at].text) if title_at is not None else None
@@ -88,6 +91,8 @@ def build_document(
     )
     return _document(
         header,
+        words=words,
+        lines=header_lines,
         source=source,
         lang=lang,
         symbol=symbol,
@@ -105,6 +110,8 @@ def build_document(
 def _document(
     header: Header,
     *,
+    words: frozenset[str],
+    lines: Sequence[str],
     source: str,
     lang: Language,
     symbol: str | None,
@@ -118,7 +125,12 @@ def _document(
     warnings: list[str],
     amendments: tuple[Amendment, ...] = (),
 ) -> Document:
-    """The Document: what the header says, and what the body was read into."""
+    """The Document: what the header says, and what the body was read into, with the
+    hyphens at line ends settled (`mend_hyphens`)."""
+
+    def mend(text: str | None) -> str | None:
+        return None if text is None else mend_hyphens(text, words)[0]
+
     return Document(
         source=source,
         language=lang.code,
@@ -127,11 +139,11 @@ def _document(
         agenda_item=header.agenda_item,
         adopted=header.adopted,
         report=header.report,
-        title=title,
-        opening=opening,
-        closing=closing,
-        paragraphs=paragraphs,
-        footnotes=footnotes,
+        title=mend(title),
+        opening=mend(opening),
+        closing=mend(closing),
+        paragraphs=tuple(_mended(paragraph, words) for paragraph in paragraphs),
+        footnotes=tuple(replace(f, text=mend_hyphens(f.text, words)[0]) for f in footnotes),
         kind=header.kind,  # type: ignore[arg-type]
         revision=revision(symbol),
         sponsors=header.sponsors,
@@ -139,9 +151,28 @@ def _document(
         draft=header.draft,
         amends=header.amends,
         amendments=amendments,
+        header=tuple(mend_hyphens(line, words)[0] for line in lines if line),
         furniture=furniture,
         warnings=tuple(warnings),
     )
+
+
+def _mended(paragraph: Paragraph, words: frozenset[str]) -> Paragraph:
+    """The paragraph with its line-end hyphens settled, its footnote offsets kept in step."""
+    text, removed = mend_hyphens(paragraph.text, words)
+    if text == paragraph.text:
+        return paragraph
+    refs = tuple(
+        replace(ref, offset=ref.offset - sum(1 for at in removed if at < ref.offset))
+        for ref in paragraph.refs
+    )
+    lead = mend_hyphens(paragraph.lead, words)[0]
+    return replace(paragraph, text=text, refs=refs, lead=lead)
+
+
+def _line_count(blocks: Sequence[Block]) -> int:
+    """How many of `_lines_of(blocks)` the blocks give."""
+    return sum(len(block.text.splitlines()) + 1 for block in blocks)
 
 
 def _amendment(
@@ -151,6 +182,7 @@ def _amendment(
     footnotes: tuple[Footnote, ...],
     furniture: tuple[str, ...],
     warnings: list[str],
+    words: frozenset[str],
 ) -> Document:
     """An amendment has no opening: its header, its title, then its instructions."""
     lines = _lines_of(body)
@@ -177,6 +209,8 @@ def _amendment(
     )
     return _document(
         header,
+        words=words,
+        lines=lines[: _line_count(body[: at + 2])],
         source=source,
         lang=lang,
         symbol=header.symbol,

@@ -23,6 +23,7 @@ def document_dict(document: Document) -> dict[str, Any]:
         "title": document.title,
         "opening": document.opening,
         "closing": document.closing,
+        "header": list(document.header),
         "kind": document.kind,
         "revision": document.revision,
         "sponsors": list(document.sponsors),
