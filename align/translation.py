@@ -86,8 +86,8 @@ def match_languages(
     ordered_left = [i for i, u in enumerate(left) if u.kind in ("preambular", "footnote")]
     ordered_right = [j for j, u in enumerate(right) if u.kind in ("preambular", "footnote")]
     matches += _by_order(left, right, ordered_left, ordered_right, score)
-    for i, unit in enumerate(left):
-        if unit.kind == "operative" and (j := by_key.get(unit.key)) is not None:
+    for i, unit in enumerate(left):  # numbered units; a section heading by its numeral
+        if unit.kind in ("operative", "heading") and (j := by_key.get(unit.key)) is not None:
             matches.append(Match(i, j, score(i, j), "number"))
     parent_partner = {left[m.left].key: right[m.right].key for m in matches if m.right is not None}
     for i, unit in enumerate(left):

@@ -248,3 +248,14 @@ def test_plain_digit_calls_from_pymupdf() -> None:
     pp8 = pymupdf("A_RES_78_228").paragraph("PP8")
     assert "resolution 64/293 of 30 July 2010" in pp8.text
     assert pp8.footnotes == ()
+
+
+def test_headings_and_annex_pair_by_key_in_language_mode() -> None:
+    """Section headings pair by their numeral, annex paragraphs under the annex's key."""
+    from align import align
+
+    alignment = align(pdf("A_RES_79_144"), pymupdf("A_RES_79_144"), mode="language")
+    assert [(p.left, p.right) for p in alignment.pairs] == [
+        (p.key, p.key) for p in (*pdf("A_RES_79_144").paragraphs, *pdf("A_RES_79_144").footnotes)
+    ]
+    assert alignment.findings == ()
