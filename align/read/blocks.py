@@ -78,7 +78,7 @@ def join_lines(lines: Sequence[str]) -> str:
 
 def words_used(texts: Iterable[str]) -> frozenset[str]:
     """The words (lower case) the texts use whole: what `mend_hyphens` takes as evidence."""
-    return frozenset(word.lower() for text in texts for word in _WORDS.findall(text))
+    return frozenset(word for text in texts for word in _WORDS.findall(text.lower()))
 
 
 def mend_hyphens(text: str, words: frozenset[str]) -> tuple[str, tuple[int, ...]]:

@@ -22,6 +22,7 @@ from align.languages import LATIN_LETTERS, Language, detect
 from align.model import Amendment, Document, Footnote, FootnoteRef, Kind, Paragraph
 from align.read.amendments import read_amendments
 from align.read.blocks import (
+    LINE_END_HYPHEN,
     SUPERSCRIPT_RUN,
     TO_ASCII_DIGITS,
     Block,
@@ -55,7 +56,8 @@ def build_document(
     """Read the structure of a resolution, draft or amendment out of a reader's blocks."""
     body = [block for block in blocks if block.kind == "body"]
     lang = lang or detect("\n".join(block.text for block in body))
-    words = words_used(block.text for block in blocks)
+    hyphens = any(LINE_END_HYPHEN in b.text or b.text.endswith("-") for b in blocks)
+    words = words_used(block.text for block in blocks) if hyphens else frozenset()
     warnings: list[str] = []
     footnotes = _footnotes((block for block in blocks if block.kind == "footnote"), warnings)
     title_at = _find(body, lambda text: TITLE.match(text) is not None)
@@ -268,7 +270,11 @@ def _looks_like_opening(text: str, lang: Language) -> bool:
 
 def _annex_starts(units: Sequence[Block], lang: Language) -> list[int]:
     """Where each annex starts (its `Annex` line)."""
-    return [i for i, unit in enumerate(units) if lang.annex.match(_plain(unit.text))]
+    return [
+        i
+        for i, unit in enumerate(units)
+        if len(unit.text) < 200 and lang.annex.match(_plain(unit.text))
+    ]
 
 
 def _closing(

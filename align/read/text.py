@@ -257,6 +257,8 @@ def _keeps_no_blank_lines(layout: Layout) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
+    if text[-1:] in TERMINAL:  # the common case, without the regular expression
+        return bool(text)
     tail = _MARKER_TAIL.sub("", text)
     return bool(tail) and tail[-1] in TERMINAL
 
@@ -314,12 +316,16 @@ def _starts_unit(line: str, lang: Language) -> bool:
 
 def _stands_alone(line: str, lang: Language) -> bool:
     """`Annex` and the organ's opening (`The General Assembly,`) are blocks of their own."""
+    if len(line) > 100:
+        return False
     plain = line.replace("*", "").strip()
     return bool(lang.annex.match(plain) or lang.opening.match(plain))
 
 
 def _is_closing_line(line: str, lang: Language) -> bool:
     """`69th plenary meeting`, `第73次全体会议`, `الجلسة العامة 73`: short, with its number."""
+    if len(line) >= 80:
+        return False
     plain = line.replace("*", "").strip()
     numbered = plain[:1].isdigit() or plain.startswith("第") or plain[-1:].isdigit()
     return len(plain) < 60 and numbered and lang.closing.search(plain) is not None
