@@ -2,8 +2,6 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
-SEEDS  := seeds
-DEMO   := $(SEEDS)/A_RES_72_195.es.txt $(SEEDS)/A_RES_70_179.es.modeled.txt
 
 .PHONY: demo test lint bench clean
 
@@ -12,20 +10,18 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "Installing resalign and its dependencies into $(VENV) (once)…"
+	$(BIN)/python -m pip install --progress-bar on -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,xlsx]'
 	touch $@ $(VENV)/.installed
 
-# The review UI in a terminal (the word diff when not in one), on the bundled seeds.
+# The review UI in a terminal (the word diff when not in one) on the bundled seeds:
+# the modeled 2015 text (70/179) on the left, the 2017 resolution (72/195) on the right.
 demo: $(VENV)/.installed
-	@if [ -t 0 ] && [ -t 1 ]; then \
-		$(BIN)/resalign tui $(DEMO) --state $(VENV)/demo-review.toml; \
-	else \
-		$(BIN)/resalign diff $(DEMO); \
-	fi
+	$(BIN)/resalign demo --state $(VENV)/demo-review.toml
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check align tui resalign tests bench
@@ -36,4 +32,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .import_linter_cache build dist *.egg-info

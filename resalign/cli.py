@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,7 +79,13 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
-        description="Align and compare United Nations resolutions paragraph by paragraph.",
+        usage=f"{PROG} OLD NEW [options]\n       {PROG} FILE\n       {PROG} COMMAND ...",
+        description="Align and compare United Nations resolutions paragraph by paragraph.\n\n"
+        f"  {PROG} OLD NEW    compare two documents: the review UI in a terminal, the word\n"
+        "                    diff otherwise (older version, or source language, on the left)\n"
+        f"  {PROG} FILE       read one document and print its structure (as 'parse')\n"
+        f"  {PROG} demo       the bundled example pair",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -149,6 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pair_options(tui)
     tui.add_argument("--state", metavar="FILE", help="review state file (default: beside RIGHT)")
     tui.set_defaults(handler=_tui)
+
+    demo = commands.add_parser(
+        "demo",
+        help="compare the bundled example pair (70/179, modeled, against 72/195)",
+        description="Open the review UI (the word diff when not in a terminal) on the bundled "
+        "example documents: a modeled 2015 version of the trafficking resolution (70/179) on "
+        "the left, the official Spanish 72/195 of 2017 on the right.",
+    )
+    demo.add_argument(
+        "--state", metavar="FILE", help="review state file (default: a temporary one)"
+    )
+    demo.set_defaults(handler=_demo)
     return parser
 
 
@@ -259,7 +278,7 @@ def _tui(args: argparse.Namespace) -> int:
     from align.review import sidecar_path
 
     left, right = _read_pair(args)  # a bad input stops here, before any screen is drawn
-    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+    if not _interactive():
         raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
     from tui.app import ReviewApp
     from tui.session import Session
@@ -272,13 +291,36 @@ def _tui(args: argparse.Namespace) -> int:
     return app.return_code or ExitCode.OK
 
 
+EXAMPLE_PAIR = ("A_RES_70_179.es.modeled.txt", "A_RES_72_195.es.txt")
+"""The bundled example pair, old on the left (package `resalign.examples`, from `seeds/`)."""
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from importlib.resources import as_file, files
+
+    examples = files("resalign.examples")
+    with as_file(examples / EXAMPLE_PAIR[0]) as left, as_file(examples / EXAMPLE_PAIR[1]) as right:
+        argv = [str(left), str(right)]
+        if _interactive():
+            state = args.state or str(Path(tempfile.gettempdir()) / "resalign-demo-review.toml")
+            return main(["tui", *argv, "--state", state])
+        return main(["diff", *argv])
+
+
+def _interactive() -> bool:
+    return sys.stdout.isatty() and sys.stdin.isatty()
+
+
 def _default_command(argv: list[str]) -> list[str]:
-    """`resalign LEFT RIGHT`: the review UI in a terminal, the diff otherwise."""
-    known = {"parse", "align", "diff", "report", "tui"}
+    """`resalign OLD NEW`: the review UI in a terminal, the diff otherwise; `resalign FILE`:
+    its structure, as `parse` prints it."""
+    known = {"parse", "align", "diff", "report", "tui", "demo"}
     positional = [a for a in argv if not a.startswith("-")]
-    if argv and argv[0] not in known and not argv[0].startswith("-") and len(positional) >= 2:
+    if not argv or argv[0] in known or argv[0].startswith("-"):
+        return argv
+    if len(positional) >= 2:
         return ["tui" if sys.stdout.isatty() else "diff", *argv]
-    return argv
+    return ["parse", *argv]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""The bundled documents (see README.md), installed as the package `resalign.examples`."""
