@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import ReadError
+from align.files import read_regular_file
 from align.model import Document
 
 REVIEW_ENTRIES = {"left", "right", "reviewed"}
@@ -73,18 +74,23 @@ class Overrides:
         )
 
 
+MAX_PAIRS_SIZE = 4 * 1024 * 1024
+"""A pairs file larger than this (4 MiB: some hundred thousand pairs) is refused."""
+
+
 def load_overrides(path: str | Path) -> Overrides:
     """Read an overrides file (.toml, or .json); OverridesError with one line otherwise."""
     path = Path(path)
+    raw = read_regular_file(path, MAX_PAIRS_SIZE, OverridesError, "pairs file", hint="")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
-    except FileNotFoundError:
-        raise OverridesError(f"{path}: no such pairs file") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise OverridesError(f"{path}: cannot be read ({error})") from None
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         raise OverridesError(f"{path}: not a valid pairs file ({error})") from None
+    except RecursionError:
+        raise OverridesError(f"{path}: not a valid pairs file (nested too deeply)") from None
     return overrides_from_data(data, str(path))
 
 
@@ -106,7 +112,11 @@ def overrides_from_data(data: object, source: str = "pairs") -> Overrides:
         if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
             raise OverridesError(f"{source}: {name} must be a list of keys")
         lists[name] = tuple(value)
-    return Overrides(tuple((a, b) for a, b in pairs), lists["left_only"], lists["right_only"])
+    return Overrides(
+        tuple(dict.fromkeys((a, b) for a, b in pairs)),  # a pair given twice counts once
+        tuple(dict.fromkeys(lists["left_only"])),
+        tuple(dict.fromkeys(lists["right_only"])),
+    )
 
 
 OVERRIDES_HEADING = "# resalign pairs: forced pairs and paragraphs with no counterpart\n"

@@ -58,7 +58,7 @@ def _size(text: str) -> int:
         if text[-1:].lower() in units:
             return int(float(text[:-1]) * units[text[-1].lower()])
         return int(text)
-    except ValueError:
+    except (ValueError, OverflowError):  # `1e400M` is infinite
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (use e.g. 64M)") from None
 
 
@@ -88,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, prog=PROG
+    )
     parse = commands.add_parser(
         "parse",
         help="read a resolution and print its structure",

@@ -4,12 +4,9 @@ files get one line and exit code 2."""
 
 from __future__ import annotations
 
-import http.server
 import io
-import threading
 import zipfile
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
@@ -99,88 +96,6 @@ def test_formats_align_across_languages(built: dict[tuple[str, str], bytes]) -> 
 
 
 # safety -----------------------------------------------------------------------------------
-
-
-def _with_document_xml(data: bytes, change) -> bytes:  # type: ignore[no-untyped-def]
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item)
-            if item.filename == "word/document.xml":
-                content = change(content.decode()).encode()
-            target.writestr(item.filename, content)
-    return out.getvalue()
-
-
-class _Listener(http.server.BaseHTTPRequestHandler):
-    hits: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        _Listener.hits.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b"<!ENTITY leak 'NETWORK'>")
-
-    def log_message(self, *args: object) -> None:
-        return
-
-
-@pytest.fixture
-def listener():  # type: ignore[no-untyped-def]
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Listener)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    _Listener.hits = []
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-def test_docx_xxe_reads_no_file_and_no_network(
-    tmp_path: Path, built: dict[tuple[str, str], bytes], listener: str
-) -> None:
-    secret = tmp_path / "secret.txt"
-    secret.write_text("TOP-SECRET")
-    doctype = (
-        f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">'
-        f'<!ENTITY net SYSTEM "{listener}/entity">'
-        f'<!ENTITY % remote SYSTEM "{listener}/dtd"> %remote;]>'
-    )
-
-    def poison(xml: str) -> str:
-        xml = xml.replace("?>", "?>" + doctype, 1)
-        return xml.replace("su enérgica condena", "su &xxe;&net; enérgica condena", 1)
-
-    data = _with_document_xml(built["docx", "es"], poison)
-    try:
-        document = read_docx(data, source="xxe.docx")
-    except ReadError:
-        return
-    text = " ".join(p.text for p in document.paragraphs)
-    assert "TOP-SECRET" not in text and "NETWORK" not in text
-    assert document.paragraph("PP1").text.startswith("Reiterando su enérgica condena")
-    assert _Listener.hits == []
-
-
-def test_html_xxe_reads_no_file_and_no_network(
-    tmp_path: Path, built: dict[tuple[str, str], bytes], listener: str
-) -> None:
-    secret = tmp_path / "secret.txt"
-    secret.write_text("TOP-SECRET")
-    page = (
-        built["html", "es"]
-        .decode()
-        .replace(
-            "<!DOCTYPE html>",
-            f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">'
-            f'<!ENTITY net SYSTEM "{listener}/x">]>',
-        )
-        .replace("su enérgica condena", "su &xxe;&net; enérgica condena", 1)
-    )
-    document = read_html(page.encode(), source="xxe.html")
-    text = " ".join(p.text for p in document.paragraphs)
-    assert "TOP-SECRET" not in text and "NETWORK" not in text
-    assert _Listener.hits == []
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from align.errors import ReadError
+from align.files import read_regular_file
 from align.languages import language
 from align.model import Document
 from align.read.text import parse_text, read_text
@@ -53,7 +54,7 @@ def read_document(
             conventions = language(lang)
         except ValueError as error:
             raise ReadError(str(error)) from None
-    data = _read_bytes(path, max_size)
+    data = read_regular_file(path, max_size)
     kind = sniff_format(data[:4096])
     if kind == "text":
         return read_text(data, source=source, lang=conventions, encoding=encoding)
@@ -72,25 +73,3 @@ def read_document(
     from align.read.doc import read_doc
 
     return read_doc(path, source=source, lang=conventions, max_size=max_size)
-
-
-def _read_bytes(path: Path, max_size: int) -> bytes:
-    try:
-        if path.is_dir():
-            raise ReadError(f"{path}: is a directory, not a file")
-        size = path.stat().st_size
-        if size > max_size:
-            raise ReadError(
-                f"{path}: is {size:,} bytes, over the {max_size:,}-byte limit (see --max-size)"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(max_size + 1)
-    except FileNotFoundError:
-        raise ReadError(f"{path}: no such file") from None
-    except PermissionError:
-        raise ReadError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise ReadError(f"{path}: cannot be read ({error.strerror or error})") from None
-    if len(data) > max_size:
-        raise ReadError(f"{path}: is over the {max_size:,}-byte limit (see --max-size)")
-    return data

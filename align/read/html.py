@@ -21,6 +21,7 @@ from align.errors import ReadError
 from align.languages import Language, detect
 from align.model import Document
 from align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
+from align.read.safe import refuse_declarations
 from align.read.structure import build_document
 
 IGNORED = {
@@ -81,6 +82,7 @@ _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 
 def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Document:
     """A Document from the bytes of an HTML page."""
+    refuse_declarations(data, source, "the page", html=True)
     try:
         parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
         root = lxml.html.document_fromstring(data, parser=parser)

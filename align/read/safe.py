@@ -1,7 +1,8 @@
 """Reading untrusted XML and zip packages safely.
 
 XML is parsed with entity resolution, DTD loading and network access off, so a document
-can neither read a local file nor reach the network (no XXE). A zip package is opened
+can neither read a local file nor reach the network (no XXE); a document type or entity
+declaration is refused outright, so no text goes missing around one either. A zip package is opened
 only after every entry has been checked: a name that would escape the package, too
 many entries, an entry or a total too large once uncompressed, or a compression ratio
 only a zip bomb has, each stop the reading with one line saying so; and entries are read
@@ -11,6 +12,7 @@ with a hard cap, whatever their headers claim.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import PurePosixPath
 
@@ -38,7 +40,21 @@ def xml_parser() -> etree.XMLParser:
     )
 
 
+_DECLARATIONS = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_HTML_DECLARATIONS = re.compile(rb"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.IGNORECASE)
+
+
+def refuse_declarations(data: bytes, source: str, part: str, *, html: bool = False) -> None:
+    """Refuse a document type or entity declarations, as defusedxml does: a Word part
+    never has them, an HTML page has at most a plain `<!DOCTYPE html>`; read around, they
+    would leave text out without a word (or, resolved, read files)."""
+    if (_HTML_DECLARATIONS if html else _DECLARATIONS).search(data):
+        what = "entity declarations" if html else "a document type (DOCTYPE)"
+        raise ReadError(f"{source}: refused: {part} declares {what}, which no resolution has")
+
+
 def parse_xml(data: bytes, source: str, part: str) -> etree._Element:
+    refuse_declarations(data, source, part)
     try:
         return etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as error:

@@ -1,0 +1,203 @@
+"""Input that is not a document, or is built to hurt: refused at once, in one line.
+
+Non-regular files (a named pipe, a directory, a device, a loop of symbolic links) are
+refused before any read, each within a second; document types and entity declarations in
+Word and HTML are refused (never read around), whether they point at a file, at the
+network or at themselves (billion laughs); pairs files get the same checks.
+"""
+
+from __future__ import annotations
+
+import http.server
+import io
+import os
+import threading
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from align.errors import ExitCode
+from resalign.cli import main
+from tests.conftest import ES, MODELED
+from tests.fixtures.docx_builder import docx_bytes
+from tests.fixtures.html_builder import html_bytes
+from tests.test_read_formats import header_lines
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run a command that must refuse: exit 2, nothing on stdout, one line on stderr."""
+    start = time.monotonic()
+    code, out, err = run(capsys, *argv)
+    assert time.monotonic() - start < 1.0
+    assert (code, out) == (ExitCode.INPUT, "")
+    assert err.count("\n") == 1 and err.startswith("resalign: ")
+    return err
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.fixture
+def loop(tmp_path: Path) -> Path:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    return tmp_path / "a"
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda request: request.getfixturevalue("fifo"), "is a named pipe, not a file"),
+        (lambda request: request.getfixturevalue("tmp_path"), "is a directory, not a file"),
+        (lambda request: Path("/dev/zero"), "is a character device, not a file"),
+        (lambda request: request.getfixturevalue("loop"), "a loop of symbolic links"),
+    ],
+    ids=["fifo", "directory", "device", "symlink-loop"],
+)
+def test_non_regular_files_refused_before_any_read(
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    make: Callable[[pytest.FixtureRequest], Path],
+    said: str,
+) -> None:
+    path = make(request)
+    assert refused(capsys, "parse", str(path)) == f"resalign: {path}: {said}\n"
+
+
+def test_pairs_files_get_the_same_checks(
+    capsys: pytest.CaptureFixture[str], fifo: Path, tmp_path: Path
+) -> None:
+    pair = (str(MODELED), str(ES))
+    for path in (fifo, Path("/dev/zero")):
+        assert "not a pairs file" in refused(capsys, "align", *pair, "--pairs", str(path))
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"pairs": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    err = refused(capsys, "align", *pair, "--pairs", str(deep))
+    assert err == f"resalign: {deep}: not a valid pairs file (nested too deeply)\n"
+
+
+def test_a_pair_given_many_times_counts_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pairs = tmp_path / "pairs.toml"
+    pairs.write_text("pairs = [" + '["PP1", "PP1"],' * 100_000 + "]\n")
+    code, out, _ = run(capsys, "align", str(MODELED), str(ES), "--pairs", str(pairs))
+    assert code == ExitCode.OK
+    assert sum(1 for line in out.splitlines() if line.startswith("PP1 ")) == 1
+
+
+def test_a_size_that_is_infinite_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["parse", str(ES), "--max-size", "1e400M"])
+    assert exit_info.value.code == ExitCode.INPUT
+    assert "not a size: '1e400M'" in capsys.readouterr().err
+
+
+class _Listener(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        _Listener.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"<!ENTITY leak 'NETWORK'>")
+
+    def log_message(self, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def listener() -> Iterator[str]:
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Listener)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Listener.hits = []
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def declarations(kind: str, secret: Path, listener: str) -> tuple[str, str]:
+    """(the declarations, the reference that would expand them) of one attack."""
+    if kind == "external":
+        return (
+            f'<!ENTITY xxe SYSTEM "file://{secret}"><!ENTITY net SYSTEM "{listener}/entity">'
+            f'<!ENTITY % remote SYSTEM "{listener}/dtd"> %remote;',
+            "&xxe;&net;",
+        )
+    laughs = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10)
+    )
+    return laughs, "&lol9;"
+
+
+def with_document_xml(data: bytes, change: Callable[[str], str]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "word/document.xml":
+                content = change(content.decode()).encode()
+            target.writestr(item.filename, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("attack", ["external", "billion-laughs"])
+@pytest.mark.parametrize("kind", ["docx", "xhtml"])
+def test_entity_declarations_refused(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    listener: str,
+    es_document: object,
+    kind: str,
+    attack: str,
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    declared, reference = declarations(attack, secret, listener)
+    header = header_lines(ES)
+    if kind == "docx":
+
+        def poison(xml: str) -> str:
+            xml = xml.replace("?>", f"?><!DOCTYPE w:document [{declared}]>", 1)
+            return xml.replace("su enérgica condena", f"su {reference} enérgica condena", 1)
+
+        data = with_document_xml(docx_bytes(es_document, header), poison)  # type: ignore[arg-type]
+        said = "word/document.xml declares a document type (DOCTYPE)"
+    else:
+        page = html_bytes(es_document, header).decode()  # type: ignore[arg-type]
+        page = page.replace("<!DOCTYPE html>", f"<!DOCTYPE html [{declared}]>")
+        data = page.replace("su enérgica condena", f"su {reference} enérgica condena", 1).encode()
+        said = "the page declares entity declarations"
+    path = tmp_path / f"attack.{kind}"
+    path.write_bytes(data)
+    tracemalloc.start()
+    err = refused(capsys, "parse", str(path))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert err == f"resalign: {path}: refused: {said}, which no resolution has\n"
+    assert "TOP-SECRET" not in err and "lol" not in err
+    assert _Listener.hits == []
+    assert peak < 64 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def es_document() -> object:
+    from align import parse_text
+
+    return parse_text(ES.read_text(encoding="utf-8"))
