@@ -174,7 +174,36 @@ def bench_real() -> None:
         )
 
 
+def bench_hostile() -> None:
+    """Inputs built to be slow (issue 15): each read at two sizes, with its growth."""
+    from align.read.docx import read_docx
+    from align.read.html import read_html
+    from bench.hostile import (
+        many_notes_sections,
+        nested_paragraphs,
+        repeated_labels,
+        wrapped_paragraph,
+    )
+
+    cases = [
+        ("one paragraph wrapped over {n} lines", wrapped_paragraph, parse_text, (2000, 20000)),
+        ("a sub-item label repeated {n} times", repeated_labels, parse_text, (2000, 20000)),
+        ("an HTML page with {n} notes sections", many_notes_sections,
+         lambda data: read_html(data, source="h.html"), (800, 8000)),
+        ("a .docx with paragraphs nested {n} deep", nested_paragraphs,
+         lambda data: read_docx(data, source="h.docx"), (20, 200)),
+    ]  # fmt: skip
+    for label, make, read, sizes in cases:
+        times = []
+        for n in sizes:
+            data = make(n)
+            times.append(median_ms(lambda data=data, read=read: read(data), 3))
+        growth = times[1] / times[0] / (sizes[1] / sizes[0])
+        row(label.format(n=sizes[1]), times[1], f"{growth:.2f} x linear from {sizes[0]}")
+
+
 SECTIONS = {
+    "hostile": bench_hostile,
     "real": bench_real,
     "readers": bench_readers,
     "parse": bench_parse,

@@ -57,23 +57,39 @@ def join_text(before: str, after: str) -> str:
         return after
     if not after:
         return before
-    if before.endswith("\u00ad"):
-        return before[:-1] + after
-    if before.endswith("\ufffe"):
-        before = before[:-1] + "-"
-    if _HYPHENATED.search(before):
-        return before[:-1] + LINE_END_HYPHEN + after if after[0].islower() else before + after
-    if _CJK.match(after[0]) and _CJK.match(before[-1]):
-        return before + after
-    return f"{before} {after}"
+    cut, glue = _seam(before[-2:], after)
+    return before[: len(before) - cut] + glue + after
 
 
 def join_lines(lines: Sequence[str]) -> str:
-    """The lines of one paragraph as one text (see `join_text`)."""
-    text = lines[0] if lines else ""
-    for line in lines[1:]:
-        text = join_text(text, line)
-    return text
+    """The lines of one paragraph as one text (see `join_text`), in time linear in their
+    length: each seam looks only at the end of the text so far."""
+    parts: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if parts:
+            cut, glue = _seam(parts[-1][-2:], line)
+            if cut:
+                parts[-1] = parts[-1][:-cut]
+            parts.append(glue)
+        parts.append(line)
+    return "".join(parts)
+
+
+def _seam(tail: str, after: str) -> tuple[int, str]:
+    """How to join `after` to a text ending in `tail` (its last two characters, or more):
+    how many characters to take off the end, and what to put between."""
+    if tail.endswith("\u00ad"):
+        return 1, ""
+    if tail.endswith("\ufffe"):  # as if the text ended in a hyphen
+        cut, glue = _seam(tail[:-1] + "-", after)
+        return (1, glue) if cut else (1, "-" + glue)
+    if _HYPHENATED.search(tail):
+        return (1, LINE_END_HYPHEN) if after[0].islower() else (0, "")
+    if _CJK.match(after[0]) and _CJK.match(tail[-1]):
+        return 0, ""
+    return 0, " "
 
 
 def words_used(texts: Iterable[str]) -> frozenset[str]:

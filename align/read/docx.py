@@ -12,6 +12,7 @@ The structure builder shared with the other readers does the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -61,9 +62,7 @@ class FootnoteMarks:
 def paragraph_text(paragraph: etree._Element, marks: FootnoteMarks) -> str:
     """A paragraph's final text: italic runs between `*`, footnote references as ¹²³."""
     pieces: list[tuple[str, bool]] = []
-    for run in paragraph.iter(f"{W}r"):
-        if _dropped(run, paragraph) or _inside_nested_paragraph(run, paragraph):
-            continue
+    for run in _own_runs(paragraph):
         italic = _italic(run)
         raised = _superscript(run)
         for part in run:
@@ -86,22 +85,18 @@ def _text(element: etree._Element) -> str:
     return (element.text or "") + "".join(child.tail or "" for child in element)
 
 
-def _dropped(run: etree._Element, paragraph: etree._Element) -> bool:
-    node = run.getparent()
-    while node is not None and node is not paragraph:
-        if node.tag in DROPPED:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _inside_nested_paragraph(run: etree._Element, paragraph: etree._Element) -> bool:
-    node = run.getparent()
-    while node is not None and node is not paragraph:
-        if node.tag == f"{W}p":
-            return True
-        node = node.getparent()
-    return False
+def _own_runs(paragraph: etree._Element) -> Iterator[etree._Element]:
+    """The paragraph's runs in document order, leaving out those inside a nested paragraph
+    (a text box) or inside dropped markup (deletions, field codes): one walk, so even
+    paragraphs nested deep inside one another are read in linear time."""
+    stack = list(reversed(paragraph))
+    while stack:
+        node = stack.pop()
+        if node.tag == f"{W}p" or node.tag in DROPPED:
+            continue
+        if node.tag == f"{W}r":
+            yield node
+        stack.extend(reversed(node))
 
 
 def _superscript(run: etree._Element) -> bool:

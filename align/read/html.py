@@ -93,7 +93,8 @@ def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Docu
             element.drop_tree()
     lang = lang or detect(" ".join(root.itertext()))
     notes = [element for element in root.iter() if _is_notes(element)]
-    notes = [n for n in notes if not any(o is not n and n in o.iterdescendants() for o in notes)]
+    inside = set(notes)
+    notes = [n for n in notes if not any(a in inside for a in n.iterancestors())]
     footnotes = [block for section in notes for block in _footnotes(section, lang)]
     for section in notes:
         section.drop_tree()
