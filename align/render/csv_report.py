@@ -1,5 +1,6 @@
 """The CSV report: one row per pair, for spreadsheets and scripts (UTF-8, with a BOM so
-that Excel reads the accents and scripts right)."""
+that Excel reads the accents and scripts right; no cell a spreadsheet would run, see
+`cells`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import io
 
 from align.comparison import Comparison
+from align.render.cells import csv_text
 
 COLUMNS = [
     "left_key",
@@ -37,9 +39,9 @@ def render_csv(comparison: Comparison) -> bytes:
                 pair.method,
                 view.stats.added,
                 view.stats.removed,
-                view.left_text or "",
-                view.right_text or "",
-                "; ".join(f.message for f in pair.findings),
+                csv_text(view.left_text or ""),
+                csv_text(view.right_text or ""),
+                csv_text("; ".join(f.message for f in pair.findings)),
             ]
         )
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

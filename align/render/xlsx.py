@@ -1,5 +1,6 @@
 """The XLSX export (openpyxl, an optional extra): one row per pair, status coloured, text
-wrapped, header frozen — the form translators open in Excel."""
+wrapped, header frozen — the form translators open in Excel. Text is stored as text, even
+where it begins like a formula (`cells`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 
 from align.comparison import Comparison
 from align.errors import OutputError
+from align.render.cells import is_formula_like
 
 FILLS = {
     "same": "F2F2F2",
@@ -53,6 +55,8 @@ def render_xlsx(comparison: Comparison) -> bytes:
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrapped
             cell.fill = fill
+            if is_formula_like(cell.value):
+                cell.data_type = "s"  # text that begins with `=` stays text
     for index, width in enumerate(WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
