@@ -201,3 +201,31 @@ def es_document() -> object:
     from align import parse_text
 
     return parse_text(ES.read_text(encoding="utf-8"))
+
+
+def test_control_characters_never_reach_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Past the first 8 KB (where they would be refused as binary), an `ESC[2J` is shown
+    as U+FFFD, with a warning, whatever --color says."""
+    text = ES.read_text(encoding="utf-8")
+    at = text.index("Reafirmando la importancia")
+    assert at > 8192
+    path = tmp_path / "escape.txt"
+    path.write_text(text[:at] + "\x1b[2J\x9b2J" + text[at:], encoding="utf-8")
+    code, out, err = run(capsys, "diff", str(MODELED), str(path), "--all", "--color", "never")
+    assert code == ExitCode.OK
+    assert "\x1b" not in out and "\x9b" not in out
+    assert "\ufffd[2J\ufffd2J" in out
+    said = "2 control character(s) in the text, shown as \ufffd"
+    assert err == f"resalign: warning: {path}: {said}\n"
+
+
+def test_html_nested_too_deep_is_refused_not_cut(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = "<html><body>" + "<div>" * 300 + "<p>deep</p>" + "</div>" * 300 + "</body></html>"
+    path = tmp_path / "deep.html"
+    path.write_text(page)
+    err = refused(capsys, "parse", str(path))
+    assert err == f"resalign: {path}: refused: elements nested more than 256 deep\n"

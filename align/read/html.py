@@ -88,6 +88,9 @@ def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Docu
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise ReadError(f"{source}: not a readable HTML page ({error})") from None
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        # libxml2 stops there and drops the rest of the page: refuse rather than lose it
+        raise ReadError(f"{source}: refused: elements nested more than 256 deep")
     for element in list(root.iter(*IGNORED)):
         if element.getparent() is not None:
             element.drop_tree()

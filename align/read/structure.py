@@ -42,6 +42,8 @@ _HEADING = re.compile(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*)
 _MARKERS = re.compile(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters but tab, line feed, form feed and carriage return."""
 _OP_JUMP = 5
 """An operative number more than this far past the last one is no paragraph number."""
 
@@ -54,11 +56,12 @@ def build_document(
     furniture: tuple[str, ...] = (),
 ) -> Document:
     """Read the structure of a resolution, draft or amendment out of a reader's blocks."""
+    warnings: list[str] = []
+    blocks = _without_control_characters(blocks, warnings)
     body = [block for block in blocks if block.kind == "body"]
     lang = lang or detect("\n".join(block.text for block in body))
     hyphens = any(LINE_END_HYPHEN in b.text or b.text.endswith("-") for b in blocks)
     words = words_used(block.text for block in blocks) if hyphens else frozenset()
-    warnings: list[str] = []
     footnotes = _footnotes((block for block in blocks if block.kind == "footnote"), warnings)
     title_at = _find(body, lambda text: TITLE.match(text) is not None)
     opening_at = _find_opening(body, lang, after=title_at)
@@ -175,6 +178,19 @@ def _mended(paragraph: Paragraph, words: frozenset[str]) -> Paragraph:
 def _line_count(blocks: Sequence[Block]) -> int:
     """How many of `_lines_of(blocks)` the blocks give."""
     return sum(len(block.text.splitlines()) + 1 for block in blocks)
+
+
+def _without_control_characters(blocks: Sequence[Block], warnings: list[str]) -> list[Block]:
+    """Control characters (an `ESC[2J` would clear the user's screen) as U+FFFD, said."""
+    out = []
+    replaced = 0
+    for block in blocks:
+        text, count = _CONTROL.subn("\ufffd", block.text)
+        replaced += count
+        out.append(replace(block, text=text) if count else block)
+    if replaced:
+        warnings.append(f"{replaced} control character(s) in the text, shown as \ufffd")
+    return out
 
 
 def _amendment(
