@@ -229,3 +229,71 @@ def test_html_nested_too_deep_is_refused_not_cut(
     path.write_text(page)
     err = refused(capsys, "parse", str(path))
     assert err == f"resalign: {path}: refused: elements nested more than 256 deep\n"
+
+
+NEVER = "which a Word document never uses"
+
+
+def patched_entry(data: bytes, name: str, *, method: int | None = None, flags: int = 0) -> bytes:
+    """The package with one entry's compression method or flags changed in its headers."""
+    import struct
+
+    out = bytearray(data)
+    encoded = name.encode()
+    for signature, method_at, flags_at, name_at in (
+        (b"PK\x03\x04", 8, 6, 30),
+        (b"PK\x01\x02", 10, 8, 46),
+    ):
+        start = 0
+        while (start := out.find(signature, start)) >= 0:
+            if out[start + name_at : start + name_at + len(encoded)] == encoded:
+                if method is not None:
+                    struct.pack_into("<H", out, start + method_at, method)
+                struct.pack_into("<H", out, start + flags_at, flags)
+            start += 4
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("method", "flags", "said"),
+    [
+        (None, 0x1, "entry 'word/document.xml' is encrypted"),
+        (
+            9,
+            0,
+            "entry 'word/document.xml' is compressed with method 9, " + NEVER,
+        ),
+        (
+            99,
+            0,
+            "entry 'word/document.xml' is compressed with method 99, " + NEVER,
+        ),
+    ],
+    ids=["encrypted", "deflate64", "aes"],
+)
+def test_word_packages_that_zipfile_cannot_open_are_refused(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    es_document: object,
+    method: int | None,
+    flags: int,
+    said: str,
+) -> None:
+    data = docx_bytes(es_document, header_lines(ES))  # type: ignore[arg-type]
+    path = tmp_path / "odd.docx"
+    path.write_bytes(patched_entry(data, "word/document.xml", method=method, flags=flags))
+    assert refused(capsys, "parse", str(path)) == f"resalign: {path}: refused: {said}\n"
+
+
+@pytest.mark.parametrize("value", ["x", "-1", "99", "²", "1e9", "999999999999"])
+def test_odd_list_levels_and_starts_read_as_word_reads_them(
+    tmp_path: Path, es_document: object, value: str
+) -> None:
+    from align.read.docx import read_docx
+
+    def odd(xml: str) -> str:
+        return xml.replace('w:ilvl w:val="0"', f'w:ilvl w:val="{value}"')
+
+    data = with_document_xml(docx_bytes(es_document, header_lines(ES)), odd)  # type: ignore[arg-type]
+    document = read_docx(data, source="odd.docx")
+    assert document.count("operative") == 22

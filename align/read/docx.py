@@ -27,6 +27,8 @@ from align.read.structure import build_document
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DROPPED = {f"{W}del", f"{W}moveFrom"}
 NOTE_TYPES_SKIPPED = {"separator", "continuationSeparator", "continuationNotice"}
+_LEVEL = re.compile(r"[0-8]")
+_START = re.compile(r"-?[0-9]{1,6}")
 SUPERSCRIPT_MARK = re.compile(r"\d{1,3}(?:,\d{1,3})*")
 """Digits in a raised run: a footnote cited again (Word repeats it as a NOTEREF field)."""
 
@@ -162,8 +164,8 @@ class Numbering:
             for abstract in numbering.iter(f"{W}abstractNum"):
                 abstract_id = abstract.get(f"{W}abstractNumId", "")
                 for level in abstract.iter(f"{W}lvl"):
-                    self.levels[abstract_id, int(level.get(f"{W}ilvl", "0"))] = Level(
-                        int(_val(level, "start") or 1),
+                    self.levels[abstract_id, _level(level.get(f"{W}ilvl"))] = Level(
+                        _start(_val(level, "start")),
                         _val(level, "numFmt") or "decimal",
                         _val(level, "lvlText") or "",
                     )
@@ -173,15 +175,15 @@ class Numbering:
                 for override in num.iter(f"{W}lvlOverride"):
                     start = override.find(f"{W}startOverride")
                     if start is not None:
-                        level = int(override.get(f"{W}ilvl", "0"))
-                        self.overrides[num_id, level] = int(start.get(f"{W}val", "1"))
+                        level = _level(override.get(f"{W}ilvl"))
+                        self.overrides[num_id, level] = _start(start.get(f"{W}val"))
         if styles is not None:
             for style in styles.iter(f"{W}style"):
                 num_pr = style.find(f"{W}pPr/{W}numPr")
                 if num_pr is not None:
                     self.style_numbering[style.get(f"{W}styleId", "")] = (
                         _val(num_pr, "numId") or "",
-                        int(_val(num_pr, "ilvl") or 0),
+                        _level(_val(num_pr, "ilvl")),
                     )
         return self
 
@@ -216,11 +218,21 @@ class Numbering:
             num_id = _val(num_pr, "numId")
             if num_id in (None, "0"):
                 return None
-            return num_id, int(_val(num_pr, "ilvl") or 0)  # type: ignore[return-value]
+            return num_id, _level(_val(num_pr, "ilvl"))  # type: ignore[return-value]
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         if style is not None:
             return self.style_numbering.get(style.get(f"{W}val", ""))
         return None
+
+
+def _level(value: str | None) -> int:
+    """A list level, 0 to 8 as Word has them; anything else reads as the first level."""
+    return int(value) if value is not None and _LEVEL.fullmatch(value) else 0
+
+
+def _start(value: str | None) -> int:
+    """A list's first number; what is no number (or an absurd one) reads as 1."""
+    return int(value) if value is not None and _START.fullmatch(value) else 1
 
 
 def _val(element: etree._Element, name: str) -> str | None:

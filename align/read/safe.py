@@ -80,6 +80,13 @@ class Package:
             raise ReadError(f"{self.source}: refused: {len(entries)} entries in one {self.kind}")
         total = 0
         for entry in entries:
+            if entry.flag_bits & 0x1:
+                raise ReadError(f"{self.source}: refused: entry {entry.filename!r} is encrypted")
+            if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise ReadError(
+                    f"{self.source}: refused: entry {entry.filename!r} is compressed with "
+                    f"method {entry.compress_type}, which a {self.kind} never uses"
+                )
             path = PurePosixPath(entry.filename)
             if path.is_absolute() or ".." in path.parts or "\\" in entry.filename:
                 raise ReadError(
