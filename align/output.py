@@ -9,8 +9,10 @@ taken, so an existing file is never replaced — not even one that appears meanw
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from align.errors import OutputError
@@ -24,6 +26,7 @@ def write_output(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     if path.exists() and not force:
         raise OutputError(f"{path}: exists; use --force to overwrite it")
     folder = path.parent if str(path.parent) else Path()
+    _remove_stale(folder, path.name)
     try:
         descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
@@ -47,3 +50,17 @@ def write_output(path: str | Path, data: bytes, *, force: bool = False) -> Path:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
     return path
+
+
+STALE_AFTER = 600
+"""Seconds after which a temporary file of ours beside an output is taken for the leftover
+of a write that was killed (a write takes well under a second)."""
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove the temporary files a killed earlier write to `name` left behind."""
+    now = time.time()
+    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_AFTER:
+                leftover.unlink()

@@ -144,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
         "comes from the file's extension or --format.",
     )
     _add_pair_options(report)
-    report.add_argument("-o", "--output", required=True, metavar="FILE", help="report file")
+    report.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="report file ('-': standard output)"
+    )
     report.add_argument("--format", choices=REPORT_FORMATS, help="default: from the extension")
     report.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     report.set_defaults(handler=_report)
@@ -266,6 +268,19 @@ def _report(args: argparse.Namespace) -> int:
             f"cannot tell the report format from {args.output!r}: use --format "
             f"({', '.join(REPORT_FORMATS)}) or a known extension"
         )
+    named = format_for(args.output)
+    if args.format and named and named != args.format:
+        print(
+            f"{PROG}: warning: writing {args.format} into {args.output}, whose name says {named}",
+            file=sys.stderr,
+        )
+    if args.output == "-":  # standard output
+        if report_format == "xlsx" and sys.stdout.isatty():
+            raise UsageError("an XLSX report is binary: give a file name (-o report.xlsx)")
+        data = render(_comparison(args), report_format)
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return ExitCode.OK
     path = Path(args.output)
     if path.exists() and not args.force:
         raise OutputError(f"{path}: exists; use --force to overwrite it")

@@ -247,3 +247,37 @@ def test_xlsx_cells_never_run_as_formulas() -> None:
     hyperlink = [cell for cell in cells if str(cell.value).startswith("=HYPERLINK")]
     assert len(hyperlink) == 2  # left and right text of PP1, kept as written
     assert {cell.data_type for cell in hyperlink} == {"s"}
+
+
+def test_report_to_standard_output(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = main(["report", str(MODELED), str(ES), "-o", "-", "--format", "html"])
+    out, err = capsysbinary.readouterr()
+    assert (code, err) == (0, b"")
+    assert out.startswith(b"<!DOCTYPE html>")
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
+def test_a_format_the_file_name_contradicts_is_said(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "x.html"
+    code = main(["report", str(MODELED), str(ES), "-o", str(target), "--format", "md"])
+    err = capsys.readouterr().err
+    assert code == 0
+    said = f"writing md into {target}, whose name says html"
+    assert err.splitlines()[0] == f"resalign: warning: {said}"
+
+
+def test_leftovers_of_a_killed_write_are_cleaned(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    stale = tmp_path / ".report.html.abc123.tmp"
+    fresh = tmp_path / ".report.html.def456.tmp"  # another write, still going on
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a report")
+    old = 1_000_000_000
+    os.utime(stale, (old, old))
+    write_output(target, b"report")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "report.html"]
