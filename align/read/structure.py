@@ -471,12 +471,10 @@ def _paragraphs(
         elif (
             sub
             and parent is not None
+            and not (previous is not None and previous.raw.strip() and is_open(previous.raw))
             and (index := _letter_index(sub["letter"], lang))
-            in (
-                parent.children,
-                parent.children + 1,
-            )
-        ):
+            in (parent.children, parent.children + 1)
+        ):  # a letter after a paragraph cut off mid-sentence goes on with it (`l'article 5 a)`)
             if index != parent.children:
                 warnings.append(f"{parent.key}: sub-item letters skip one before {sub['label']}")
             parent.children = index + 1

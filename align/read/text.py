@@ -228,7 +228,7 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
         if current and not _is_label_only(current[-1].text, lang):
             previous = current[-1]
             if (
-                _starts_unit(line.text, lang)
+                _starts_unit(line.text, lang, previous.text)
                 or (indented and line.indent >= min(margins[line.page], previous.indent) + 3)
                 or _ends_paragraph(previous, line, measures[line.page], strict=not dense)
             ):
@@ -301,12 +301,16 @@ def _is_label_only(text: str, lang: Language) -> bool:
     return bool(lang.subitem.fullmatch(text + " ") or lang.operative.fullmatch(text + " "))
 
 
-def _starts_unit(line: str, lang: Language) -> bool:
-    """A line that opens a new block even without a blank line before it."""
+def _starts_unit(line: str, lang: Language, previous: str | None = None) -> bool:
+    """A line that opens a new block even without a blank line before it. A sub-item
+    label opens one only after a line that ends a clause: a line that a wrap happens to
+    begin with a letter (`… l'article 5` / `a) de la Convention`) goes on with its
+    paragraph."""
+    if lang.subitem.match(line):
+        return previous is None or _ends_sentence(previous)
     return bool(
         _FOOTNOTE.match(line)
         or lang.operative.match(line)
-        or lang.subitem.match(line)
         or SECTION_NUMERAL.match(line)
         or _stands_alone(line, lang)
         or _is_closing_line(line, lang)
