@@ -297,3 +297,87 @@ def test_odd_list_levels_and_starts_read_as_word_reads_them(
     data = with_document_xml(docx_bytes(es_document, header_lines(ES)), odd)  # type: ignore[arg-type]
     document = read_docx(data, source="odd.docx")
     assert document.count("operative") == 22
+
+
+def handmade_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1; the first is the catalogue)."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+def page_with(stream: bytes, filters: bytes = b"") -> list[bytes]:
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
+    ]
+
+
+def test_a_pdf_bomb_is_refused_within_the_memory_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A few kilobytes that twice-compressed decompress to 300 MB: PDFium works in a child
+    process held to the limit (lowered here to 96 MiB so the test is quick)."""
+    import zlib
+
+    import align.read.isolated
+
+    monkeypatch.setattr(align.read.isolated, "MEMORY", 96 * 1024 * 1024)
+    inner = zlib.compressobj(9)
+    spaces = b" " * (1 << 20)
+    once = b"".join(inner.compress(spaces) for _ in range(300)) + inner.flush()
+    data = handmade_pdf(page_with(zlib.compress(once, 9), b"/Filter [/FlateDecode /FlateDecode]"))
+    assert len(data) < 4096
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(data)
+    code, out, err = run(capsys, "parse", str(path))
+    assert (code, out) == (ExitCode.INPUT, "")
+    assert err == (
+        f"resalign: {path}: refused: it cannot be read within 96 MiB of memory "
+        "(a PDF bomb, or a broken file)\n"
+    )
+
+
+def test_a_page_tree_that_loops_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+    ]
+    path = tmp_path / "loop.pdf"
+    path.write_bytes(handmade_pdf(objects))
+    code, out, err = run(capsys, "parse", str(path))
+    assert (code, out) == (ExitCode.INPUT, "")
+    assert err.count("\n") == 1 and err.startswith(f"resalign: {path}: ")
+
+
+def test_more_pages_than_a_resolution_has_are_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import align.read.pdf
+
+    monkeypatch.setattr(align.read.pdf, "MAX_PAGES", 3)
+    kids = b" ".join(b"3 0 R" for _ in range(4))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count 4 >>" % kids,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ]
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(handmade_pdf(objects))
+    err = refused(capsys, "parse", str(path))
+    assert err == f"resalign: {path}: refused: 4 pages, over 3\n"

@@ -27,6 +27,7 @@ from align.errors import ReadError
 from align.languages import Language
 from align.model import Document
 from align.read.blocks import TO_SUPERSCRIPT, with_emphasis
+from align.read.isolated import run_isolated
 from align.read.pages import RULE
 from align.read.text import parse_text
 
@@ -53,8 +54,22 @@ class Line:
     """Where the line starts, from the left edge."""
 
 
+MAX_PAGES = 5000
+"""More pages than this (a resolution has at most a few hundred) are refused."""
+MAX_CHARACTERS = 20_000_000
+"""More characters than this in all (some ten thousand pages of text) are refused."""
+
+
 def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Document:
-    """A Document from the bytes of a PDF file."""
+    """A Document from the bytes of a PDF file; PDFium's work runs isolated, within memory
+    and time limits (see `isolated`)."""
+    pages = run_isolated(lambda: _pages(data, source), source=source)
+    if not any(pages):
+        raise ReadError(f"{source}: the PDF has no text (a scan? run OCR first)")
+    return parse_text(_as_text(pages), source=source, lang=lang)
+
+
+def _pages(data: bytes, source: str) -> list[list[Line]]:
     import pypdfium2  # imported here: reading text files never pays for it
 
     try:
@@ -62,12 +77,17 @@ def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Docum
     except pypdfium2.PdfiumError as error:
         raise ReadError(f"{source}: not a readable PDF (corrupt or truncated: {error})") from None
     try:
-        pages = [_lines(_runs(page)) for page in pdf]
+        if len(pdf) > MAX_PAGES:
+            raise ReadError(f"{source}: refused: {len(pdf):,} pages, over {MAX_PAGES:,}")
+        pages, characters = [], 0
+        for page in pdf:
+            pages.append(_lines(_runs(page)))
+            characters += sum(len(line.text) for line in pages[-1])
+            if characters > MAX_CHARACTERS:
+                raise ReadError(f"{source}: refused: over {MAX_CHARACTERS:,} characters of text")
     finally:
         pdf.close()
-    if not any(pages):
-        raise ReadError(f"{source}: the PDF has no text (a scan? run OCR first)")
-    return parse_text(_as_text(pages), source=source, lang=lang)
+    return pages
 
 
 @dataclass(slots=True)
