@@ -10,18 +10,22 @@ reads (its `pairs`, `left_only` and `right_only` are the overrides file format).
     left_only = []
     right_only = []
 
-A sidecar that cannot be read is set aside (renamed, never deleted) and the review
-starts clean; the caller gets a one-line warning to show.
+A sidecar that cannot be read is set aside (renamed to a name no other has, never deleted)
+and the review starts clean; the caller gets a one-line warning to show. Saving merges
+with what another reviewer saved to the same file since it was read (`merged`), and never
+replaces a file the user made read-only.
 """
 
 from __future__ import annotations
 
 import json
+import stat
 import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from align.errors import OutputError
 from align.output import write_output
 from align.overrides import Overrides, OverridesError, overrides_from_data, overrides_toml
 
@@ -81,7 +85,7 @@ def load_review(path: str | Path) -> tuple[Review, str | None]:
         ValueError,
         OverridesError,
     ) as error:
-        aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        aside = _aside(path)
         path.rename(aside)
         reason = str(error).splitlines()[0]
         return (
@@ -91,8 +95,41 @@ def load_review(path: str | Path) -> tuple[Review, str | None]:
     return review, None
 
 
+def _aside(path: Path) -> Path:
+    """A name to set a corrupt review aside under that no earlier one has taken."""
+    stem = f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}"
+    aside, number = path.with_name(stem), 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{stem}-{number}")
+    return aside
+
+
+def merged(base: Review, ours: Review, theirs: Review) -> Review:
+    """Our changes since `base` applied to `theirs` (what the file holds now): marks and
+    links another reviewer saved meanwhile are kept, ours win where both changed one."""
+
+    def merge(old: tuple | frozenset, new: tuple | frozenset, now: tuple | frozenset) -> tuple:  # type: ignore[type-arg]
+        removed, added = set(old) - set(new), [k for k in new if k not in set(old)]
+        return tuple(dict.fromkeys([*(k for k in now if k not in removed), *added]))
+
+    o, n, t = base.overrides, ours.overrides, theirs.overrides
+    return Review(
+        frozenset(merge(base.reviewed, ours.reviewed, theirs.reviewed)),
+        Overrides(
+            merge(o.pairs, n.pairs, t.pairs),
+            merge(o.left_only, n.left_only, t.left_only),
+            merge(o.right_only, n.right_only, t.right_only),
+        ),
+    )
+
+
 def save_review(path: str | Path, review: Review, *, left: str, right: str) -> None:
-    """Write the review atomically (replacing the previous one: it is the tool's own file)."""
+    """Write the review atomically (replacing the previous one: it is the tool's own
+    file), unless the user made it read-only: OutputError then."""
+    path = Path(path)
+    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:  # by its mode (root too)
+        raise OutputError(f"{path}: is read-only; the review is not saved there")
     reviewed = ",\n  ".join(
         json.dumps([a or "", b or ""], ensure_ascii=False)
         for a, b in sorted(review.reviewed, key=lambda k: (k[0] or "", k[1] or ""))

@@ -358,3 +358,66 @@ async def test_document_warnings_are_shown(modeled: Document, state: Path) -> No
         await ready(pilot)
         messages = [n.message for n in app._notifications]
     assert any("operative numbers jump from 4 to 6" in m for m in messages)
+
+
+def test_two_sessions_on_one_review_file_keep_each_others_marks(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    from align.aligner import align as align_pair
+    from align.comparison import compare
+    from tui.session import Session
+
+    first, second = (Session.open(modeled, es, state) for _ in range(2))
+    for session, index in ((first, 0), (second, 1)):
+        session.show(compare(modeled, es, align_pair(modeled, es)))
+        session.selected = index
+        session.toggle_reviewed()
+    first.selected = 2
+    first.toggle_reviewed()
+    saved = tomllib.loads(state.read_text())["reviewed"]
+    assert len(saved) == 3  # the second session's mark survived the first's save
+
+
+def test_a_review_that_cannot_be_saved_stays_in_memory_and_is_said(
+    es: Document, modeled: Document, tmp_path: Path
+) -> None:
+    from align.aligner import align as align_pair
+    from align.comparison import compare
+    from tui.session import Session
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    session = Session.open(modeled, es, blocker / "review.toml")
+    session.show(compare(modeled, es, align_pair(modeled, es)))
+    session.selected = 0
+    assert session.toggle_reviewed() is True
+    assert session.problem is not None and "your marks are kept until you quit" in session.problem
+
+
+def test_a_read_only_review_file_is_not_replaced(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    from align.aligner import align as align_pair
+    from align.comparison import compare
+    from tui.session import Session
+
+    state.write_text('reviewed = []\npairs = []\nleft_only = []\nright_only = []\n')
+    state.chmod(0o444)
+    session = Session.open(modeled, es, state)
+    session.show(compare(modeled, es, align_pair(modeled, es)))
+    session.selected = 0
+    session.toggle_reviewed()
+    assert session.problem == (
+        f"{state}: is read-only; the review is not saved there; your marks are kept until you quit"
+    )
+    assert tomllib.loads(state.read_text())["reviewed"] == []
+
+
+def test_corrupt_review_files_set_aside_in_one_second_keep_distinct_names(state: Path) -> None:
+    from align.review import load_review
+
+    for _ in range(3):
+        state.write_text("not = [toml")
+        _, warning = load_review(state)
+        assert warning is not None
+    assert len(list(state.parent.glob(f"{state.name}.corrupt-*"))) == 3

@@ -149,8 +149,13 @@ class ReviewApp(App[None]):
     def action_reviewed(self) -> None:
         if self.session.comparison is not None and self.session.visible:
             self.session.toggle_reviewed()
+            self._say_problem()
             self.query_one(Navigator).refresh_selected()
             self.query_one(PairsView).reselect()
+
+    def _say_problem(self) -> None:
+        if self.session.problem:
+            self.notify(self.session.problem, severity="error", timeout=10)
 
     def action_link(self) -> None:
         keys = self.session.selected_keys()
@@ -165,6 +170,7 @@ class ReviewApp(App[None]):
         def done(choice: str | None) -> None:
             if choice is not None:
                 self.session.link(None if choice == UNLINK else choice)
+                self._say_problem()
                 self.realign()
 
         self.push_screen(LinkScreen(keys[0], choices, linked), done)

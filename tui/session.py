@@ -11,9 +11,10 @@ from pathlib import Path
 
 from align.aligner import align
 from align.comparison import FILTERS, Comparison, compare
+from align.errors import ResalignError
 from align.model import Document
 from align.overrides import Overrides
-from align.review import Keys, Review, load_review, save_review
+from align.review import Keys, Review, load_review, merged, save_review
 
 FILTER_CYCLE = tuple(FILTERS)
 
@@ -27,6 +28,8 @@ class Session:
     state_path: Path
     mode: str | None = None
     review: Review = field(default_factory=Review)
+    saved: Review = field(default_factory=Review)
+    """The review as the file held it when last read or written: the base of a merge."""
     swapped: bool = False
     comparison: Comparison | None = None
     view_filter: str = "all"
@@ -35,6 +38,8 @@ class Session:
     selected: int = 0
     """Position in `visible` of the selected pair."""
     warnings: list[str] = field(default_factory=list)
+    problem: str | None = None
+    """Why the last mark or link could not be saved, for the UI to say."""
     keep: Keys | None = None
     """The pair to select again once a new comparison arrives."""
 
@@ -60,11 +65,21 @@ class Session:
             state_path,
             mode=mode,
             review=review,
+            saved=review,
             warnings=warnings + ([warning] if warning else []),
         )
 
-    def save_state(self) -> None:
-        save_review(self.state_path, self.review, left=self.left.source, right=self.right.source)
+    def save_state(self) -> str | None:
+        """Save the review, merged with what another session saved to the file since; a
+        one-line reason if it cannot be saved (the review stays here, in memory)."""
+        theirs, _ = load_review(self.state_path) if self.state_path.exists() else (Review(), None)
+        review = merged(self.saved, self.review, theirs)
+        try:
+            save_review(self.state_path, review, left=self.left.source, right=self.right.source)
+        except ResalignError as error:
+            return f"{error}; your marks are kept until you quit"
+        self.review = self.saved = review
+        return None
 
     # alignment ---------------------------------------------------------------------------
     def documents(self) -> tuple[Document, Document]:
@@ -159,7 +174,7 @@ class Session:
             return False
         stored = (keys[1], keys[0]) if self.swapped else keys
         self.review = self.review.toggled(stored)
-        self.save_state()
+        self.problem = self.save_state()
         return self.is_reviewed(keys)
 
     def link(self, right_key: str | None) -> None:
@@ -176,7 +191,7 @@ class Session:
         )
         review = oriented.with_overrides(overrides)
         self.review = review.swapped() if self.swapped else review
-        self.save_state()
+        self.problem = self.save_state()
 
     def swap(self) -> None:
         self.swapped = not self.swapped
