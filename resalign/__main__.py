@@ -1,5 +1,3 @@
-import sys
+from resalign import run
 
-from resalign.cli import main
-
-sys.exit(main())
+run()

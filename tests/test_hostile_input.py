@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.server
 import io
 import os
+import sys
 import threading
 import time
 import tracemalloc
@@ -381,3 +382,76 @@ def test_more_pages_than_a_resolution_has_are_refused(
     path.write_bytes(handmade_pdf(objects))
     err = refused(capsys, "parse", str(path))
     assert err == f"resalign: {path}: refused: 4 pages, over 3\n"
+
+
+def test_ctrl_c_while_the_program_loads_is_quiet(tmp_path: Path) -> None:
+    """Interrupted while it imports (held there by a slow import hook), the command exits
+    130 with nothing on stderr: no traceback."""
+    import shutil
+    import signal
+    import subprocess
+
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import sys, time\n"
+        "class Slow:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'resalign.cli':\n"
+        "            time.sleep(5)\n"
+        "sys.meta_path.insert(0, Slow())\n"
+    )
+    command = shutil.which("resalign") or str(Path(sys.executable).parent / "resalign")
+    env = {**os.environ, "PYTHONPATH": str(hook)}
+    process = subprocess.Popen(
+        [command, "parse", str(ES)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert (process.returncode, out, err) == (130, b"", b"")
+
+
+def test_a_charset_that_lies_is_read_as_what_the_bytes_are(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"></head><body><p>72/195. Título</p>'
+        "<p>La Asamblea General,</p><p>Recordando la situación de las víctimas,</p>"
+        "<p>1. Decide actuar.</p></body></html>"
+    )
+    path = tmp_path / "lying.html"
+    path.write_bytes(page.encode("utf-8"))
+    code, out, err = run(capsys, "parse", str(path), "--lang", "es")
+    assert code == ExitCode.OK
+    assert "Recordando  la situación de las víctimas," in out
+    said = "the page says its charset is windows-1252, but it is UTF-8: read as UTF-8"
+    assert err == f"resalign: warning: {path}: {said}\n"
+
+
+def test_pages_that_share_one_huge_stream_are_refused_at_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """2,000 pages drawing one stream of 20,000 text objects: PDFium would parse the stream
+    for every page (minutes); the object count stops it on the first page."""
+    import zlib
+
+    line = b"(The General Assembly recalls all of it) Tj 0 -1 Td "
+    stream = zlib.compress(b"BT /F1 12 Tf 72 700 Td " + line * 20_000 + b"ET", 9)
+    pages = 2000
+    kids = b" ".join(b"%d 0 R" % (6 + n) for n in range(pages))
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources 5 0 R >>"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Font << /F1 3 0 R >> >>",
+        *[page] * pages,
+    ]
+    path = tmp_path / "shared.pdf"
+    path.write_bytes(handmade_pdf(objects))
+    err = refused(capsys, "parse", str(path))
+    assert err.startswith(f"resalign: {path}: refused: page 1 brings the drawing objects to ")

@@ -12,7 +12,7 @@ document type, so no page can make it read a file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import lxml.html
 from lxml import etree
@@ -77,14 +77,21 @@ ITALIC = {"em", "i", "cite"}
 NOTES = re.compile(r"foot-?notes?|end-?notes?|^notes$", re.IGNORECASE)
 MARK = re.compile(r"\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*")
 BACKLINK = re.compile(r"^\s*(?:↩|\^|↑|back)\s*$", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 
 
 def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Document:
     """A Document from the bytes of an HTML page."""
     refuse_declarations(data, source, "the page", html=True)
+    lying = _lying_charset(data)
     try:
-        parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+        parser = lxml.html.HTMLParser(
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            encoding="utf-8" if lying else None,
+        )
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise ReadError(f"{source}: not a readable HTML page ({error})") from None
@@ -104,7 +111,24 @@ def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Docu
     walker = _Walker(lang)
     walker.walk(root)
     walker.flush()
-    return build_document(walker.blocks + footnotes, source=source, lang=lang)
+    document = build_document(walker.blocks + footnotes, source=source, lang=lang)
+    if lying:
+        said = f"the page says its charset is {lying}, but it is UTF-8: read as UTF-8"
+        document = replace(document, warnings=(said, *document.warnings))
+    return document
+
+
+def _lying_charset(data: bytes) -> str | None:
+    """The charset a page declares where its bytes are in fact UTF-8 (a page saved as UTF-8
+    that kept a `<meta charset=windows-1252>` reads as mojibake otherwise)."""
+    match = _META_CHARSET.search(data[:8192])
+    if match is None or match[1].lower() in (b"utf-8", b"utf8") or data.isascii():
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return match[1].decode("ascii")
 
 
 def _is_notes(element: etree._Element) -> bool:

@@ -58,6 +58,12 @@ MAX_PAGES = 5000
 """More pages than this (a resolution has at most a few hundred) are refused."""
 MAX_CHARACTERS = 20_000_000
 """More characters than this in all (some ten thousand pages of text) are refused."""
+MAX_PAGE_CHARACTERS = 100_000
+"""More characters than this on one page (a printed page holds some 5,000) are refused."""
+MAX_PAGE_OBJECTS = 10_000
+MAX_OBJECTS = 1_000_000
+"""More objects than these on one page, or in all, are refused (a page of a UN resolution
+has a few hundred; a content stream shared by thousands of pages is parsed for each)."""
 
 
 def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Document:
@@ -71,6 +77,7 @@ def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Docum
 
 def _pages(data: bytes, source: str) -> list[list[Line]]:
     import pypdfium2  # imported here: reading text files never pays for it
+    import pypdfium2.raw
 
     try:
         pdf = pypdfium2.PdfDocument(data)
@@ -79,9 +86,16 @@ def _pages(data: bytes, source: str) -> list[list[Line]]:
     try:
         if len(pdf) > MAX_PAGES:
             raise ReadError(f"{source}: refused: {len(pdf):,} pages, over {MAX_PAGES:,}")
-        pages, characters = [], 0
-        for page in pdf:
-            pages.append(_lines(_runs(page)))
+        pages, characters, objects = [], 0, 0
+        for number, page in enumerate(pdf, 1):
+            count = pypdfium2.raw.FPDFPage_CountObjects(page.raw)
+            objects += count
+            if count > MAX_PAGE_OBJECTS or objects > MAX_OBJECTS:
+                raise ReadError(
+                    f"{source}: refused: page {number} brings the drawing objects to "
+                    f"{objects:,} (over {MAX_PAGE_OBJECTS:,} a page or {MAX_OBJECTS:,} in all)"
+                )
+            pages.append(_lines(_runs(page, number, source)))
             characters += sum(len(line.text) for line in pages[-1])
             if characters > MAX_CHARACTERS:
                 raise ReadError(f"{source}: refused: over {MAX_CHARACTERS:,} characters of text")
@@ -122,7 +136,7 @@ def _per_character() -> tuple[Any, Any]:
     return text_object, origin
 
 
-def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
+def _runs(page, number: int, source: str) -> list[Run]:  # type: ignore[no-untyped-def]
     """The page's characters as runs, in content order. Size and slant are asked once per
     text object (all its characters share them); positions where a text object starts a
     character run, and of each run's last character."""
@@ -133,6 +147,12 @@ def _runs(page) -> list[Run]:  # type: ignore[no-untyped-def]
     raw = textpage.raw
     handle = ctypes.cast(raw, ctypes.c_void_p).value
     count = textpage.count_chars()
+    if count > MAX_PAGE_CHARACTERS:
+        textpage.close()
+        raise ReadError(
+            f"{source}: refused: page {number} has {count:,} characters, over "
+            f"{MAX_PAGE_CHARACTERS:,}"
+        )
     chars = textpage.get_text_range(0, count) if count else ""
     x, y = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
