@@ -69,6 +69,8 @@ has a few hundred; a content stream shared by thousands of pages is parsed for e
 def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Document:
     """A Document from the bytes of a PDF file; PDFium's work runs isolated, within memory
     and time limits (see `isolated`)."""
+    import pypdfium2.raw  # noqa: F401  (loaded before the fork: the child finds it loaded)
+
     pages = run_isolated(lambda: _pages(data, source), source=source)
     if not any(pages):
         raise ReadError(f"{source}: the PDF has no text (a scan? run OCR first)")
