@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
-from tests.fixtures.docx_builder import CONTENT_TYPES, DOCUMENT_RELS, ROOT_RELS, W_NS
+from tests.fixtures.docx_builder import W_NS, word_package
 
 HEAD = "72/195. Title\n\nThe General Assembly,\n\n"
 
@@ -44,10 +41,4 @@ def nested_paragraphs(depth: int) -> bytes:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
     )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", CONTENT_TYPES)
-        package.writestr("_rels/.rels", ROOT_RELS)
-        package.writestr("word/_rels/document.xml.rels", DOCUMENT_RELS)
-        package.writestr("word/document.xml", xml)
-    return out.getvalue()
+    return word_package(xml)

@@ -1,51 +1,42 @@
 """From blocks to a `Document`: the structure logic every reader shares.
 
-The header is what comes before the title line (`72/195. Title`); the body runs from the
-opening (`La Asamblea General,`) to the closing (`73ª sesión plenaria`). In the body, a
-block is a new operative paragraph when it starts with the next operative number, a
-sub-item when it starts with the next sub-item letter, the second half of the paragraph
-before it when that paragraph stopped without closing punctuation (a page end cut it),
-and otherwise a preambular paragraph — until the first operative paragraph.
+The header is what comes before the title line (`72/195. Title`) or, for a draft, the
+opening (`The General Assembly,`); an amendment has neither, only its instructions. The
+body runs from the opening to the closing (`73rd plenary meeting`), looked for from the
+end; annexes after it keep their own numbering. `paragraphs` reads the units of each part;
+footnote calls written as plain digits are found first (`citations`), and line-end hyphens
+are settled last, from the document's own words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from itertools import pairwise
 
 from align.dates import find_dates
 from align.errors import NotAResolutionError
-from align.languages import LATIN_LETTERS, Language, detect
-from align.model import Amendment, Document, Footnote, FootnoteRef, Kind, Paragraph
+from align.languages import Language, detect
+from align.model import Amendment, Document, Footnote, Paragraph
 from align.read.amendments import read_amendments
 from align.read.blocks import (
     LINE_END_HYPHEN,
-    SUPERSCRIPT_RUN,
-    TO_ASCII_DIGITS,
     Block,
     is_open,
     join_lines,
-    join_text,
     mend_hyphens,
     words_used,
 )
 from align.read.citations import mark_citations
 from align.read.header import Header, read_header, revision
+from align.read.paragraphs import Draft, finish, plain_text, read_paragraphs
 
 TITLE = re.compile(r"^(?P<session>\d{2,3})/(?P<number>\d{1,4})\s*[.\-–]\s*(?P<title>\S.*)$")
 SECTION_NUMERAL = re.compile(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s+\S")
 """A line that opens a section: its numeral alone (`II`), or numeral and title (`A. Title`)."""
-_HEADING = re.compile(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*))?$", re.DOTALL)
-_MARKERS = re.compile(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
-_FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 """C0 and C1 control characters but tab, line feed, form feed and carriage return."""
-_OP_JUMP = 5
-"""An operative number more than this far past the last one is no paragraph number."""
 
 
 def build_document(
@@ -72,7 +63,7 @@ def build_document(
     header = read_header(header_lines, lang)
     title_match = TITLE.match(body[title_at].text) if title_at is not None else None
     if title_match:
-        title: str | None = _plain(title_match["title"])
+        title: str | None = plain_text(title_match["title"])
     else:
         title = _draft_title(header_lines, header)
     body_start = (opening_at if opening_at is not None else start) + 1
@@ -84,7 +75,7 @@ def build_document(
     annex_at = starts[0] if starts else len(units)
     closing, closing_at, closing_end = _closing(units[:annex_at], lang, warnings)
     main = units[:closing_at] + units[closing_end:annex_at]
-    paragraphs = _paragraphs(main, lang, known, warnings)
+    paragraphs = read_paragraphs(main, lang, known, warnings)
     if opening_at is not None and not any(p.kind == "operative" for p in paragraphs):
         paragraphs = _unnumbered_operative(paragraphs)
     paragraphs += _annexes(units, starts, lang, known, warnings)
@@ -103,7 +94,7 @@ def build_document(
         symbol=symbol,
         session=int(title_match["session"]) if title_match else _session_of(symbol),
         title=title,
-        opening=_plain(body[opening_at].text) if opening_at is not None else None,
+        opening=plain_text(body[opening_at].text) if opening_at is not None else None,
         closing=closing,
         paragraphs=paragraphs,
         footnotes=footnotes,
@@ -210,11 +201,11 @@ def _amendment(
             f"{source}: not a resolution: no title line (such as '72/195. Title') "
             "and no opening (such as 'The General Assembly,')"
         )
-    texts = [_plain(block.text) for block in body]
+    texts = [plain_text(block.text) for block in body]
     at = next(
         i
         for i, block in enumerate(body)
-        if any(lang.sponsors.match(_plain(line)) for line in block.text.splitlines())
+        if any(lang.sponsors.match(plain_text(line)) for line in block.text.splitlines())
     )
     title = texts[at + 1] if at + 1 < len(texts) else None
     start = at + 2
@@ -248,7 +239,7 @@ def _lines_of(blocks: Sequence[Block]) -> list[str]:
     """The lines of header blocks, an empty line between two blocks."""
     lines: list[str] = []
     for block in blocks:
-        lines.extend([*(_plain(line) for line in block.text.splitlines()), ""])
+        lines.extend([*(plain_text(line) for line in block.text.splitlines()), ""])
     return lines
 
 
@@ -274,11 +265,11 @@ def _find_opening(body: Sequence[Block], lang: Language, *, after: int | None) -
         if following < len(body) and _looks_like_opening(body[following].text, lang):
             return following
         return None
-    return _find(body, lambda text: lang.opening.match(_plain(text)) is not None)
+    return _find(body, lambda text: lang.opening.match(plain_text(text)) is not None)
 
 
 def _looks_like_opening(text: str, lang: Language) -> bool:
-    plain = _plain(text)
+    plain = plain_text(text)
     if lang.opening.match(plain):
         return True
     return len(plain) <= 60 and len(plain.split()) <= 6 and plain[-1:] in ",،，"
@@ -289,7 +280,7 @@ def _annex_starts(units: Sequence[Block], lang: Language) -> list[int]:
     return [
         i
         for i, unit in enumerate(units)
-        if len(unit.text) < 200 and lang.annex.match(_plain(unit.text))
+        if len(unit.text) < 200 and lang.annex.match(plain_text(unit.text))
     ]
 
 
@@ -299,13 +290,13 @@ def _closing(
     """The closing line (`73rd plenary meeting / 19 December 2017`), looked for from the end:
     its text, and where it starts and ends in `units`. A date block after it belongs to it."""
     for index in range(len(units) - 1, -1, -1):
-        plain = _plain(units[index].text)
+        plain = plain_text(units[index].text)
         if len(plain) < 120 and lang.closing.search(plain) and any(c.isdigit() for c in plain):
             if lang.operative.match(plain):
                 continue
             end = index + 1
             if end < len(units) and _is_date_only(units[end].text, lang):
-                plain = f"{plain} {_plain(units[end].text)}"
+                plain = f"{plain} {plain_text(units[end].text)}"
                 end += 1
             if end < len(units):
                 warnings.append(
@@ -317,7 +308,7 @@ def _closing(
 
 
 def _is_date_only(text: str, lang: Language) -> bool:
-    plain = _plain(text)
+    plain = plain_text(text)
     dates = find_dates(plain, lang)
     return len(dates) == 1 and dates[0].end - dates[0].start >= len(plain) - 2
 
@@ -333,7 +324,7 @@ def _annexes(
     annex title, then its own paragraphs keyed under it (`ANX.OP1`)."""
     out: list[Paragraph] = []
     for number, (begin, end) in enumerate(pairwise([*starts, len(units)]), 1):
-        label = _plain(units[begin].text)
+        label = plain_text(units[begin].text)
         match = lang.annex.match(label)
         numeral = (match["numeral"] if match and match["numeral"] else "") or (
             str(number) if len(starts) > 1 else ""
@@ -341,13 +332,13 @@ def _annexes(
         prefix = f"ANX{numeral}"
         body = list(units[begin + 1 : end])
         title_parts: list[str] = []
-        while body and is_open(_plain(body[0].text)) and not _opens_unit(body[0].text, lang):
-            title_parts.append(_plain(body.pop(0).text))
+        while body and is_open(plain_text(body[0].text)) and not _opens_unit(body[0].text, lang):
+            title_parts.append(plain_text(body.pop(0).text))
             if len(title_parts) == 3:
                 break
-        heading = _Draft("heading", prefix, label, " ".join(title_parts))
-        out.append(_finish(heading, lang, known, label))
-        for paragraph in _paragraphs(body, lang, known, warnings, prefix=prefix, part=label):
+        heading = Draft("heading", prefix, label, " ".join(title_parts))
+        out.append(finish(heading, lang, known, label))
+        for paragraph in read_paragraphs(body, lang, known, warnings, prefix=prefix, part=label):
             out.append(paragraph)
     return tuple(out)
 
@@ -384,24 +375,19 @@ def _session_of(symbol: str | None) -> int | None:
     return int(match[1]) if match else None
 
 
-def _plain(text: str) -> str:
-    """Text without emphasis marks, on one line."""
-    return " ".join(text.replace("*", "").split())
-
-
 def _footnotes(blocks: Iterable[Block], warnings: list[str]) -> tuple[Footnote, ...]:
     found: dict[str, Footnote] = {}
     for block in blocks:
         marker = block.marker or ""
         if not marker:
             warnings.append(
-                f"text under a footnote rule that no number opens: {_plain(block.text)[:60]!r}"
+                f"text under a footnote rule that no number opens: {plain_text(block.text)[:60]!r}"
             )
             continue
         if marker in found:
             warnings.append(f"footnote {marker} is printed twice; the first is kept")
             continue
-        found[marker] = Footnote(f"FN{marker}", marker, _plain(block.text))
+        found[marker] = Footnote(f"FN{marker}", marker, plain_text(block.text))
     numbers = sorted(int(m) for m in found if m.isdigit())
     missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers)) if numbers else []
     if missing:
@@ -421,202 +407,3 @@ def _check_citations(
     uncited = [f.key for f in footnotes if f.marker.isdigit() and f.key not in cited]
     if uncited:
         warnings.append(f"footnotes no paragraph cites: {', '.join(uncited[:10])}")
-
-
-@dataclass
-class _Draft:
-    """A paragraph being assembled from one or more blocks."""
-
-    kind: Kind
-    key: str
-    label: str | None
-    raw: str
-    parent: str | None = None
-    children: int = 0
-    """Sub-items found so far under this paragraph."""
-
-
-def _paragraphs(
-    units: Sequence[Block],
-    lang: Language,
-    known: set[str],
-    warnings: list[str],
-    *,
-    prefix: str = "",
-    part: str | None = None,
-) -> tuple[Paragraph, ...]:
-    """The paragraphs of the body or of one annex, keyed in its own numbering."""
-    drafts: list[_Draft] = []
-    preambular = operative = headings = 0
-    parent: _Draft | None = None
-    dot = f"{prefix}." if prefix else ""
-    for unit in units:
-        text = unit.text
-        previous = drafts[-1] if drafts else None
-        if unit.continues and previous is not None:
-            previous.raw = join_text(previous.raw, text)
-            continue
-        op = lang.operative.match(text)
-        sub = lang.subitem.match(text)
-        heading = _heading(text, lang)
-        number = int(op["number"]) if op else 0
-        if op and operative < number <= operative + _OP_JUMP + (
-            1000 if part and not operative else 0
-        ):
-            if number != operative + 1 and not (part and not operative):
-                warnings.append(f"operative numbers jump from {operative} to {number}{_in(part)}")
-            operative = number
-            parent = _Draft("operative", f"{dot}OP{operative}", op["label"], text[op.end() :])
-            drafts.append(parent)
-        elif (
-            sub
-            and parent is not None
-            and not (previous is not None and previous.raw.strip() and is_open(previous.raw))
-            and (index := _letter_index(sub["letter"], lang))
-            in (parent.children, parent.children + 1)
-        ):  # a letter after a paragraph cut off mid-sentence goes on with it (`l'article 5 a)`)
-            if index != parent.children:
-                warnings.append(f"{parent.key}: sub-item letters skip one before {sub['label']}")
-            parent.children = index + 1
-            key = f"{parent.key}({LATIN_LETTERS[index]})"
-            drafts.append(_Draft("subitem", key, sub["label"], text[sub.end() :], parent.key))
-        elif previous is not None and _continues(previous, text, lang):
-            previous.raw = join_text(previous.raw, text)
-        elif heading is not None:
-            headings += 1
-            drafts.append(_Draft("heading", f"{dot}H{headings}", heading[0], heading[1]))
-            parent = None
-        elif operative and previous is not None:
-            if op:
-                warnings.append(
-                    f"{previous.key}: the number {op['label']} out of sequence was read as "
-                    "part of its text"
-                )
-            else:
-                warnings.append(
-                    f"{previous.key}: a block without a number was joined to it "
-                    f"({_plain(text)[:40]!r})"
-                )
-            previous.raw = join_text(previous.raw, text)
-        else:
-            preambular += 1
-            parent = _Draft("preambular", f"{dot}PP{preambular}", None, text)
-            drafts.append(parent)
-    return tuple(_finish(draft, lang, known, part) for draft in drafts)
-
-
-def _in(part: str | None) -> str:
-    return f" in {part}" if part else ""
-
-
-def _continues(previous: _Draft, text: str, lang: Language) -> bool:
-    """A block that goes on with the paragraph before it: that paragraph stopped short
-    (no closing punctuation, or only its label so far), or the block opens in lower case
-    (after a page end or a footnote area, whatever the paragraph before ended with)."""
-    lower = text.lstrip("*")[:1].islower() and not lang.lower_case_openings
-    if previous.kind == "heading":  # a numeral alone, then its title; or a title that wraps
-        return (not previous.raw and is_open(text) and len(text) < 250) or lower
-    return not previous.raw.strip() or is_open(previous.raw) or lower
-
-
-def _heading(text: str, lang: Language) -> tuple[str, str] | None:
-    """(numeral, title) of a section heading: `II` over `Capacity-building`, or
-    `A. Title`; short, and ending as no paragraph does (without punctuation)."""
-    plain = _plain(text)
-    match = _HEADING.match(plain)
-    if match is None or len(plain) > 250:
-        return None
-    title = match["title"] or ""
-    if title and not is_open(title):
-        return None
-    if not title and "\n" not in text and len(plain) > 7:
-        return None
-    return match["numeral"], title
-
-
-def _letter_index(letter: str, lang: Language) -> int:
-    letters = list(lang.letters)
-    return letters.index(letter) if letter in letters else -1
-
-
-def _finish(draft: _Draft, lang: Language, known: set[str], part: str | None) -> Paragraph:
-    text, refs = clean_text(draft.raw, lang, known)
-    return Paragraph(
-        key=draft.key,
-        kind=draft.kind,
-        label=draft.label,
-        lead="" if draft.kind == "heading" else lead_words(draft.raw, lang),
-        text=text,
-        refs=refs,
-        parent=draft.parent,
-        part=part,
-    )
-
-
-def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[FootnoteRef, ...]]:
-    """Drop emphasis marks and footnote markers; record where each marker stood.
-
-    Only numbers of footnotes the document has count as markers, so a stray superscript
-    (`m²`) stays in the text.
-    """
-    text = _plain(raw)
-    patterns = [_MARKERS] + ([lang.inline_marker] if lang.inline_marker else [])
-    out: list[str] = []
-    refs: list[FootnoteRef] = []
-    position = 0
-    for match in sorted((m for rx in patterns for m in rx.finditer(text)), key=lambda m: m.start()):
-        if match.start() < position:
-            continue
-        numbers = re.findall(r"\d+", match.group().translate(TO_ASCII_DIGITS))
-        if not numbers or not all(number in known for number in numbers):
-            continue
-        out.append(text[position : match.start()])
-        offset = sum(map(len, out))
-        refs.extend(FootnoteRef(f"FN{number}", offset) for number in numbers)
-        position = match.end()
-    out.append(text[position:])
-    return "".join(out), tuple(refs)
-
-
-def lead_words(raw: str, lang: Language) -> str:
-    """The words a paragraph opens with: the italic span, else the language's lead phrase."""
-    text = raw[:400].lstrip()
-    if text.startswith("*") and (end := text.find("*", 1)) > 1:
-        return _plain(text[1:end])
-    text = _plain(text)
-    lead = _lead_phrase(text, lang)
-    if lead is None:
-        if lang.script == "han":
-            return ""
-        match = _FIRST_WORD.match(text)
-        if not match:
-            return ""
-        lead = match.group()
-        if lead in lang.lead_particles and (follow := _NEXT_WORD.match(text, len(lead))):
-            lead += follow.group()
-    rest = text[len(lead) :].lstrip()
-    for extender in lang.lead_extenders:
-        if _starts_with_word(rest, extender, lang):
-            return f"{lead} {rest[: len(extender)]}"
-    return lead
-
-
-def _lead_phrase(text: str, lang: Language) -> str | None:
-    match = _lead_phrases(lang).match(text)
-    return match.group() if match else None
-
-
-@cache
-def _lead_phrases(lang: Language) -> re.Pattern[str]:
-    """One pattern for all of a language's lead phrases, longest first."""
-    phrases = sorted(lang.lead_phrases, key=len, reverse=True)
-    boundary = "" if lang.script == "han" else r"(?!\w)"
-    alternation = "|".join(re.escape(phrase) for phrase in phrases) or "(?!)"
-    return re.compile(f"(?:{alternation}){boundary}", re.IGNORECASE)
-
-
-def _starts_with_word(text: str, prefix: str, lang: Language) -> bool:
-    """`text` opens with `prefix` (any case) as whole words; Chinese has no word breaks."""
-    if text[: len(prefix)].lower() != prefix.lower():
-        return False
-    return lang.script == "han" or not text[len(prefix) : len(prefix) + 1].isalnum()

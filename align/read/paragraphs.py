@@ -1,0 +1,231 @@
+"""Paragraphs: blocks of the body (or of an annex) read as the units they are.
+
+A block is a new operative paragraph when it starts with the next operative number, a
+sub-item when it starts with the next sub-item letter, a section heading when it is a
+numeral with a title, the continuation of the paragraph before it when that one stopped
+short or the block opens in lower case, and otherwise a preambular paragraph. Each unit
+is then cleaned: emphasis marks and footnote markers out (their places kept), lead words
+told.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from align.languages import LATIN_LETTERS, Language
+from align.model import FootnoteRef, Kind, Paragraph
+from align.read.blocks import SUPERSCRIPT_RUN, TO_ASCII_DIGITS, Block, is_open, join_text
+
+_HEADING = re.compile(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*))?$", re.DOTALL)
+_MARKERS = re.compile(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
+_OP_JUMP = 5
+"""An operative number more than this far past the last one is no paragraph number."""
+
+
+def plain_text(text: str) -> str:
+    """Text without emphasis marks, on one line."""
+    return " ".join(text.replace("*", "").split())
+
+
+@dataclass
+class Draft:
+    """A paragraph being assembled from one or more blocks."""
+
+    kind: Kind
+    key: str
+    label: str | None
+    raw: str
+    parent: str | None = None
+    children: int = 0
+    """Sub-items found so far under this paragraph."""
+
+
+def read_paragraphs(
+    units: Sequence[Block],
+    lang: Language,
+    known: set[str],
+    warnings: list[str],
+    *,
+    prefix: str = "",
+    part: str | None = None,
+) -> tuple[Paragraph, ...]:
+    """The paragraphs of the body or of one annex, keyed in its own numbering."""
+    drafts: list[Draft] = []
+    preambular = operative = headings = 0
+    parent: Draft | None = None
+    dot = f"{prefix}." if prefix else ""
+    for unit in units:
+        text = unit.text
+        previous = drafts[-1] if drafts else None
+        if unit.continues and previous is not None:
+            previous.raw = join_text(previous.raw, text)
+            continue
+        op = lang.operative.match(text)
+        sub = lang.subitem.match(text)
+        heading = _heading(text, lang)
+        number = int(op["number"]) if op else 0
+        if op and operative < number <= operative + _OP_JUMP + (
+            1000 if part and not operative else 0
+        ):
+            if number != operative + 1 and not (part and not operative):
+                warnings.append(f"operative numbers jump from {operative} to {number}{_in(part)}")
+            operative = number
+            parent = Draft("operative", f"{dot}OP{operative}", op["label"], text[op.end() :])
+            drafts.append(parent)
+        elif (
+            sub
+            and parent is not None
+            and not (previous is not None and previous.raw.strip() and is_open(previous.raw))
+            and (index := _letter_index(sub["letter"], lang))
+            in (parent.children, parent.children + 1)
+        ):  # a letter after a paragraph cut off mid-sentence goes on with it (`l'article 5 a)`)
+            if index != parent.children:
+                warnings.append(f"{parent.key}: sub-item letters skip one before {sub['label']}")
+            parent.children = index + 1
+            key = f"{parent.key}({LATIN_LETTERS[index]})"
+            drafts.append(Draft("subitem", key, sub["label"], text[sub.end() :], parent.key))
+        elif previous is not None and _continues(previous, text, lang):
+            previous.raw = join_text(previous.raw, text)
+        elif heading is not None:
+            headings += 1
+            drafts.append(Draft("heading", f"{dot}H{headings}", heading[0], heading[1]))
+            parent = None
+        elif operative and previous is not None:
+            if op:
+                warnings.append(
+                    f"{previous.key}: the number {op['label']} out of sequence was read as "
+                    "part of its text"
+                )
+            else:
+                warnings.append(
+                    f"{previous.key}: a block without a number was joined to it "
+                    f"({plain_text(text)[:40]!r})"
+                )
+            previous.raw = join_text(previous.raw, text)
+        else:
+            preambular += 1
+            parent = Draft("preambular", f"{dot}PP{preambular}", None, text)
+            drafts.append(parent)
+    return tuple(finish(draft, lang, known, part) for draft in drafts)
+
+
+def _in(part: str | None) -> str:
+    return f" in {part}" if part else ""
+
+
+def _continues(previous: Draft, text: str, lang: Language) -> bool:
+    """A block that goes on with the paragraph before it: that paragraph stopped short
+    (no closing punctuation, or only its label so far), or the block opens in lower case
+    (after a page end or a footnote area, whatever the paragraph before ended with)."""
+    lower = text.lstrip("*")[:1].islower() and not lang.lower_case_openings
+    if previous.kind == "heading":  # a numeral alone, then its title; or a title that wraps
+        return (not previous.raw and is_open(text) and len(text) < 250) or lower
+    return not previous.raw.strip() or is_open(previous.raw) or lower
+
+
+def _heading(text: str, lang: Language) -> tuple[str, str] | None:
+    """(numeral, title) of a section heading: `II` over `Capacity-building`, or
+    `A. Title`; short, and ending as no paragraph does (without punctuation)."""
+    plain = plain_text(text)
+    match = _HEADING.match(plain)
+    if match is None or len(plain) > 250:
+        return None
+    title = match["title"] or ""
+    if title and not is_open(title):
+        return None
+    if not title and "\n" not in text and len(plain) > 7:
+        return None
+    return match["numeral"], title
+
+
+def _letter_index(letter: str, lang: Language) -> int:
+    letters = list(lang.letters)
+    return letters.index(letter) if letter in letters else -1
+
+
+def finish(draft: Draft, lang: Language, known: set[str], part: str | None) -> Paragraph:
+    text, refs = clean_text(draft.raw, lang, known)
+    return Paragraph(
+        key=draft.key,
+        kind=draft.kind,
+        label=draft.label,
+        lead="" if draft.kind == "heading" else lead_words(draft.raw, lang),
+        text=text,
+        refs=refs,
+        parent=draft.parent,
+        part=part,
+    )
+
+
+def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """Drop emphasis marks and footnote markers; record where each marker stood.
+
+    Only numbers of footnotes the document has count as markers, so a stray superscript
+    (`m²`) stays in the text.
+    """
+    text = plain_text(raw)
+    patterns = [_MARKERS] + ([lang.inline_marker] if lang.inline_marker else [])
+    out: list[str] = []
+    refs: list[FootnoteRef] = []
+    position = 0
+    for match in sorted((m for rx in patterns for m in rx.finditer(text)), key=lambda m: m.start()):
+        if match.start() < position:
+            continue
+        numbers = re.findall(r"\d+", match.group().translate(TO_ASCII_DIGITS))
+        if not numbers or not all(number in known for number in numbers):
+            continue
+        out.append(text[position : match.start()])
+        offset = sum(map(len, out))
+        refs.extend(FootnoteRef(f"FN{number}", offset) for number in numbers)
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out), tuple(refs)
+
+
+def lead_words(raw: str, lang: Language) -> str:
+    """The words a paragraph opens with: the italic span, else the language's lead phrase."""
+    text = raw[:400].lstrip()
+    if text.startswith("*") and (end := text.find("*", 1)) > 1:
+        return plain_text(text[1:end])
+    text = plain_text(text)
+    lead = _lead_phrase(text, lang)
+    if lead is None:
+        if lang.script == "han":
+            return ""
+        match = _FIRST_WORD.match(text)
+        if not match:
+            return ""
+        lead = match.group()
+        if lead in lang.lead_particles and (follow := _NEXT_WORD.match(text, len(lead))):
+            lead += follow.group()
+    rest = text[len(lead) :].lstrip()
+    for extender in lang.lead_extenders:
+        if _starts_with_word(rest, extender, lang):
+            return f"{lead} {rest[: len(extender)]}"
+    return lead
+
+
+def _lead_phrase(text: str, lang: Language) -> str | None:
+    match = _lead_phrases(lang).match(text)
+    return match.group() if match else None
+
+
+@cache
+def _lead_phrases(lang: Language) -> re.Pattern[str]:
+    """One pattern for all of a language's lead phrases, longest first."""
+    phrases = sorted(lang.lead_phrases, key=len, reverse=True)
+    boundary = "" if lang.script == "han" else r"(?!\w)"
+    alternation = "|".join(re.escape(phrase) for phrase in phrases) or "(?!)"
+    return re.compile(f"(?:{alternation}){boundary}", re.IGNORECASE)
+
+
+def _starts_with_word(text: str, prefix: str, lang: Language) -> bool:
+    """`text` opens with `prefix` (any case) as whole words; Chinese has no word breaks."""
+    if text[: len(prefix)].lower() != prefix.lower():
+        return False
+    return lang.script == "han" or not text[len(prefix) : len(prefix) + 1].isalnum()
