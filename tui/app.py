@@ -39,8 +39,8 @@ class ReviewApp(App[None]):
         Binding("f", "filter", "Filter"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("s", "swap", "Swap"),
-        Binding("u", "unified", "Unified"),
-        Binding("t", "footnotes", "Footnotes"),
+        Binding("u", "toggle('unified')", "Unified"),
+        Binding("t", "toggle('footnotes')", "Footnotes"),
         Binding("r", "reviewed", "Reviewed"),
         Binding("l", "link", "Link"),
         Binding("e", "export", "Export"),
@@ -86,6 +86,10 @@ class ReviewApp(App[None]):
     def on_alignment_failed(self, message: AlignmentFailed) -> None:
         self.notify(message.reason, severity="error", timeout=10)
 
+    def _say_problem(self) -> None:
+        if self.session.problem:  # a mark or link that could not be saved
+            self.notify(self.session.problem, severity="error", timeout=10)
+
     def redraw(self) -> None:
         self.query_one(DocumentsHeader).refresh_header()
         self.query_one(Navigator).rebuild()
@@ -103,7 +107,6 @@ class ReviewApp(App[None]):
     def on_pairs_view_clicked(self, event: PairsView.Clicked) -> None:
         self.select(event.position)
 
-    # actions -------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
         self.session.move(step)
         self.select(self.session.selected)
@@ -136,14 +139,9 @@ class ReviewApp(App[None]):
         self.session.swap()
         self.realign()
 
-    def action_unified(self) -> None:
+    def action_toggle(self, view: str) -> None:  # `unified` or `footnotes`
         pairs = self.query_one(PairsView)
-        pairs.unified = not pairs.unified
-        pairs.rebuild()
-
-    def action_footnotes(self) -> None:
-        pairs = self.query_one(PairsView)
-        pairs.footnotes = not pairs.footnotes
+        setattr(pairs, view, not getattr(pairs, view))
         pairs.rebuild()
 
     def action_reviewed(self) -> None:
@@ -152,10 +150,6 @@ class ReviewApp(App[None]):
             self._say_problem()
             self.query_one(Navigator).refresh_selected()
             self.query_one(PairsView).reselect()
-
-    def _say_problem(self) -> None:
-        if self.session.problem:
-            self.notify(self.session.problem, severity="error", timeout=10)
 
     def action_link(self) -> None:
         keys = self.session.selected_keys()
