@@ -3,7 +3,9 @@
     ResalignError                 anything resalign refuses to do, with a one-line message
     ├── ReadError                 the input cannot be read (missing, empty, binary, undecodable,
     │   │                         too large, corrupt, unsupported format)
-    │   └── NotAResolutionError   the input was read but holds no resolution
+    │   ├── NotAResolutionError   the input was read but holds no resolution
+    │   └── UsageError            a request the inputs or options do not allow (a TMX of two
+    │                             versions, arguments that do not fit each other)
     └── OutputError               an output cannot be written (exists, unwritable)
 
 Every message is one line, fit to print after the program's name. Anything else that
@@ -42,6 +44,10 @@ class ReadError(ResalignError):
 
 class NotAResolutionError(ReadError):
     """The input was read, but it is not a resolution."""
+
+
+class UsageError(ReadError):
+    """A request the inputs or the options do not allow: a usage error (exit code 2)."""
 
 
 class OutputError(ResalignError):

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align.errors import ExitCode, OutputError, ReadError, ResalignError
+from align.errors import ExitCode, OutputError, ResalignError, UsageError
 from align.read import DEFAULT_MAX_SIZE, read_document
 from resalign import package_version
 
@@ -24,10 +24,6 @@ if TYPE_CHECKING:
     from align.alignment import Alignment
     from align.comparison import Comparison
     from align.model import Document
-
-
-class UsageError(ReadError):
-    """Arguments that fit the parser but not each other."""
 
 
 PROG = "resalign"
@@ -149,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--format", choices=REPORT_FORMATS, help="default: from the extension")
     report.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    report.add_argument(
+        "--csv-dialect",
+        choices=["excel", "excel-eu"],
+        default="excel",
+        help="CSV for Excel in English (commas) or in es/fr/ru (semicolons, decimal commas)",
+    )
     report.set_defaults(handler=_report)
 
     tui = commands.add_parser(
@@ -277,7 +279,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.output == "-":  # standard output
         if report_format == "xlsx" and sys.stdout.isatty():
             raise UsageError("an XLSX report is binary: give a file name (-o report.xlsx)")
-        data = render(_comparison(args), report_format)
+        data = render(_comparison(args), report_format, **_writer_options(args, report_format))
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return ExitCode.OK
@@ -285,9 +287,14 @@ def _report(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise OutputError(f"{path}: exists; use --force to overwrite it")
     comparison = _comparison(args)
-    write_output(path, render(comparison, report_format), force=args.force)
+    data = render(comparison, report_format, **_writer_options(args, report_format))
+    write_output(path, data, force=args.force)
     print(f"wrote {path} ({report_format})", file=sys.stderr)
     return ExitCode.OK
+
+
+def _writer_options(args: argparse.Namespace, report_format: str) -> dict[str, str]:
+    return {"dialect": args.csv_dialect} if report_format == "csv" else {}
 
 
 def _tui(args: argparse.Namespace) -> int:

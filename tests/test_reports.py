@@ -89,7 +89,10 @@ def test_tmx_leaves_out_unpaired(es: Document) -> None:
 
 
 def test_tmx_refuses_version_mode() -> None:
-    with pytest.raises(OutputError, match="TMX holds translations"):
+    """A usage error (exit 2), not an output error: nothing is wrong with the output file."""
+    from align.errors import UsageError
+
+    with pytest.raises(UsageError, match="TMX holds translations"):
         render(small_comparison(), "tmx")
 
 
@@ -187,7 +190,7 @@ def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         main(["report", str(ES), str(MODELED), "-o", str(tmp_path / "r.x"), "--format", "csv"]) == 0
     )
-    assert main(["report", str(ES), str(MODELED), "-o", str(tmp_path / "r.tmx")]) == 3
+    assert main(["report", str(ES), str(MODELED), "-o", str(tmp_path / "r.tmx")]) == 2
     assert "TMX holds translations" in capsys.readouterr().err
     assert not (tmp_path / "r.tmx").exists()
 
@@ -281,3 +284,16 @@ def test_leftovers_of_a_killed_write_are_cleaned(tmp_path: Path) -> None:
     os.utime(stale, (old, old))
     write_output(target, b"report")
     assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "report.html"]
+
+
+def test_csv_for_excel_in_spanish_french_or_russian(tmp_path: Path) -> None:
+    """`--csv-dialect excel-eu`: semicolons between cells and decimal commas, so Excel set
+    to a European locale opens the report in columns and reads the scores as numbers."""
+    out = tmp_path / "eu.csv"
+    argv = ["report", str(MODELED), str(ES), "-o", str(out), "--csv-dialect", "excel-eu"]
+    assert main(argv) == 0
+    text = out.read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][:4] == ["left_key", "right_key", "status", "score"]
+    assert (rows[1][0], rows[1][3]) == ("PP1", "1,000")
+    assert all(len(row) == len(rows[0]) for row in rows)

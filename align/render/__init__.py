@@ -36,7 +36,8 @@ def format_for(path: str | Path) -> str | None:
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
-def render(comparison: Comparison, format: str) -> bytes:
-    """The comparison as a report in `format` (one of FORMATS)."""
+def render(comparison: Comparison, format: str, **options: str) -> bytes:
+    """The comparison as a report in `format` (one of FORMATS), with that writer's own
+    options (the CSV writer's `dialect`)."""
     module, function = FORMATS[format]
-    return getattr(import_module(module), function)(comparison)
+    return getattr(import_module(module), function)(comparison, **options)  # type: ignore[no-any-return]

@@ -8,6 +8,7 @@ import csv
 import io
 
 from align.comparison import Comparison
+from align.errors import UsageError
 from align.render.cells import csv_text
 
 COLUMNS = [
@@ -24,9 +25,17 @@ COLUMNS = [
 ]
 
 
-def render_csv(comparison: Comparison) -> bytes:
+DIALECTS = ("excel", "excel-eu")
+"""`excel`: commas and decimal points; `excel-eu`: what Excel set to Spanish, French or
+Russian opens in columns — semicolons between cells, decimal commas."""
+
+
+def render_csv(comparison: Comparison, dialect: str = "excel") -> bytes:
+    if dialect not in DIALECTS:
+        raise UsageError(f"unknown CSV dialect {dialect!r}: use {' or '.join(DIALECTS)}")
+    european = dialect == "excel-eu"
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";" if european else ",", lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for view in comparison.views:
         pair = view.pair
@@ -35,7 +44,7 @@ def render_csv(comparison: Comparison) -> bytes:
                 pair.left or "",
                 pair.right or "",
                 pair.status,
-                f"{pair.score:.3f}",
+                f"{pair.score:.3f}".replace(".", "," if european else "."),
                 pair.method,
                 view.stats.added,
                 view.stats.removed,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from align.comparison import Comparison
-from align.errors import OutputError
+from align.errors import UsageError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -19,7 +19,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 def render_tmx(comparison: Comparison) -> bytes:
     alignment = comparison.alignment
     if alignment.mode != "language":
-        raise OutputError(
+        raise UsageError(
             "TMX holds translations: it needs one resolution in two languages (language mode)"
         )
     root = etree.Element("tmx", version="1.4")
