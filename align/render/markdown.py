@@ -1,7 +1,10 @@
 """The Markdown report: the HTML report's content for wikis and issue trackers.
 
-Deleted words are ~~struck~~, inserted words **bold**. Document text is escaped so
-that no character of it is read as Markdown.
+Deleted words are between `<del>` tags, inserted words between `<ins>` (struck through
+and underlined where Markdown is shown: CommonMark passes the tags through; `~~`/`**`
+would stay literal around edits that begin or end with punctuation, and a deletion next
+to an insertion would run together). Document text is escaped so that no character of
+it is read as Markdown.
 """
 
 from __future__ import annotations
@@ -87,8 +90,8 @@ def _inline(view: PairView) -> str:
         if span.op == EQUAL or not stripped:
             out.append(text)
             continue
-        mark = "~~" if span.op == DELETE else "**"
+        tag = "del" if span.op == DELETE else "ins"
         lead = text[: len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()) :]
-        out.append(f"{lead}{mark}{stripped}{mark}{trail}")
+        out.append(f"{lead}<{tag}>{stripped}</{tag}>{trail}")
     return "".join(out)
