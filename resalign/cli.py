@@ -151,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="excel",
         help="CSV for Excel in English (commas) or in es/fr/ru (semicolons, decimal commas)",
     )
+    report.add_argument(
+        "--tmx-locale",
+        default="",
+        metavar="LANG=LOCALE,...",
+        help="TMX language codes (default es-ES, en-GB, fr-FR, ru-RU, ar-SA, zh-CN)",
+    )
     report.set_defaults(handler=_report)
 
     tui = commands.add_parser(
@@ -294,7 +300,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _writer_options(args: argparse.Namespace, report_format: str) -> dict[str, str]:
-    return {"dialect": args.csv_dialect} if report_format == "csv" else {}
+    if report_format == "csv":
+        return {"dialect": args.csv_dialect}
+    return {"locales": args.tmx_locale} if report_format == "tmx" else {}
 
 
 def _tui(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from align import Document, OutputError, align
+from align import Document, OutputError, align, parse_text
 from align.comparison import compare
 from align.output import write_output
 from align.render import FORMATS, format_for, render
@@ -72,9 +72,13 @@ def test_tmx_is_valid_tmx_14b(es: Document, en: Document) -> None:
         ("x-symbol-right", "A/RES/72/195"),
     ]
     langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in first.findall("tuv")]
-    assert langs == ["es", "en"]
+    assert langs == ["es-ES", "en-GB"]
+    pp4 = next(unit for unit in units if unit.get("tuid") == "PP4")
+    placeholders = [(ph.get("x"), ph.get("type"), ph.text) for ph in pp4.iter("ph")]
+    assert placeholders == [("1", "fnote", "FN1"), ("1", "fnote", "FN1")]
+    assert pp4.find("tuv/seg").text.endswith("la Agenda 2030 para el Desarrollo Sostenible")
     assert first.findtext("tuv/seg").startswith("Reiterando su enérgica condena")
-    assert document.find("header").get("srclang") == "es"
+    assert document.find("header").get("srclang") == "es-ES"
 
 
 def test_tmx_leaves_out_unpaired(es: Document) -> None:
@@ -318,3 +322,25 @@ def test_markdown_edits_render_in_commonmark() -> None:
     )
     assert "<del>2015</del><ins>2017, entre otras cosas,</ins>" in html
     assert "**" not in html and "~~" not in html
+
+
+def test_tmx_flags_findings_and_reads_in_translate_toolkit(
+    es: Document, en: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translate.storage.tmx import tmxfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    text = EN.read_text(encoding="utf-8").replace(
+        "64/293 of 30 July 2010", "64/293 of 30 July 2011"
+    )
+    changed = parse_text(text, source="en.txt")
+    data = render(compare(es, changed, align(es, changed)), "tmx", locales="en=en-US")
+    document = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    assert etree.DTD(str(DTD)).validate(document)
+    assert document.find("header").get("creationdate") == "20231114T221320Z"
+    flagged = [unit for unit in document.iter("tu") if unit.find("prop[@type='x-qa']") is not None]
+    assert [unit.get("tuid") for unit in flagged] == ["PP7"]
+    assert flagged[0].find("prop[@type='x-qa']").text.startswith("date: PP7 (es) has 2010-07-30")
+    store = tmxfile(data)
+    assert len(store.units) == len(document.findall("body/tu"))
+    assert str(store.units[0].source).startswith("Reiterando su enérgica condena")

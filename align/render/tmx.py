@@ -1,23 +1,39 @@
 """The TMX 1.4b export: language-mode pairs as translation units for CAT tools.
 
-One `<tu>` per pair with both sides (unpaired paragraphs are left out), `xml:lang` from
-the documents, and properties naming the keys and the symbols so a translator can trace
-each unit back to its paragraph. Written with lxml, so every text is escaped by the
-serializer.
+One `<tu>` per pair with both sides (unpaired paragraphs are left out); `xml:lang` with a
+region (`es-ES`, `en-GB`: memoQ and Trados ask for a mapping otherwise; `locales` chooses
+others); properties naming the keys and the symbols so a translator can trace each unit back
+to its paragraph, and each QA finding as an `x-qa` property, so a unit that differs in a
+date or a symbol does not go into the memory unflagged; footnote calls as `<ph>`
+placeholders where they stand; creation dates (`SOURCE_DATE_EPOCH` fixes them for
+reproducible builds). Written with lxml, so every text is escaped by the serializer.
 """
 
 from __future__ import annotations
+
+import os
+import re
+import time
 
 from lxml import etree
 
 from align.comparison import Comparison
 from align.errors import UsageError
+from align.model import FootnoteRef
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_LOCALE = re.compile(r"\s*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\s*")
 
 
-def render_tmx(comparison: Comparison) -> bytes:
+LOCALES = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", "es": "es-ES"}
+"""Default region per language: the UN writes British English."""
+
+
+def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
+    """`locales`: `es=es-MX,en=en-US` overrides the defaults, language by language."""
     alignment = comparison.alignment
+    regions = {**LOCALES, **_locales(locales)}
+    created = _now()
     if alignment.mode != "language":
         raise UsageError(
             "TMX holds translations: it needs one resolution in two languages (language mode)"
@@ -29,29 +45,39 @@ def render_tmx(comparison: Comparison) -> bytes:
         creationtool="resalign",
         creationtoolversion=_version(),
         segtype="paragraph",
-        **{"o-tmf": "resalign", "adminlang": "en", "srclang": alignment.left.language},
+        **{
+            "o-tmf": "resalign",
+            "adminlang": "en-GB",
+            "srclang": regions.get(alignment.left.language, alignment.left.language),
+        },
         datatype="plaintext",
+        creationdate=created,
     )
+    refs = {
+        side: {p.key: p.refs for p in document.paragraphs}
+        for side, document in (("left", comparison.left), ("right", comparison.right))
+    }
     body = etree.SubElement(root, "body")
     for view in comparison.views:
         pair = view.pair
         if not (pair.left and pair.right and view.left_text and view.right_text):
             continue
-        unit = etree.SubElement(body, "tu", tuid=pair.left)
+        unit = etree.SubElement(body, "tu", tuid=pair.left, creationdate=created)
         for kind, value in (
             ("x-key-left", pair.left),
             ("x-key-right", pair.right),
             ("x-symbol-left", alignment.left.symbol),
             ("x-symbol-right", alignment.right.symbol),
+            *(("x-qa", finding.message) for finding in pair.findings),
         ):
             if value:
                 etree.SubElement(unit, "prop", type=kind).text = value
-        for language, text in (
-            (alignment.left.language, view.left_text),
-            (alignment.right.language, view.right_text),
+        for side, language, key, text in (
+            ("left", alignment.left.language, pair.left, view.left_text),
+            ("right", alignment.right.language, pair.right, view.right_text),
         ):
-            variant = etree.SubElement(unit, "tuv", {XML_LANG: language})
-            etree.SubElement(variant, "seg").text = text
+            variant = etree.SubElement(unit, "tuv", {XML_LANG: regions.get(language, language)})
+            _segment(etree.SubElement(variant, "seg"), text, refs[side].get(key, ()))
     return etree.tostring(
         etree.ElementTree(root),
         xml_declaration=True,
@@ -59,6 +85,43 @@ def render_tmx(comparison: Comparison) -> bytes:
         pretty_print=True,
         doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     )
+
+
+def _segment(seg: etree._Element, text: str, refs: tuple[FootnoteRef, ...]) -> None:
+    """The text, with a `<ph type="fnote">` placeholder where each footnote call stood."""
+    previous: etree._Element | None = None
+    position = 0
+    for number, ref in enumerate(refs, 1):
+        piece = text[position : ref.offset]
+        if previous is None:
+            seg.text = piece
+        else:
+            previous.tail = piece
+        previous = etree.SubElement(seg, "ph", x=str(number), type="fnote")
+        previous.text = ref.key
+        position = ref.offset
+    if previous is None:
+        seg.text = text
+    else:
+        previous.tail = text[position:]
+
+
+def _locales(spec: str) -> dict[str, str]:
+    """`es=es-ES,en=en-GB` as a mapping; UsageError for anything else."""
+    found = {}
+    for item in filter(None, (part.strip() for part in spec.split(","))):
+        language, _, locale = item.partition("=")
+        if not (language and locale and _LOCALE.fullmatch(locale)):
+            raise UsageError(f"not a TMX locale: {item!r} (use e.g. es=es-ES,en=en-GB)")
+        found[language.strip().lower()] = locale.strip()
+    return found
+
+
+def _now() -> str:
+    """TMX's date form, from SOURCE_DATE_EPOCH when it is set (reproducible output)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.gmtime()
+    return time.strftime("%Y%m%dT%H%M%SZ", moment)
 
 
 def _version() -> str:
