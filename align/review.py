@@ -18,7 +18,9 @@ replaces a file the user made read-only.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import stat
 import time
 import tomllib
@@ -55,10 +57,14 @@ class Review:
         )
 
 
-def sidecar_path(left: str | Path, right: str | Path) -> Path:
-    """Where the review of `left` against `right` is kept by default: beside `right`."""
-    right, left = Path(right), Path(left)
-    return right.with_name(f"{right.name}.{left.stem}.review.toml")
+def review_path(left: str | Path, right: str | Path) -> Path:
+    """Where the review of `left` against `right` is kept by default: in the user's data
+    folder (`$XDG_DATA_HOME/resalign/reviews`, else `~/.local/share/…`), never in the
+    folder of someone else's documents; one file per pair of documents, by their paths."""
+    left, right = Path(left).resolve(), Path(right).resolve()
+    home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    digest = hashlib.sha256(f"{left}\0{right}".encode()).hexdigest()[:12]
+    return Path(home) / "resalign" / "reviews" / f"{left.stem}--{right.stem}.{digest}.toml"
 
 
 def load_review(path: str | Path) -> tuple[Review, str | None]:
@@ -128,6 +134,10 @@ def save_review(path: str | Path, review: Review, *, left: str, right: str) -> N
     """Write the review atomically (replacing the previous one: it is the tool's own
     file), unless the user made it read-only: OutputError then."""
     path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # the data folder, the first time
+    except OSError as error:
+        raise OutputError(f"{path.parent}: cannot be made ({error.strerror or error})") from None
     if path.exists() and not path.stat().st_mode & stat.S_IWUSR:  # by its mode (root too)
         raise OutputError(f"{path}: is read-only; the review is not saved there")
     reviewed = ",\n  ".join(

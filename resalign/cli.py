@@ -163,10 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
         "tui",
         help="review two resolutions side by side in the terminal",
         description="Open the terminal review UI on two resolutions. Reviewed marks and "
-        "manual links are kept in a sidecar file beside RIGHT (or --state FILE).",
+        "manual links are kept in a review file in your data folder "
+        "($XDG_DATA_HOME/resalign/reviews), one per pair of documents, or in --state FILE.",
     )
     _add_pair_options(tui)
-    tui.add_argument("--state", metavar="FILE", help="review state file (default: beside RIGHT)")
+    tui.add_argument(
+        "--state", metavar="FILE", help="review state file (default: in your data folder)"
+    )
     tui.set_defaults(handler=_tui)
 
     demo = commands.add_parser(
@@ -307,7 +310,7 @@ def _writer_options(args: argparse.Namespace, report_format: str) -> dict[str, s
 
 def _tui(args: argparse.Namespace) -> int:
     from align.overrides import load_overrides
-    from align.review import sidecar_path
+    from align.review import review_path
 
     left, right = _read_pair(args)  # a bad input stops here, before any screen is drawn
     if not _interactive():
@@ -315,7 +318,7 @@ def _tui(args: argparse.Namespace) -> int:
     from tui.app import ReviewApp
     from tui.session import Session
 
-    state = Path(args.state) if args.state else sidecar_path(args.left, args.right)
+    state = Path(args.state) if args.state else review_path(args.left, args.right)
     overrides = load_overrides(args.pairs) if args.pairs else None
     session = Session.open(left, right, state, mode=args.mode, overrides=overrides)
     app = ReviewApp(session)

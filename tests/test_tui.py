@@ -421,3 +421,35 @@ def test_corrupt_review_files_set_aside_in_one_second_keep_distinct_names(state:
         _, warning = load_review(state)
         assert warning is not None
     assert len(list(state.parent.glob(f"{state.name}.corrupt-*"))) == 3
+
+
+def test_the_default_review_file_lives_in_the_users_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from align.review import review_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    left, right = tmp_path / "docs" / "old.txt", tmp_path / "docs" / "new.txt"
+    path = review_path(left, right)
+    assert path.parent == tmp_path / "data" / "resalign" / "reviews"
+    assert path.name.startswith("old--new.") and path.suffix == ".toml"
+    assert review_path(left, right) == path  # the same pair finds its review again
+    assert review_path(right, left) != path
+    assert review_path(tmp_path / "other" / "old.txt", right) != path
+
+
+def test_the_first_mark_makes_the_data_folder(
+    es: Document, modeled: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from align.aligner import align as align_pair
+    from align.comparison import compare
+    from align.review import review_path
+    from tui.session import Session
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    state = review_path(modeled.source, es.source)
+    session = Session.open(modeled, es, state)
+    session.show(compare(modeled, es, align_pair(modeled, es)))
+    session.toggle_reviewed()
+    assert session.problem is None
+    assert tomllib.loads(state.read_text())["reviewed"] == [["PP1", "PP1"]]
