@@ -16,7 +16,15 @@ from align.alignment import Alignment, Finding, Method, Mode, Pair, Side, Status
 from align.model import Document
 from align.overrides import Overrides
 from align.translation import LanguageMatcher
-from align.units import Unit, footnote_units, paragraph_units
+from align.units import (
+    HEADER,
+    HEADER_TEXTS,
+    Unit,
+    footnote_units,
+    header_units,
+    joined,
+    paragraph_units,
+)
 from align.version import Match, VersionMatcher
 
 WEAK = 0.5
@@ -39,10 +47,10 @@ class Matcher(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A pair of units before it gets its status: what the matcher (or the reviewer) said."""
+    """A bead of units before it gets its status: what the matcher (or the reviewer) said."""
 
-    left: Unit | None
-    right: Unit | None
+    lefts: tuple[Unit, ...]
+    rights: tuple[Unit, ...]
     score: float
     """-1 for a forced pair, whose score is measured afterwards."""
     method: Method
@@ -55,7 +63,7 @@ def align(
     mode: Mode | None = None,
     overrides: Overrides = Overrides(),  # noqa: B008 - frozen, safe as a default
 ) -> Alignment:
-    """Pair two documents' paragraphs and footnotes."""
+    """Pair two documents' header facts, paragraphs and footnotes."""
     mode = mode or ("version" if left.language == right.language else "language")
     overrides.check(left, right)
     matcher: Matcher = (
@@ -64,7 +72,11 @@ def align(
     paragraph_rows = _rows(
         paragraph_units(left), paragraph_units(right), overrides, matcher.paragraphs
     )
-    paired = [(row.left, row.right) for row in paragraph_rows if row.left and row.right]
+    paired = [
+        (joined(row.lefts), joined(row.rights))
+        for row in paragraph_rows
+        if row.lefts and row.rights
+    ]
     footnote_rows = _rows(
         footnote_units(left),
         footnote_units(right),
@@ -72,8 +84,10 @@ def align(
         lambda a, b: matcher.footnotes(a, b, paired),  # type: ignore[arg-type]
     )
     positions = (_positions(left), _positions(right))
-    pairs = [
-        _pair(row, mode, matcher)
+    context = _Context(mode, matcher, left, right)
+    pairs = [_header_pair(a, b, context) for a, b in _header_rows(left, right)]
+    pairs += [
+        _pair(row, context)
         for rows in (paragraph_rows, footnote_rows)
         for row in _reading_order(rows, *positions)
     ]
@@ -91,13 +105,23 @@ def align(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What giving a row its status, score and note needs to know."""
+
+    mode: Mode
+    matcher: Matcher
+    left: Document
+    right: Document
+
+
 def _rows(
     left: list[Unit],
     right: list[Unit],
     overrides: Overrides,
     match: Callable[[list[Unit], list[Unit]], list[Match]],
 ) -> list[Row]:
-    """Matched units as rows, with the reviewer's forced pairs and exclusions applied."""
+    """Matched units as beads, with the reviewer's forced pairs and exclusions applied."""
     left_by_key = {u.key: u for u in left}
     right_by_key = {u.key: u for u in right}
     forced = [(a, b) for a, b in overrides.pairs if a in left_by_key and b in right_by_key]
@@ -105,43 +129,85 @@ def _rows(
     fixed_right = {b for _, b in forced} | set(overrides.right_only)
     free_left = [u for u in left if u.key not in fixed_left]
     free_right = [u for u in right if u.key not in fixed_right]
-    rows = [
-        Row(
-            free_left[m.left] if m.left is not None else None,
-            free_right[m.right] if m.right is not None else None,
-            m.score,
-            m.method,  # type: ignore[arg-type]
-        )
-        for m in match(free_left, free_right)
-    ]
-    rows += [Row(left_by_key[a], right_by_key[b], -1.0, "manual") for a, b in forced]
+    rows = _beads(
+        [
+            Row(
+                (free_left[m.left],) if m.left is not None else (),
+                (free_right[m.right],) if m.right is not None else (),
+                m.score,
+                m.method,  # type: ignore[arg-type]
+            )
+            for m in match(free_left, free_right)
+        ]
+    )
+    rows += [Row((left_by_key[a],), (right_by_key[b],), -1.0, "manual") for a, b in forced]
     rows += [
-        Row(left_by_key[k], None, 0.0, "manual") for k in overrides.left_only if k in left_by_key
+        Row((left_by_key[k],), (), 0.0, "manual") for k in overrides.left_only if k in left_by_key
     ]
     rows += [
-        Row(None, right_by_key[k], 0.0, "manual") for k in overrides.right_only if k in right_by_key
+        Row((), (right_by_key[k],), 0.0, "manual")
+        for k in overrides.right_only
+        if k in right_by_key
     ]
     return rows
+
+
+def _beads(rows: list[Row]) -> list[Row]:
+    """Each split or merge half joined to the row of the paragraph it was cut from (a
+    split: one left, more right) or merged into (a merge: more left, one right)."""
+    whole = [row for row in rows if row.method not in ("split", "merge")]
+    by_left = {row.lefts[0].key: index for index, row in enumerate(whole) if row.lefts}
+    by_right = {row.rights[0].key: index for index, row in enumerate(whole) if row.rights}
+    for half in (row for row in rows if row.method in ("split", "merge")):
+        holder = (by_left if half.method == "split" else by_right).get(
+            (half.lefts if half.method == "split" else half.rights)[0].key
+        )
+        if holder is None:  # the whole it belongs to was itself taken apart: stand alone
+            whole.append(half)
+            continue
+        bead = whole[holder]
+        whole[holder] = Row(
+            _union(bead.lefts, half.lefts),
+            _union(bead.rights, half.rights),
+            bead.score,
+            half.method,
+        )
+    return whole
+
+
+def _union(units: tuple[Unit, ...], more: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    return units + tuple(unit for unit in more if unit not in units)
 
 
 def _reading_order(
     rows: list[Row], left_pos: dict[str, int], right_pos: dict[str, int]
 ) -> list[Row]:
-    """Rows in the left document's reading order; a right-only row goes after the row that
-    holds the nearest right paragraph before it which has a left partner."""
+    """Beads in the left document's reading order; a right-only bead goes after the bead
+    that holds the nearest right paragraph before it which has a left partner."""
+    rows = [  # the keys of a bead in document order
+        replace(
+            row,
+            lefts=tuple(sorted(row.lefts, key=lambda u: left_pos[u.key])),
+            rights=tuple(sorted(row.rights, key=lambda u: right_pos[u.key])),
+        )
+        for row in rows
+    ]
     with_left = sorted(
-        (row for row in rows if row.left),
-        key=lambda row: (left_pos[row.left.key], right_pos[row.right.key] if row.right else -1),  # type: ignore[union-attr]
+        (row for row in rows if row.lefts),
+        key=lambda row: (
+            left_pos[row.lefts[0].key],
+            right_pos[row.rights[0].key] if row.rights else -1,
+        ),
     )
-    holder = {row.right.key: index for index, row in enumerate(with_left) if row.right}
+    holder = {unit.key: index for index, row in enumerate(with_left) for unit in row.rights}
     anchor_before: dict[str, int] = {}
     last = -1
     for key in sorted(right_pos, key=right_pos.__getitem__):
         anchor_before[key] = last
         last = holder.get(key, last)
     after: dict[int, list[Row]] = {}
-    for row in sorted((r for r in rows if not r.left), key=lambda r: right_pos[r.right.key]):  # type: ignore[union-attr]
-        after.setdefault(anchor_before[row.right.key], []).append(row)  # type: ignore[union-attr]
+    for row in sorted((r for r in rows if not r.lefts), key=lambda r: right_pos[r.rights[0].key]):
+        after.setdefault(anchor_before[row.rights[0].key], []).append(row)
     ordered = list(after.get(-1, []))
     for index, row in enumerate(with_left):
         ordered += [row, *after.get(index, [])]
@@ -153,34 +219,116 @@ def _positions(document: Document) -> dict[str, int]:
     return {key: index for index, key in enumerate(keys)}
 
 
-def _pair(row: Row, mode: Mode, matcher: Matcher) -> Pair:
-    left, right, score = row.left, row.right, row.score
-    if left is not None and right is not None and score < 0:
-        score = matcher.score(left, right)  # a forced pair: say how well it matches
-    status = _status(left, right, row.method, mode)
+def _header_rows(left: Document, right: Document) -> list[tuple[Unit | None, Unit | None]]:
+    """The header facts either document states, paired by what they are."""
+    lefts = {unit.key: unit for unit in header_units(left)}
+    rights = {unit.key: unit for unit in header_units(right)}
+    return [(lefts.get(key), rights.get(key)) for key in HEADER if key in lefts or key in rights]
+
+
+def _header_pair(left: Unit | None, right: Unit | None, context: _Context) -> Pair:
+    """A header fact of both sides: same or changed between versions; between languages
+    paired, with a finding where a fact that should read the same does not."""
+    status = _status(left, right, "header", context.mode)
+    findings: tuple[Finding, ...] = ()
+    score = 1.0 if left and right else 0.0
+    if left and right and left.key in HEADER_TEXTS:
+        score = context.matcher.score(left, right)
+        if context.mode == "language":
+            findings = context.matcher.findings(left, right)
+    elif left and right and context.mode == "language" and _fact(left) != _fact(right):
+        languages = (context.left.language, context.right.language)
+        findings = (
+            Finding(
+                "header",
+                left.key,
+                right.key,
+                (left.text,),
+                (right.text,),
+                f"{left.key.lower()}: {left.text} ({languages[0]}) ≠ {right.text} ({languages[1]})",
+            ),
+        )
     return Pair(
-        left.key if left else None,
-        right.key if right else None,
+        (left.key,) if left else (),
+        (right.key,) if right else (),
         status,
         1.0 if status == "same" else round(score, 3),
-        row.method,
-        matcher.findings(left, right),
+        "header",
+        findings,
     )
 
 
-def _status(left: Unit | None, right: Unit | None, method: str, mode: Mode) -> Status:
+def _fact(unit: Unit) -> str:
+    """A header fact as languages agree on it: `75 (a)` and `75 a)` are one agenda item."""
+    return "".join(char for char in unit.text.casefold() if char.isalnum() or char == "/")
+
+
+def _pair(row: Row, context: _Context) -> Pair:
+    left = joined(row.lefts) if row.lefts else None
+    right = joined(row.rights) if row.rights else None
+    score = row.score
+    if left is not None and right is not None and (score < 0 or len(row.lefts + row.rights) > 2):
+        score = context.matcher.score(left, right)  # forced or joined: say how well it matches
+    status = _status(left, right, row.method, context.mode, len(row.lefts), len(row.rights))
+    return Pair(
+        tuple(unit.key for unit in row.lefts),
+        tuple(unit.key for unit in row.rights),
+        status,
+        1.0 if status == "same" else round(score, 3),
+        row.method,
+        context.matcher.findings(left, right),
+        _note(row, status, context),
+    )
+
+
+def _status(
+    left: Unit | None, right: Unit | None, method: str, mode: Mode, lefts: int = 1, rights: int = 1
+) -> Status:
     if mode == "language":
         return "paired" if left and right else "unpaired"
     if left is None:
         return "added"
     if right is None:
         return "removed"
-    same = left.normalized == right.normalized
+    if rights > 1:
+        return "split"
+    if lefts > 1:
+        return "merged"
+    same = left.normalized == right.normalized and left.kind == right.kind
     if method == "move":
         return "moved" if same else "moved+changed"
-    if method in ("split", "merge"):
-        return "changed"
     return "same" if same else "changed"
+
+
+def _note(row: Row, status: Status, context: _Context) -> str:
+    """What a reviser is told besides the status: where a paragraph moved from and to,
+    what a change of kind changed."""
+    notes = []
+    if status.startswith("moved"):
+        was = _after(context.left, row.lefts[0].key)
+        now = _after(context.right, row.rights[0].key)
+        notes.append(f"moved: was after {was or 'the start'}, now after {now or 'the start'}")
+    if len(row.lefts) == 1 and len(row.rights) == 1 and row.lefts[0].kind != row.rights[0].kind:
+        a, b = row.lefts[0], row.rights[0]
+        leads = f": {a.lead} → {b.lead}" if a.lead and b.lead and a.lead != b.lead else ""
+        notes.append(f"{a.kind} → {b.kind}{leads}")
+    return "; ".join(notes)
+
+
+def _after(document: Document, key: str) -> str | None:
+    """The key of the paragraph before this one at its own level (a sub-item's sibling,
+    else the paragraph before it that is no sub-item); None for the first."""
+    paragraphs = document.paragraphs
+    index = next((i for i, p in enumerate(paragraphs) if p.key == key), None)
+    if index is None:  # a footnote
+        keys = [f.key for f in document.footnotes]
+        position = keys.index(key)
+        return keys[position - 1] if position else None
+    parent = paragraphs[index].parent
+    for before in reversed(paragraphs[:index]):
+        if before.parent == parent or before.key == parent:
+            return before.key
+    return None
 
 
 def _with_subitem_findings(pairs: list[Pair], left: Document, right: Document) -> list[Pair]:
@@ -221,9 +369,9 @@ def _capped(pair: Pair, ceiling: float) -> Pair:
 
 def _warnings(left: Document, right: Document, mode: Mode, pairs: list[Pair]) -> list[str]:
     warnings = []
-    both = [p for p in pairs if p.left and p.right and p.left[:2] != "FN"]
+    both = [p for p in pairs if p.left and p.right and p.left[:2] != "FN" and p.method != "header"]
     lefts = {p.key for p in left.paragraphs}
-    paired_left = {p.left for p in both}
+    paired_left = {key for p in both for key in p.lefts}
     if mode == "version" and left.language != right.language:
         warnings.append(
             f"the documents are in different languages ({left.language}, {right.language}): "

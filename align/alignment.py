@@ -1,10 +1,12 @@
 """The alignment model: which paragraph of one document goes with which of the other.
 
-An `Alignment` is an ordered tuple of `Pair`s covering every paragraph and footnote of
-both documents exactly once — except that a split or a merge shows as two pairs sharing
-a key. Pairs come in reading order of the left document; paragraphs only the right
-document has stand where they occur in the right document. Footnote pairs follow the
-paragraph pairs.
+An `Alignment` is an ordered tuple of `Pair`s covering every header fact, paragraph and
+footnote of both documents exactly once. A pair is a bead: usually one key on each side,
+several on one side where a paragraph was split (one left, several right) or merged
+(several left, one right), none on one side where a paragraph was added or removed.
+The header facts (symbol, session, agenda item, report, adoption date, title, opening)
+come first; then the paragraphs, in reading order of the left document, paragraphs only
+the right document has standing where they occur in it; then the footnotes.
 """
 
 from __future__ import annotations
@@ -15,12 +17,26 @@ from typing import Literal
 
 Mode = Literal["language", "version"]
 Status = Literal[
-    "same", "changed", "moved", "moved+changed", "added", "removed", "paired", "unpaired"
+    "same",
+    "changed",
+    "moved",
+    "moved+changed",
+    "split",
+    "merged",
+    "added",
+    "removed",
+    "paired",
+    "unpaired",
 ]
-"""Version mode: same, changed, moved, moved+changed, added (right only), removed (left
-only). Language mode: paired, unpaired (one side is None)."""
-Method = Literal["number", "order", "content", "move", "split", "merge", "citation", "manual"]
-FindingKind = Literal["number", "year", "date", "symbol", "footnote", "unpaired", "subitems"]
+"""Version mode: same, changed, moved, moved+changed, split (one left, several right),
+merged (several left, one right), added (right only), removed (left only). Language
+mode: paired, unpaired (one side is empty)."""
+Method = Literal[
+    "header", "number", "order", "content", "move", "split", "merge", "citation", "manual"
+]
+FindingKind = Literal[
+    "number", "year", "date", "symbol", "footnote", "unpaired", "subitems", "header"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +55,10 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """One left paragraph (or none) with one right paragraph (or none)."""
+    """A bead: the left keys (none, one, or several merged) that go with the right keys."""
 
-    left: str | None
-    right: str | None
+    lefts: tuple[str, ...]
+    rights: tuple[str, ...]
     status: Status
     score: float
     """0-1: how sure the aligner is that these belong together (1.0 for `same`; 0.0 when one
@@ -50,11 +66,35 @@ class Pair:
     method: Method
     """How the pair was found."""
     findings: tuple[Finding, ...] = ()
+    note: str = ""
+    """What else happened, as a reviser says it: `moved: was after PP12, now after PP20`,
+    `preambular → operative: Welcoming → Welcomes`; empty when nothing did."""
+
+    @property
+    def left(self) -> str | None:
+        """The first left key: the one that names the pair (None when the left is empty)."""
+        return self.lefts[0] if self.lefts else None
+
+    @property
+    def right(self) -> str | None:
+        return self.rights[0] if self.rights else None
 
     @property
     def keys(self) -> str:
-        """`PP5 → PP6`, `— → OP5`: the pair as a reader names it."""
-        return f"{self.left or '—'} → {self.right or '—'}"
+        """`PP5 → PP6`, `— → OP5`, `PP23 → PP25+PP26`: the pair as a reader names it."""
+        return f"{'+'.join(self.lefts) or '—'} → {'+'.join(self.rights) or '—'}"
+
+    @property
+    def links(self) -> tuple[tuple[str | None, str | None], ...]:
+        """The bead as key-to-key links: `(PP24, PP21), (PP24, PP22)` for a split;
+        `(PP11, None)` for a removed paragraph."""
+        return tuple(
+            (left, right) for left in self.lefts or (None,) for right in self.rights or (None,)
+        )
+
+    def holds(self, left: str | None = None, right: str | None = None) -> bool:
+        """Whether the bead holds this left key and/or this right key."""
+        return (left is None or left in self.lefts) and (right is None or right in self.rights)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,21 +116,28 @@ class Alignment:
     pairs: tuple[Pair, ...]
     warnings: tuple[str, ...] = ()
 
+    @property
+    def header(self) -> tuple[Pair, ...]:
+        """The pairs of header facts: symbol, session, agenda item, report, date, title…"""
+        return tuple(pair for pair in self.pairs if pair.method == "header")
+
+    @property
+    def body(self) -> tuple[Pair, ...]:
+        """The pairs of paragraphs and footnotes: everything but the header."""
+        return tuple(pair for pair in self.pairs if pair.method != "header")
+
     def pair_for(self, left: str | None = None, right: str | None = None) -> tuple[Pair, ...]:
         """The pairs holding this left key and/or this right key."""
-        return tuple(
-            pair
-            for pair in self.pairs
-            if (left is None or pair.left == left) and (right is None or pair.right == right)
-        )
+        return tuple(pair for pair in self.pairs if pair.holds(left, right))
 
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(finding for pair in self.pairs for finding in pair.findings)
 
     def status_counts(self) -> Counter[str]:
-        """How many pairs have each status."""
-        return Counter(pair.status for pair in self.pairs)
+        """How many pairs of paragraphs and footnotes have each status (the header's facts
+        are shown, not counted)."""
+        return Counter(pair.status for pair in self.body)
 
     @property
     def headline(self) -> str:
@@ -102,13 +149,36 @@ class Alignment:
         )
 
     def renumbered(self) -> tuple[tuple[str, str], ...]:
-        """Operative paragraphs whose number differs between the sides (`OP5`, `OP6`)."""
+        """Paragraphs that kept their place but not their printed number or letter:
+        operative paragraphs renumbered (`OP5`, `OP6`), sub-items relettered (`PP8(e)`,
+        `PP8(f)`). Moves, splits, merges and changes of kind are not renumbering."""
         return tuple(
             (pair.left, pair.right)
             for pair in self.pairs
             if pair.left
             and pair.right
-            and pair.left.startswith("OP")
-            and "(" not in pair.left
-            and pair.left != pair.right
+            and pair.status in ("same", "changed")
+            and _renumbered(pair.left, pair.right)
         )
+
+
+def _renumbered(left: str, right: str) -> bool:
+    """`OP5` → `OP6` or `PP8(e)` → `PP8(f)`; not `OP3(a)` → `OP4(a)`, which only follows
+    its parent, nor `PP5` → `PP6`, whose number nobody prints."""
+    (left_part, left_label), (right_part, right_label) = _label(left), _label(right)
+    if left_label is None or right_label is None:
+        return False
+    if left_label.startswith("("):
+        return left_label != right_label
+    return left_part == right_part and left_label != right_label
+
+
+def _label(key: str) -> tuple[str, str | None]:
+    """The annex part and the printed label of a key: (``, `(e)`) for `PP8(e)`, (`ANX.`,
+    `5`) for `ANX.OP5`, (``, None) for `PP3`, `FN2` or a header fact."""
+    part, _, local = key.rpartition(".")
+    if "(" in local:
+        return part, local[local.index("(") :]
+    if local.startswith("OP") and local[2:].isdigit():
+        return part, local[2:]
+    return part, None

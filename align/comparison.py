@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from align.alignment import Alignment, Pair
 from align.diff import EQUAL, DiffStats, Span, stats, word_diff
 from align.model import Document
+from align.units import JOIN, unit_texts
 
 
 @dataclass(frozen=True, slots=True)
 class PairView:
-    """One pair with the texts of both sides and, in version mode, their diff."""
+    """One pair with the texts of both sides and, in version mode, their diff. A side of
+    several paragraphs (a split or merge) is their texts one per line."""
 
     pair: Pair
     left_text: str | None
@@ -41,9 +43,11 @@ class Comparison:
 
     @property
     def totals(self) -> DiffStats:
+        """The word counts of the paragraphs and footnotes (not of the header's facts)."""
         total = DiffStats(0, 0, 0)
         for view in self.views:
-            total += view.stats
+            if view.pair.method != "header":
+                total += view.stats
         return total
 
     def select(self, view_filter: str) -> tuple[int, ...]:
@@ -67,19 +71,19 @@ FILTERS = {
     "all": lambda view: True,
     "changes": lambda view: view.is_change,
     "findings": lambda view: bool(view.pair.findings),
-    "unpaired": lambda view: view.pair.left is None or view.pair.right is None,
+    "unpaired": lambda view: not view.pair.lefts or not view.pair.rights,
 }
 """The view filters, in the order the terminal UI cycles through them."""
 
 
 def compare(left: Document, right: Document, alignment: Alignment) -> Comparison:
     """Diff every pair of an alignment of `left` with `right`."""
-    left_texts = _texts(left)
-    right_texts = _texts(right)
+    left_texts = unit_texts(left)
+    right_texts = unit_texts(right)
     views = []
     for pair in alignment.pairs:
-        left_text = left_texts.get(pair.left) if pair.left else None
-        right_text = right_texts.get(pair.right) if pair.right else None
+        left_text = _joined(left_texts, pair.lefts)
+        right_text = _joined(right_texts, pair.rights)
         spans = None
         if alignment.mode == "version":
             spans = _diff(left_text or "", right_text or "")
@@ -97,7 +101,6 @@ def _diff(left: str, right: str) -> tuple[Span, ...]:
     return word_diff(left, right)
 
 
-def _texts(document: Document) -> dict[str, str]:
-    texts = {p.key: p.text for p in document.paragraphs}
-    texts.update({f.key: f.text for f in document.footnotes})
-    return texts
+def _joined(texts: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    """One side's text; a split's or merge's paragraphs one per line, diffed as one."""
+    return JOIN.join(texts[key] for key in keys) if keys else None

@@ -1,23 +1,34 @@
-"""Units: what the aligner pairs. Paragraphs and footnotes, seen the same way."""
+"""Units: what the aligner pairs. Header facts, paragraphs and footnotes, seen the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from align.model import Document
 
+HEADER_FACTS = ("SYMBOL", "SESSION", "AGENDA", "REPORT", "ADOPTED")
+"""Header keys whose value is a fact that reads the same in every language."""
+HEADER_TEXTS = ("TITLE", "OPENING")
+"""Header keys whose value is text, translated like a paragraph."""
+HEADER = HEADER_FACTS + HEADER_TEXTS
+JOIN = "\n"
+"""What stands between the paragraphs of a split or merge when their texts are joined."""
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A paragraph or footnote as the aligner sees it."""
+    """A header fact, paragraph or footnote as the aligner sees it."""
 
     key: str
     kind: str
-    """preambular, operative, subitem or footnote."""
+    """header, preambular, operative, subitem, heading or footnote."""
     text: str
     cites: tuple[str, ...]
-    """Footnote keys the unit cites (always empty for a footnote)."""
+    """Footnote keys the unit cites (always empty for a footnote or header fact)."""
     parent: str | None = None
+    lead: str = ""
+    """A paragraph's lead words (`Welcoming`), to say what a change of kind changed."""
 
     @property
     def normalized(self) -> str:
@@ -25,9 +36,46 @@ class Unit:
         return " ".join(self.text.split())
 
 
+def header_units(document: Document) -> list[Unit]:
+    """The header facts the document states, in the order a reviser checks them."""
+    values = (
+        document.symbol,
+        str(document.session) if document.session is not None else None,
+        document.agenda_item,
+        document.report,
+        document.adopted,
+        document.title,
+        document.opening,
+    )
+    return [
+        Unit(key, "header", value, ()) for key, value in zip(HEADER, values, strict=True) if value
+    ]
+
+
 def paragraph_units(document: Document) -> list[Unit]:
-    return [Unit(p.key, p.kind, p.text, p.footnotes, p.parent) for p in document.paragraphs]
+    return [Unit(p.key, p.kind, p.text, p.footnotes, p.parent, p.lead) for p in document.paragraphs]
 
 
 def footnote_units(document: Document) -> list[Unit]:
     return [Unit(f.key, "footnote", f.text, ()) for f in document.footnotes]
+
+
+def unit_texts(document: Document) -> dict[str, str]:
+    """Every unit's text by key: header facts, paragraphs, footnotes."""
+    units = header_units(document) + paragraph_units(document) + footnote_units(document)
+    return {unit.key: unit.text for unit in units}
+
+
+def joined(units: Sequence[Unit]) -> Unit:
+    """The units of one side of a split or merge as one: the first key, the texts joined."""
+    if len(units) == 1:
+        return units[0]
+    first = units[0]
+    return Unit(
+        first.key,
+        first.kind,
+        JOIN.join(unit.text for unit in units),
+        tuple(key for unit in units for key in unit.cites),
+        first.parent,
+        first.lead,
+    )

@@ -32,7 +32,7 @@ def nested_paragraphs(depth: int) -> bytes:
     run = "<w:r><w:t>Recalling text,</w:t></w:r>"
     nested = "<w:p>" * depth + run * 3 + "</w:p>" * depth
     body = (
-        '<w:p><w:r><w:t>72/195. Title</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>72/195. Title</w:t></w:r></w:p>"
         "<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>"
         + nested * 20
         + "<w:p><w:r><w:t>1. Decides.</w:t></w:r></w:p>"

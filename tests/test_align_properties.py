@@ -101,7 +101,7 @@ def test_aligner_recovers_random_edits(seed: int) -> None:
     left = parse_text(render(BASE))
     right_paragraphs, truth = mutate(random.Random(seed))
     right = parse_text(render(right_paragraphs))
-    found = {(p.left, p.right) for p in align(left, right).pairs if p.left and p.right}
+    found = {(a, b) for p in align(left, right).body for a, b in p.links if a and b}
     hits = len(found & truth)
     precision = hits / len(found) if found else 1.0
     recall = hits / len(truth) if truth else 1.0

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from align import Document, Overrides, OverridesError, align, load_overrides, parse_text
+from align.comparison import compare
 from align.overrides import overrides_toml
 from tests.conftest import EN, ES
 
@@ -104,7 +105,7 @@ def test_changed_date_and_number_are_findings(es: Document) -> None:
         ("number", "FN2", "FN2", ("2225",), ("2252",)),
     ]
     assert alignment.findings[0].message == "date: PP7 (es) has 2010-07-30, PP7 (en) has 2011-07-30"
-    assert {(p.left, p.right) for p in alignment.pairs} == {
+    assert {(p.left, p.right) for p in alignment.body} == {
         (k, k) for k in [p.key for p in es.paragraphs] + [f.key for f in es.footnotes]
     }
 
@@ -155,10 +156,16 @@ def test_split_paragraph_pairs_with_both_halves(es: Document) -> None:
         "responsables,\n\nDestacando la obligación de los Estados de proteger",
     )
     alignment = align(es, split)
-    halves = alignment.pair_for(left="PP3")
-    assert [(p.right, p.status) for p in halves] == [("PP3", "changed"), ("PP4", "changed")]
-    assert {p.method for p in halves} == {"content", "split"}
+    (bead,) = alignment.pair_for(left="PP3")
+    assert (bead.keys, bead.status, bead.method) == ("PP3 → PP3+PP4", "split", "split")
+    assert alignment.pair_for(right="PP4") == (bead,)
     assert alignment.pair_for(left="PP4")[0].right == "PP5"
+    (view,) = [v for v in compare(es, split, alignment).views if v.pair == bead]
+    assert view.right_text == split.paragraph("PP3").text + "\n" + split.paragraph("PP4").text
+    assert [(s.op, s.text) for s in view.spans if s.op] == [  # the diff of the whole, once
+        (-1, " así como"),
+        (1, "\nDestacando la obligación de los Estados"),
+    ]
 
 
 def test_merged_paragraphs_pair_with_one(es: Document) -> None:
@@ -167,9 +174,8 @@ def test_merged_paragraphs_pair_with_one(es: Document) -> None:
         "y el desarrollo sostenible,\n\nReiterando su preocupación por el hecho de que",
         "y el desarrollo sostenible, y reiterando su preocupación por el hecho de que",
     )
-    pairs = align(es, merged).pair_for(right="PP1")
-    assert [(p.left, p.status) for p in pairs] == [("PP1", "changed"), ("PP2", "changed")]
-    assert {p.method for p in pairs} == {"content", "merge"}
+    (bead,) = align(es, merged).pair_for(right="PP1")
+    assert (bead.keys, bead.status, bead.method) == ("PP1+PP2 → PP1", "merged", "merge")
 
 
 def test_unrelated_documents_warn_in_version_mode(es: Document) -> None:
@@ -177,7 +183,7 @@ def test_unrelated_documents_warn_in_version_mode(es: Document) -> None:
     assert alignment.mode == "version"
     assert len(alignment.warnings) == 1
     assert "share little text (0 of 62 paragraphs found a counterpart)" in alignment.warnings[0]
-    assert all(p.left is None or p.right is None for p in alignment.pairs)
+    assert all(p.left is None or p.right is None for p in alignment.body)
 
 
 def test_unrelated_documents_warn_in_language_mode(es: Document) -> None:

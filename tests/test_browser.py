@@ -49,7 +49,7 @@ def test_html_report_renders_in_chromium(tmp_path: Path, es: Document, modeled: 
     dom = chromium(tmp_path, "--dump-dom", url)
     tree = etree.fromstring(dom.stdout.encode(), etree.HTMLParser(no_network=True))
     assert tree.findtext(".//title") == "resalign: A/RES/72/195 (es) ↔ A/RES/70/179 (es)"
-    assert len(tree.findall(".//table[@class='pairs']/tbody/tr")) == 81
+    assert len(tree.findall(".//table[@class='pairs']/tbody/tr")) == 86
     assert not re.search(r"CONSOLE", dom.stderr), dom.stderr
     shot = tmp_path / "report.png"
     chromium(tmp_path, "--window-size=1400,1000", f"--screenshot={shot}", url)

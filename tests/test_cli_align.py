@@ -31,12 +31,26 @@ def test_json_shape_version_mode(capsys: pytest.CaptureFixture[str]) -> None:
         "symbol": "A/RES/70/179",
         "language": "es",
     }
-    assert data["pairs"][0] == {
+    assert data["pairs"][2] == {
+        "left": "AGENDA",
+        "right": "AGENDA",
+        "left_keys": ["AGENDA"],
+        "right_keys": ["AGENDA"],
+        "status": "changed",
+        "score": 1.0,
+        "method": "header",
+        "note": "",
+        "findings": [],
+    }
+    assert data["pairs"][7] == {
         "left": "PP1",
         "right": "PP1",
+        "left_keys": ["PP1"],
+        "right_keys": ["PP1"],
         "status": "same",
         "score": 1.0,
         "method": "content",
+        "note": "",
         "findings": [],
     }
     removed = next(p for p in data["pairs"] if p["left"] == "PP12")
@@ -75,9 +89,21 @@ def test_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "version mode: A/RES/72/195 [es] ↔ A/RES/70/179 [es]"
-    assert lines[1] == "81 pairs: 4 added, 14 changed, 2 moved, 9 removed, 52 same"
+    assert lines[1] == (
+        "79 pairs: 4 added, 10 changed, 1 merged, 2 moved, 9 removed, 52 same, 1 split"
+    )
     assert lines[2].startswith("renumbered: OP5 → OP6, OP6 → OP7")
-    assert "PP22     → PP16     moved          1.00  move" in lines
+    assert lines[4:7] == [
+        "SYMBOL   → SYMBOL   changed        1.00  header",
+        "SESSION  → SESSION  changed        1.00  header",
+        "AGENDA   → AGENDA   changed        1.00  header",
+    ]
+    assert (
+        "PP22     → PP16     moved          1.00  move  (moved: was after PP21, now after PP15)"
+        in lines
+    )
+    assert "PP24     → PP21+PP22 split          1.00  split" in lines
+    assert "OP10+OP11 → OP10     merged         0.98  merge" in lines
     assert "—        → OP5      added          0.00  content" in lines
 
 

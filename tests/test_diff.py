@@ -112,8 +112,10 @@ def test_seed_summary_matches_gold(es: Document, modeled: Document) -> None:
             implied["removed"] += 1
     for status in gold["status"].values():
         implied[status] = implied.get(status, 0) + 1
-    assert dict(comparison.alignment.status_counts()) == implied
     assert implied == {"added": 4, "removed": 9, "same": 52, "changed": 14, "moved": 2}
+    # the gold calls both halves of the split and of the merge `changed`: one bead each here
+    implied.update(changed=implied["changed"] - 4, split=1, merged=1)
+    assert dict(comparison.alignment.status_counts()) == implied
     for view in comparison.views:
         assert view.spans is not None
         assert side(view.spans, "left") == (view.left_text or "")

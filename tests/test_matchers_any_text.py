@@ -57,4 +57,4 @@ def test_matchers_take_any_text(es: Document, left: str, right: str) -> None:
     two = replace(es, paragraphs=(b,), footnotes=(), language="en")
     for mode in ("language", "version"):
         alignment = align(one, two, mode=mode)
-        assert {pair.left for pair in alignment.pairs} <= {"PP1", None}
+        assert {pair.left for pair in alignment.body} <= {"PP1", None}

@@ -255,7 +255,7 @@ def test_headings_and_annex_pair_by_key_in_language_mode() -> None:
     from align import align
 
     alignment = align(pdf("A_RES_79_144"), pymupdf("A_RES_79_144"), mode="language")
-    assert [(p.left, p.right) for p in alignment.pairs] == [
+    assert [(p.left, p.right) for p in alignment.body] == [
         (p.key, p.key) for p in (*pdf("A_RES_79_144").paragraphs, *pdf("A_RES_79_144").footnotes)
     ]
     assert alignment.findings == ()

@@ -20,6 +20,7 @@ from tests.conftest import EN, ES, MODELED
 from tests.reports_fixtures import hostile_comparison, small_comparison
 
 GOLDEN = Path(__file__).parent / "golden"
+HEADER_KEYS = ["SYMBOL", "SESSION", "AGENDA", "REPORT", "ADOPTED", "TITLE", "OPENING"]
 DTD = Path(__file__).parent / "data" / "tmx14.dtd"
 
 
@@ -37,19 +38,26 @@ def test_csv_rows(es: Document, modeled: Document) -> None:
     text = render(comparison, "csv").decode("utf-8")
     assert text.startswith("\ufeffleft_key,right_key,status")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert len(rows) == 81
-    assert rows[0]["left_key"] == "PP1" and rows[0]["status"] == "same"
+    assert len(rows) == 86  # 7 header facts, 79 beads of paragraphs and footnotes
+    assert [r["left_key"] for r in rows[:7]] == HEADER_KEYS
+    assert rows[7]["left_key"] == "PP1" and rows[7]["status"] == "same"
     assert next(r for r in rows if r["left_key"] == "OP21")["right_key"] == "OP19"
+    split = next(r for r in rows if r["left_key"] == "PP24")
+    assert (split["right_key"], split["status"], split["method"]) == ("PP21+PP22", "split", "split")
+    moved = next(r for r in rows if r["left_key"] == "PP22")
+    assert moved["note"] == "moved: was after PP21, now after PP15"
 
 
 def test_json_report_has_diffs(es: Document, modeled: Document) -> None:
     data = json.loads(render(compare(es, modeled, align(es, modeled)), "json"))
     assert data["summary"]["statuses"] == {
         "added": 4,
-        "changed": 14,
+        "changed": 10,
+        "merged": 1,
         "moved": 2,
         "removed": 9,
         "same": 52,
+        "split": 1,
     }
     op21 = next(p for p in data["pairs"] if p["left"] == "OP21")
     assert [s for s in op21["diff"] if s[0] != 0] == [[-1, "2018"], [1, "2016"]]
@@ -63,8 +71,9 @@ def test_tmx_is_valid_tmx_14b(es: Document, en: Document) -> None:
     dtd = etree.DTD(str(DTD))
     assert dtd.validate(document), dtd.error_log.filter_from_errors()
     units = document.findall("body/tu")
-    assert len(units) == 76
-    first = units[0]
+    assert len(units) == 78  # the title, the opening, 62 paragraphs and 14 footnotes
+    assert [unit.get("tuid") for unit in units[:2]] == ["TITLE", "OPENING"]
+    first = units[2]
     assert [(p.get("type"), p.text) for p in first.findall("prop")] == [
         ("x-key-left", "PP1"),
         ("x-key-right", "PP1"),
@@ -89,7 +98,7 @@ def test_tmx_leaves_out_unpaired(es: Document) -> None:
     en = parse_text(text[:start] + text[text.index("\n", start) :])
     document = etree.fromstring(render(compare(es, en, align(es, en)), "tmx"))
     assert "PP8(f)" not in [tu.get("tuid") for tu in document.findall("body/tu")]
-    assert len(document.findall("body/tu")) == 75
+    assert len(document.findall("body/tu")) == 77
 
 
 def test_tmx_refuses_version_mode() -> None:
@@ -113,8 +122,15 @@ def test_html_structure(es: Document, modeled: Document) -> None:
     tree = etree.fromstring(page.encode(), etree.HTMLParser(no_network=True))
     assert tree.findtext(".//title") == "resalign: A/RES/72/195 (es) ↔ A/RES/70/179 (es)"
     rows = tree.findall(".//table[@class='pairs']/tbody/tr")
-    assert len(rows) == 81
-    assert rows[0].get("class") == "status-same unchanged"
+    assert len(rows) == 86
+    assert [row.get("class") for row in rows[:2]] == ["status-changed", "status-changed"]
+    ids = [a.get("id") for a in tree.iter("a") if a.get("id")]
+    assert len(ids) == len(set(ids))  # every key stands in one row
+    split = tree.find(".//a[@id='R-PP22']/../..")
+    assert [a.get("id") for a in split.iter("a")] == ["L-PP24", "R-PP21", "R-PP22"]
+    assert "split" in split.findall("td")[-1].text
+    moved = tree.find(".//a[@id='L-OP12']/../..")
+    assert moved.findall("td")[-1].text.strip() == "moved: was after OP11, now after OP19"
     assert tree.find(".//a[@id='L-OP21']") is not None
     assert tree.find(".//a[@id='R-OP5']") is not None
     assert "http" not in page.replace("http-equiv", "")  # nothing from the network
@@ -147,7 +163,7 @@ def test_xlsx(tmp_path: Path, es: Document, en: Document) -> None:
         "Right text",
         "Findings",
     ]
-    assert sheet.max_row == 77
+    assert sheet.max_row == 84
     assert sheet.freeze_panes == "A2"
     assert sheet["E2"].alignment.wrap_text
 
@@ -299,7 +315,8 @@ def test_csv_for_excel_in_spanish_french_or_russian(tmp_path: Path) -> None:
     text = out.read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[0][:4] == ["left_key", "right_key", "status", "score"]
-    assert (rows[1][0], rows[1][3]) == ("PP1", "1,000")
+    assert (rows[1][0], rows[1][3]) == ("SYMBOL", "1,000")
+    assert (rows[8][0], rows[8][3]) == ("PP1", "1,000")
     assert all(len(row) == len(rows[0]) for row in rows)
 
 
@@ -343,4 +360,5 @@ def test_tmx_flags_findings_and_reads_in_translate_toolkit(
     assert flagged[0].find("prop[@type='x-qa']").text.startswith("date: PP7 (es) has 2010-07-30")
     store = tmxfile(data)
     assert len(store.units) == len(document.findall("body/tu"))
-    assert str(store.units[0].source).startswith("Reiterando su enérgica condena")
+    assert str(store.units[0].source) == es.title
+    assert str(store.units[2].source).startswith("Reiterando su enérgica condena")

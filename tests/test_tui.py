@@ -14,8 +14,14 @@ from tests.tui_helpers import ready, review_app, screen_text
 from tui.screens.help import HelpScreen
 from tui.screens.link import LinkScreen
 from tui.screens.prompt import ConfirmScreen, PromptScreen
+from tui.widgets.header import DocumentsHeader
 from tui.widgets.navigator import Navigator
 from tui.widgets.pairs import PairsView
+
+HEADER = 7
+"""Rows of header facts above PP1 in the seeds' comparisons."""
+TO_PP4 = ["n"] * 5
+"""From the symbol to PP4, the first changed paragraph: past session, agenda, report, date."""
 
 
 @pytest.fixture
@@ -29,9 +35,11 @@ async def test_opens_on_first_pair_with_every_pair_listed(
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert app.session.selected_keys() == ("PP1", "PP1")
-        assert app.query_one(Navigator).option_count == 81
-        assert "PP24 → PP22  changed" in screen_text(app)
+        assert app.session.selected_keys() == ("SYMBOL", "SYMBOL")  # the header comes first
+        assert app.query_one(Navigator).option_count == 86
+        assert "AGENDA → AGENDA  changed" in screen_text(app)
+        header = str(app.query_one(DocumentsHeader).render())
+        assert header.splitlines()[1].startswith("renumbered: OP5 → OP6, OP6 → OP7")
         assert not state.exists()  # nothing written until the reviewer does something
 
 
@@ -39,13 +47,13 @@ async def test_moving_with_arrows_and_vi_keys(es: Document, modeled: Document, s
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("down", "down", "j")
+        await pilot.press(*["down"] * HEADER, "down", "down", "j")
         assert app.session.selected_keys() == ("PP4", "PP4")
         await pilot.press("k", "up")
         assert app.session.selected_keys() == ("PP2", "PP2")
-        assert app.query_one(Navigator).highlighted == 1
-        await pilot.press("up", "up", "up")
-        assert app.session.selected_keys() == ("PP1", "PP1")
+        assert app.query_one(Navigator).highlighted == HEADER + 1
+        await pilot.press(*["up"] * (HEADER + 3))
+        assert app.session.selected_keys() == ("SYMBOL", "SYMBOL")
 
 
 async def test_next_and_previous_change(es: Document, modeled: Document, state: Path) -> None:
@@ -53,6 +61,8 @@ async def test_next_and_previous_change(es: Document, modeled: Document, state: 
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("n")
+        assert app.session.selected_keys() == ("SESSION", "SESSION")
+        await pilot.press("n", "n", "n", "n")
         assert app.session.selected_keys() == ("PP4", "PP4")
         await pilot.press("n", "n", "n")
         assert app.session.selected_keys() == ("PP10", "PP10")
@@ -80,7 +90,7 @@ async def test_filter_cycles(es: Document, modeled: Document, state: Path) -> No
         for _ in range(4):
             await pilot.press("f")
             counts.append((app.session.view_filter, app.query_one(Navigator).option_count))
-        assert counts == [("changes", 29), ("findings", 0), ("unpaired", 13), ("all", 81)]
+        assert counts == [("changes", 32), ("findings", 0), ("unpaired", 13), ("all", 86)]
 
 
 async def test_search_both_sides_and_hits(es: Document, modeled: Document, state: Path) -> None:
@@ -105,7 +115,7 @@ async def test_search_both_sides_and_hits(es: Document, modeled: Document, state
         await pilot.press("slash")
         app.screen.query_one(Input).value = ""
         await pilot.press("enter")
-        assert app.query_one(Navigator).option_count == 81
+        assert app.query_one(Navigator).option_count == 86
         assert app.session.selected_keys()[0] == "PP16"
 
 
@@ -129,7 +139,7 @@ async def test_unified_view_and_footnotes(es: Document, modeled: Document, state
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("n")  # PP4: a long insertion
+        await pilot.press(*TO_PP4)  # PP4: a long insertion
         view = app.query_one(PairsView)
         side_by_side = screen_text(app)
         await pilot.press("u")
@@ -150,7 +160,7 @@ async def test_reviewed_marks_are_saved(es: Document, modeled: Document, state: 
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("n", "r", "n", "r")
+        await pilot.press(*TO_PP4, "r", "n", "r")
         data = tomllib.loads(state.read_text(encoding="utf-8"))
         assert data["reviewed"] == [["PP4", "PP4"], ["PP5", "PP5"]]
         assert "✓ reviewed" in screen_text(app)
@@ -162,7 +172,7 @@ async def test_link_and_unlink(es: Document, modeled: Document, state: Path) -> 
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        for _ in range(16):  # to PP11, which the aligner leaves without counterpart
+        for _ in range(HEADER + 16):  # to PP11, which the aligner leaves without counterpart
             await pilot.press("j")
         assert app.session.selected_keys() == ("PP11", None)
         await pilot.press("l")
@@ -233,7 +243,7 @@ async def test_mouse_selects(es: Document, modeled: Document, state: Path) -> No
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.click(Navigator, offset=(10, 4))  # below the border
+        await pilot.click(Navigator, offset=(10, HEADER + 4))  # below the border
         await pilot.pause()
         assert app.session.selected_keys() == ("PP4", "PP4")
         await pilot.click(PairsView, offset=(10, 0))
@@ -247,8 +257,8 @@ async def test_reopening_restores_marks_and_links(
     first = review_app(es, modeled, state)
     async with first.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("n", "r")
-        first.session.selected = 16
+        await pilot.press(*TO_PP4, "r")
+        first.session.selected = HEADER + 16
         first.session.link("PP10")
         first.realign()
         await ready(pilot)
@@ -401,7 +411,7 @@ def test_a_read_only_review_file_is_not_replaced(
     from align.comparison import compare
     from tui.session import Session
 
-    state.write_text('reviewed = []\npairs = []\nleft_only = []\nright_only = []\n')
+    state.write_text("reviewed = []\npairs = []\nleft_only = []\nright_only = []\n")
     state.chmod(0o444)
     session = Session.open(modeled, es, state)
     session.show(compare(modeled, es, align_pair(modeled, es)))
@@ -452,4 +462,4 @@ def test_the_first_mark_makes_the_data_folder(
     session.show(compare(modeled, es, align_pair(modeled, es)))
     session.toggle_reviewed()
     assert session.problem is None
-    assert tomllib.loads(state.read_text())["reviewed"] == [["PP1", "PP1"]]
+    assert tomllib.loads(state.read_text())["reviewed"] == [["SYMBOL", "SYMBOL"]]

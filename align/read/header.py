@@ -118,8 +118,10 @@ def _sponsor_text(lines: Sequence[str], index: int, last: str) -> str:
     goes on from in lower case (`Saint Kitts` / `and Nevis`)."""
     parts = [last]
     start = index
-    while start > 0 and lines[start - 1] and (
-        _LIST_GOES_ON.search(lines[start - 1]) or lines[start][:1].islower()
+    while (
+        start > 0
+        and lines[start - 1]
+        and (_LIST_GOES_ON.search(lines[start - 1]) or lines[start][:1].islower())
     ):
         start -= 1
         parts.insert(0, lines[start])

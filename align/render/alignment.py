@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from align.alignment import Alignment, Finding, Pair, Side
+from align.render.labels import renumbering
 
 
 def alignment_dict(alignment: Alignment) -> dict[str, Any]:
@@ -23,9 +24,12 @@ def pair_dict(pair: Pair) -> dict[str, Any]:
     return {
         "left": pair.left,
         "right": pair.right,
+        "left_keys": list(pair.lefts),
+        "right_keys": list(pair.rights),
         "status": pair.status,
         "score": pair.score,
         "method": pair.method,
+        "note": pair.note,
         "findings": [finding_dict(f) for f in pair.findings],
     }
 
@@ -50,19 +54,20 @@ def listing(alignment: Alignment) -> str:
     counts = alignment.status_counts()
     lines = [
         alignment.headline,
-        f"{len(alignment.pairs)} pairs: "
+        f"{len(alignment.body)} pairs: "
         + ", ".join(f"{count} {status}" for status, count in sorted(counts.items())),
     ]
     if findings := alignment.findings:
         lines.append(f"{len(findings)} findings")
     if renumbered := alignment.renumbered():
-        lines.append("renumbered: " + ", ".join(f"{a} → {b}" for a, b in renumbered))
+        lines.append(f"renumbered: {renumbering(renumbered)}")
     lines += [f"warning: {warning}" for warning in alignment.warnings]
     lines.append("")
     for pair in alignment.pairs:
-        lines.append(
-            f"{pair.left or '—':<8} → {pair.right or '—':<8} {pair.status:<14} "
-            f"{pair.score:4.2f}  {pair.method}"
+        line = (
+            f"{'+'.join(pair.lefts) or '—':<8} → {'+'.join(pair.rights) or '—':<8} "
+            f"{pair.status:<14} {pair.score:4.2f}  {pair.method}"
         )
+        lines.append(f"{line}  ({pair.note})" if pair.note else line)
         lines += [f"    ! {finding.message}" for finding in pair.findings]
     return "\n".join(lines)

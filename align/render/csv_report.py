@@ -17,6 +17,7 @@ COLUMNS = [
     "status",
     "score",
     "method",
+    "note",
     "words_added",
     "words_removed",
     "left_text",
@@ -41,11 +42,12 @@ def render_csv(comparison: Comparison, dialect: str = "excel") -> bytes:
         pair = view.pair
         writer.writerow(
             [
-                pair.left or "",
-                pair.right or "",
+                "+".join(pair.lefts),
+                "+".join(pair.rights),
                 pair.status,
                 f"{pair.score:.3f}".replace(".", "," if european else "."),
                 pair.method,
+                csv_text(pair.note),
                 view.stats.added,
                 view.stats.removed,
                 csv_text(view.left_text or ""),

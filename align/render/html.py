@@ -14,19 +14,9 @@ from html import escape
 from align.alignment import Finding
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL, INSERT
+from align.render.labels import STATUS_LABELS, what_happened
 
 RTL = {"ar"}
-STATUS_LABELS = {
-    "same": "same",
-    "changed": "changed",
-    "moved": "moved",
-    "moved+changed": "moved and changed",
-    "added": "added (right only)",
-    "removed": "removed (left only)",
-    "paired": "paired",
-    "unpaired": "no counterpart",
-}
-
 CSS = """
 :root { --same:#f6f6f6; --changed:#fff4ce; --moved:#dcecff; --added:#dcf5dc; --removed:#fde2e1;
         --finding:#ffe8cc; --ink:#1b1b1b; --muted:#5c5c5c; }
@@ -44,11 +34,12 @@ table { border-collapse: collapse; }
 .pairs { width: 100%; table-layout: fixed; margin-top: .5rem; }
 .pairs th { position: sticky; top: 0; background: #fff; text-align: left;
        border-bottom: 2px solid #999; padding: .3rem .5rem; }
-.pairs td { vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid #ddd; }
-.pairs col.key { width: 5.5rem; } .pairs col.status { width: 9rem; }
+.pairs td { vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid #ddd;
+            white-space: pre-line; }
+.pairs col.key { width: 5.5rem; } .pairs col.status { width: 11rem; }
 .key a { color: inherit; font-weight: 600; text-decoration: none; }
 .status-same { background: var(--same); } .status-changed { background: var(--changed); }
-.status-moved, .status-moved\\+changed { background: var(--moved); }
+.status-moved, .status-moved\\+changed, .status-split, .status-merged { background: var(--moved); }
 .status-added { background: var(--added); } .status-removed { background: var(--removed); }
 .status-unpaired { background: var(--removed); } .has-findings { background: var(--finding); }
 del { background: #f9c0bd; color: #7a0c05; text-decoration: line-through; }
@@ -127,7 +118,7 @@ def _summary(comparison: Comparison) -> list[str]:
             for a, b in renumbered
         )
         parts.append(
-            "<div><h3>Renumbered operative paragraphs</h3>"
+            "<div><h3>Renumbered and relettered paragraphs</h3>"
             f'<table class="renumbered"><tr><th>Left</th><th></th><th>Right</th></tr>{rows}'
             "</table></div>"
         )
@@ -147,7 +138,7 @@ def _finding_link(finding: Finding) -> str:
 
 def _legend(comparison: Comparison) -> list[str]:
     statuses = (
-        ["same", "changed", "moved", "added", "removed"]
+        ["same", "changed", "moved", "split", "merged", "added", "removed"]
         if comparison.alignment.mode == "version"
         else ["paired", "unpaired"]
     )
@@ -197,18 +188,22 @@ def _row(view: PairView, left_attrs: str, right_attrs: str) -> str:
     )
     return (
         f'<tr class="{escape(" ".join(classes))}">'
-        f"{_key_cell('L', pair.left)}<td{left_attrs}>{_text(view, 'left')}</td>"
-        f"{_key_cell('R', pair.right)}<td{right_attrs}>{_text(view, 'right')}</td>"
-        f"<td>{escape(STATUS_LABELS[pair.status])} "
+        f"{_key_cell('L', pair.lefts)}<td{left_attrs}>{_text(view, 'left')}</td>"
+        f"{_key_cell('R', pair.rights)}<td{right_attrs}>{_text(view, 'right')}</td>"
+        f"<td>{escape(what_happened(pair))} "
         f'<span class="score">{pair.score:.2f}</span>{findings}</td></tr>'
     )
 
 
-def _key_cell(prefix: str, key: str | None) -> str:
-    if key is None:
+def _key_cell(prefix: str, keys: tuple[str, ...]) -> str:
+    """The keys of one side, each its own anchor: every key stands in one row only."""
+    if not keys:
         return '<td class="key">—</td>'
-    anchor = escape(f"{prefix}-{key}")
-    return f'<td class="key"><a id="{anchor}" href="#{anchor}">{escape(key)}</a></td>'
+    links = "<br>".join(
+        f'<a id="{escape(f"{prefix}-{key}")}" href="#{escape(f"{prefix}-{key}")}">{escape(key)}</a>'
+        for key in keys
+    )
+    return f'<td class="key">{links}</td>'
 
 
 def _text(view: PairView, side: str) -> str:

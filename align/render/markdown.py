@@ -13,6 +13,7 @@ import re
 
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL
+from align.render.labels import what_happened
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
@@ -50,7 +51,7 @@ def render_markdown(comparison: Comparison) -> bytes:
             "",
         ]
     if renumbered := alignment.renumbered():
-        lines += ["### Renumbered operative paragraphs", "", "| left | right |", "|---|---|"]
+        lines += ["### Renumbered and relettered paragraphs", "", "| left | right |", "|---|---|"]
         lines += [f"| {a} | {b} |" for a, b in renumbered]
         lines.append("")
     if findings := alignment.findings:
@@ -65,7 +66,7 @@ def render_markdown(comparison: Comparison) -> bytes:
 
 def _pair(view: PairView, left_language: str, right_language: str) -> list[str]:
     pair = view.pair
-    lines = [f"### {pair.keys} · {pair.status} · {pair.score:.2f}", ""]
+    lines = [f"### {pair.keys} · {escape_md(what_happened(pair))} · {pair.score:.2f}", ""]
     if view.spans is not None:
         lines.append(_inline(view) or "_(empty)_")
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, INSERT
+from align.render.labels import renumbering, what_happened
 from align.render.text import pad, wrap
 
 RESET = "\x1b[0m"
@@ -42,14 +43,14 @@ def _summary(comparison: Comparison, color: bool) -> str:
     if alignment.findings:
         lines.append(f"{len(alignment.findings)} findings")
     if renumbered := alignment.renumbered():
-        lines.append("renumbered: " + ", ".join(f"{a} → {b}" for a, b in renumbered))
+        lines.append(f"renumbered: {renumbering(renumbered)}")
     lines += [_style(f"warning: {w}", YELLOW, color) for w in alignment.warnings]
     return "\n".join(lines)
 
 
 def _pair(view: PairView, comparison: Comparison, color: bool, width: int) -> str:
     pair = view.pair
-    head = f"{pair.keys}  {pair.status}  {pair.score:.2f}"
+    head = f"{pair.keys}  {what_happened(pair)}  {pair.score:.2f}"
     if view.spans is not None and (view.stats.added or view.stats.removed):
         head += f"  (+{view.stats.added} −{view.stats.removed} words)"
     lines = [_style(head, BOLD, color)]

@@ -19,7 +19,8 @@ from lxml import etree
 
 from align.comparison import Comparison
 from align.errors import UsageError
-from align.model import FootnoteRef
+from align.model import Document, FootnoteRef
+from align.units import HEADER_FACTS, JOIN, unit_texts
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LOCALE = re.compile(r"\s*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\s*")
@@ -53,31 +54,34 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
         datatype="plaintext",
         creationdate=created,
     )
-    refs = {
-        side: {p.key: p.refs for p in document.paragraphs}
-        for side, document in (("left", comparison.left), ("right", comparison.right))
-    }
+    documents = {"left": comparison.left, "right": comparison.right}
     body = etree.SubElement(root, "body")
     for view in comparison.views:
         pair = view.pair
         if not (pair.left and pair.right and view.left_text and view.right_text):
             continue
+        if pair.left in HEADER_FACTS:  # a symbol or date is no translation unit
+            continue
         unit = etree.SubElement(body, "tu", tuid=pair.left, creationdate=created)
         for kind, value in (
-            ("x-key-left", pair.left),
-            ("x-key-right", pair.right),
+            ("x-key-left", "+".join(pair.lefts)),
+            ("x-key-right", "+".join(pair.rights)),
             ("x-symbol-left", alignment.left.symbol),
             ("x-symbol-right", alignment.right.symbol),
             *(("x-qa", finding.message) for finding in pair.findings),
         ):
             if value:
                 etree.SubElement(unit, "prop", type=kind).text = value
-        for side, language, key, text in (
-            ("left", alignment.left.language, pair.left, view.left_text),
-            ("right", alignment.right.language, pair.right, view.right_text),
+        for side, language, keys, text in (
+            ("left", alignment.left.language, pair.lefts, view.left_text),
+            ("right", alignment.right.language, pair.rights, view.right_text),
         ):
             variant = etree.SubElement(unit, "tuv", {XML_LANG: regions.get(language, language)})
-            _segment(etree.SubElement(variant, "seg"), text, refs[side].get(key, ()))
+            _segment(
+                etree.SubElement(variant, "seg"),
+                text.replace(JOIN, " "),  # one segment; JOIN and the space are one character
+                _calls(documents[side], keys),
+            )
     return etree.tostring(
         etree.ElementTree(root),
         xml_declaration=True,
@@ -85,6 +89,18 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
         pretty_print=True,
         doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     )
+
+
+def _calls(document: Document, keys: tuple[str, ...]) -> tuple[FootnoteRef, ...]:
+    """The footnote calls of a bead's paragraphs, as offsets into their joined text."""
+    refs = {p.key: p.refs for p in document.paragraphs}
+    texts = unit_texts(document)
+    calls: list[FootnoteRef] = []
+    start = 0
+    for key in keys:
+        calls += [FootnoteRef(ref.key, start + ref.offset) for ref in refs.get(key, ())]
+        start += len(texts[key]) + len(JOIN)
+    return tuple(calls)
 
 
 def _segment(seg: etree._Element, text: str, refs: tuple[FootnoteRef, ...]) -> None:

@@ -9,19 +9,22 @@ import io
 from align.comparison import Comparison
 from align.errors import OutputError
 from align.render.cells import is_formula_like
+from align.render.labels import what_happened
 
 FILLS = {
     "same": "F2F2F2",
     "changed": "FFF4CE",
     "moved": "DCECFF",
     "moved+changed": "DCECFF",
+    "split": "DCECFF",
+    "merged": "DCECFF",
     "added": "DCF5DC",
     "removed": "FDE2E1",
     "paired": "FFFFFF",
     "unpaired": "FDE2E1",
 }
 HEADERS = ["Left key", "Right key", "Status", "Score", "Left text", "Right text", "Findings"]
-WIDTHS = [10, 10, 14, 8, 70, 70, 40]
+WIDTHS = [10, 10, 22, 8, 70, 70, 40]
 
 
 def render_xlsx(comparison: Comparison) -> bytes:
@@ -42,9 +45,9 @@ def render_xlsx(comparison: Comparison) -> bytes:
         pair = view.pair
         sheet.append(
             [
-                pair.left or "",
-                pair.right or "",
-                pair.status,
+                "\n".join(pair.lefts),
+                "\n".join(pair.rights),
+                what_happened(pair),
                 pair.score,
                 view.left_text or "",
                 view.right_text or "",

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from align.model import Document
+from align.render.labels import renumbering
 from tui.session import Session
 
 
@@ -29,6 +30,8 @@ class DocumentsHeader(Static):
             text.append(f" · filter: {self.session.view_filter} only", "yellow")
         if self.session.query:
             text.append(f" · search: {self.session.query!r}", "magenta")
+        if comparison and (renumbered := comparison.alignment.renumbered()):
+            text.append(f"\nrenumbered: {renumbering(renumbered)}", "cyan")
         if comparison and comparison.alignment.warnings:
             text.append(f"\n⚠ {comparison.alignment.warnings[0]}", "yellow")
         self.update(text)

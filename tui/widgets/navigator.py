@@ -38,7 +38,7 @@ class Navigator(OptionList):
         reviewed = REVIEWED_MARK if self.session.is_reviewed((pair.left, pair.right)) else " "
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"{mark}", FINDING if pair.findings else STATUS_STYLES[pair.status])
-        line.append(f"{reviewed}{pair.left or '—':>7} → {pair.right or '—':<7}")
+        line.append(f"{reviewed}{_name(pair.lefts):>7} → {_name(pair.rights):<7}")
         line.append(f" {pair.score:.2f}", "dim")
         return line
 
@@ -47,3 +47,8 @@ class Navigator(OptionList):
         if self.option_count:
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = self.session.selected
+
+
+def _name(keys: tuple[str, ...]) -> str:
+    """One side of a pair in the navigator's narrow column: `PP25+` for `PP25+PP26`."""
+    return keys[0] + ("+" if len(keys) > 1 else "") if keys else "—"

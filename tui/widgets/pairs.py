@@ -27,6 +27,7 @@ from align.comparison import PairView
 from align.diff import DELETE, EQUAL, INSERT
 from align.invariants import mentions
 from align.languages import language
+from align.render.labels import what_happened
 from tui.layout import Chunk, full_width, line_count, side_by_side, wrap_chunks
 from tui.session import Session
 from tui.styles import (
@@ -192,7 +193,7 @@ class PairsView(ScrollView, can_focus=True):
     def _header(self, view: PairView, selected: bool, width: int) -> Strip:
         pair = view.pair
         mark = FINDING_MARK if pair.findings else MARKS[pair.status]
-        text = f" {mark} {pair.keys}  {pair.status}  {pair.score:.2f}"
+        text = f" {mark} {pair.keys}  {what_happened(pair)}  {pair.score:.2f}"
         if view.spans is not None and (view.stats.added or view.stats.removed):
             text += f"  +{view.stats.added} −{view.stats.removed} words"
         if self.session.is_reviewed((pair.left, pair.right)):
@@ -226,11 +227,11 @@ class PairsView(ScrollView, can_focus=True):
         comparison = self.session.comparison
         assert comparison is not None
         sides = []
-        for document, key in (
-            (comparison.left, view.pair.left),
-            (comparison.right, view.pair.right),
+        for document, keys in (
+            (comparison.left, view.pair.lefts),
+            (comparison.right, view.pair.rights),
         ):
-            cited = document.paragraph(key).footnotes if key and not key.startswith("FN") else ()
+            cited = [ref.key for p in document.paragraphs if p.key in keys for ref in p.refs]
             chunks: list[Chunk] = []
             for footnote_key in dict.fromkeys(cited):
                 chunks += [
