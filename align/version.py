@@ -58,15 +58,20 @@ def match_versions(
         [tokenize(u.text, han=han, invariants_only=not same_language) for u in left],
         [tokenize(u.text, han=han, invariants_only=not same_language) for u in right],
     )
-    scores = _candidate_scores(left, right, weighted)
+    scores = _candidate_scores(left, right, weighted, han=han)
     lifted = set()
     for (i, j), value in (evidence or {}).items():
         content = scores.get((i, j), weighted.dice(i, j))
-        if 0.4 * content + 0.6 * value > content and left[i].kind == right[j].kind:
+        if 0.4 * content + 0.6 * value > content and _pairable(left[i], right[j]):
             scores[i, j] = 0.4 * content + 0.6 * value
             lifted.add((i, j))
     chain = heaviest_chain(
-        ((i, j, s - PAIR) for (i, j), s in scores.items() if s > PAIR), len(right)
+        (
+            (i, j, s - PAIR)
+            for (i, j), s in scores.items()
+            if s > (PAIR if left[i].kind == right[j].kind else MOVE)
+        ),
+        len(right),
     )
     matches = [
         Match(i, j, scores[i, j], "citation" if (i, j) in lifted else "content") for i, j in chain
@@ -81,7 +86,7 @@ def match_versions(
 
 
 def _candidate_scores(
-    left: Sequence[Unit], right: Sequence[Unit], weighted: Weighted
+    left: Sequence[Unit], right: Sequence[Unit], weighted: Weighted, *, han: bool = False
 ) -> dict[tuple[int, int], float]:
     n, m = len(left), len(right)
     if not n or not m:
@@ -91,7 +96,34 @@ def _candidate_scores(
     for i in range(n):
         centre = round(i * m / n)
         candidates.update((i, j) for j in range(max(0, centre - BAND), min(m, centre + BAND + 1)))
-    return {(i, j): weighted.dice(i, j) for i, j in candidates if left[i].kind == right[j].kind}
+    scores = {}
+    for i, j in candidates:
+        if left[i].kind == right[j].kind:
+            scores[i, j] = weighted.dice(i, j)
+        elif {left[i].kind, right[j].kind} == KIND_CHANGES:
+            scores[i, j] = _without_leads(weighted, i, j, left[i], right[j], han=han)
+    return scores
+
+
+KIND_CHANGES = frozenset({"preambular", "operative"})
+"""Kinds a paragraph may change between versions: `Welcoming…` becomes `Welcomes…`."""
+
+
+def _pairable(left: Unit, right: Unit) -> bool:
+    """Same kind, or a preambular paragraph that became operative (or the reverse)."""
+    return left.kind == right.kind or {left.kind, right.kind} == KIND_CHANGES
+
+
+def _without_leads(
+    weighted: Weighted, i: int, j: int, left: Unit, right: Unit, *, han: bool
+) -> float:
+    """The similarity of two paragraphs of different kinds, their lead words set aside:
+    `Welcoming the adoption…` and `Welcomes the adoption…` say the same, in any
+    language's conventions (`Acogiendo con beneplácito`, `Acoge con beneplácito`)."""
+    a = weighted.left[i] - tokenize(left.lead, han=han)
+    b = weighted.right[j] - tokenize(right.lead, han=han)
+    total = sum(map(weighted.idf.__getitem__, a)) + sum(map(weighted.idf.__getitem__, b))
+    return 2 * weighted.overlap(a, b) / total if total else 0.0
 
 
 def _moves(

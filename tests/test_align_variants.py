@@ -255,3 +255,81 @@ def test_bad_overrides(
     path.write_text(content, encoding="utf-8")
     with pytest.raises(OverridesError, match=message.replace("[", r"\[").replace("(", r"\(")):
         align(es, modeled, overrides=load_overrides(path))
+
+
+def _became_operative(text: str, lead: str, operative_lead: str, last: str) -> str:
+    """The text with the preambular paragraph opening with `lead` made the operative
+    paragraph after `last` (the last one), with its new lead in italics."""
+    start = text.index(f"\n{lead} ") + 1
+    end = text.index("\n", start)
+    preambular = text[start:end]
+    operative = f"*{operative_lead}* " + preambular[len(lead) + 1 :].rstrip(",") + "."
+    text = text[:start] + text[end + 2 :]  # the paragraph and the blank line after it
+    at = text.index(last) + len(last)
+    number = int(last.split(".")[0]) + 1
+    return text[:at] + f"\n\n{number}. {operative}" + text[at:]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "operative_lead", "last"),
+    [
+        (
+            ES_TEXT,
+            "Acogiendo con beneplácito los esfuerzos",
+            "Acoge con beneplácito",
+            "22. *Solicita* al Secretario General",
+        ),
+        (
+            EN_TEXT,
+            "Welcoming the efforts",
+            "Welcomes",
+            "22. *Requests* the Secretary-General",
+        ),
+    ],
+)
+def test_a_preambular_paragraph_that_became_operative_is_found(
+    text: str, lead: str, operative_lead: str, last: str
+) -> None:
+    old = parse_text(text)
+    last_line = text[text.index(last) : text.index("\n", text.index(last))]
+    new = parse_text(_became_operative(text, lead, operative_lead, last_line))
+    (was,) = [p for p in old.paragraphs if p.text.startswith(lead)]
+    alignment = align(old, new)
+    (pair,) = alignment.pair_for(left=was.key)
+    assert (pair.right, pair.status) == ("OP23", "moved+changed")
+    old_lead = was.lead
+    assert lead.startswith(old_lead)
+    before = old.paragraphs[old.paragraphs.index(was) - 1].key
+    assert pair.note == (
+        f"moved: was after {before}, now after OP22; "
+        f"preambular → operative: {old_lead} → {operative_lead}"
+    )
+    assert alignment.pair_for(right="OP23") == (pair,)
+    back = align(new, old).pair_for(left="OP23")[0]  # and the reverse
+    assert (back.right, back.status) == (was.key, "moved+changed")
+    assert back.note.endswith(f"operative → preambular: {operative_lead} → {old_lead}")
+
+
+def test_the_last_preambular_paragraph_become_the_first_operative_is_changed() -> None:
+    """In place (no paragraph crosses it), a change of kind is a change, said in the note."""
+    import re
+
+    start = ES_TEXT.index("\nReconociendo que, de conformidad") + 1
+    end = ES_TEXT.index("\n", start)
+    preambular = ES_TEXT[start:end]
+    operative = "1. *Reconoce* " + preambular[len("Reconociendo ") :].rstrip(",") + ";"
+    rest = re.sub(
+        r"(?m)^(\d+)\. ", lambda m: f"{int(m.group(1)) + 1}. ", ES_TEXT[end:]
+    )  # every operative paragraph one number down
+    new = parse_text(ES_TEXT[:start] + operative + rest)
+    old = parse_text(ES_TEXT)
+    alignment = align(old, new)
+    (pair,) = alignment.pair_for(left="PP34")
+    assert (pair.right, pair.status, pair.note) == (
+        "OP1",
+        "changed",
+        "preambular → operative: Reconociendo → Reconoce",
+    )
+    assert alignment.pair_for(left="OP1")[0].right == "OP2"
+    assert ("OP1", "OP2") in alignment.renumbered()
+    assert ("PP34", "OP1") not in alignment.renumbered()  # a change of kind is no renumbering
