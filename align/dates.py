@@ -1,7 +1,9 @@
 """Dates written in words, in any official language, read as ISO dates.
 
 `19 de diciembre de 2017`, `19 December 2017`, `19 décembre 2017`, `19 декабря 2017 года`,
-`19 كانون الأول/ديسمبر 2017` and `2017年12月19日` all read as `2017-12-19`.
+`19 كانون الأول/ديسمبر 2017` and `2017年12月19日` all read as `2017-12-19`. The other days
+of a range or list that shares the month and year are dates too: `27 and 28 September
+2017`, `los días 27 y 28 de septiembre de 2017`, `2017年9月27日和28日` name two days each.
 """
 
 from __future__ import annotations
@@ -31,23 +33,74 @@ class DateMention:
     iso: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    date: re.Pattern[str]
+    month_of: dict[str, int]
+    day_before: re.Pattern[str]
+    """A day and a joiner right before a date whose day comes first (`27 and `)."""
+    day_after: re.Pattern[str]
+    """A joiner and a day right after a date whose day comes last (`和28日`)."""
+    day_first: bool
+
+
 @cache
-def _pattern(lang: Language) -> tuple[re.Pattern[str], dict[str, int]]:
+def _patterns(lang: Language) -> _Patterns:
     month_of = {name: index for index, names in enumerate(lang.months, 1) for name in names}
     names = sorted(month_of, key=len, reverse=True)
     alternation = "|".join(re.escape(name) for name in names)
-    return re.compile(lang.date.replace("{month}", f"(?:{alternation})"), re.IGNORECASE), month_of
+    joiner = rf"\s*(?:,|{lang.day_joiners})\s*"
+    return _Patterns(
+        re.compile(lang.date.replace("{month}", f"(?:{alternation})"), re.IGNORECASE),
+        month_of,
+        re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:º|°|er)?{joiner}$", re.IGNORECASE),
+        re.compile(rf"{joiner}(?P<day>\d{{1,2}})日", re.IGNORECASE),
+        lang.date.index("(?P<day>") < lang.date.index("(?P<year>"),
+    )
 
 
 def find_dates(text: str, lang: Language) -> list[DateMention]:
-    """Every valid date written in `lang`'s style in `text`, in order."""
-    pattern, month_of = _pattern(lang)
+    """Every valid date written in `lang`'s style in `text`, in order, with the other
+    days of a range or list that shares its month and year."""
+    patterns = _patterns(lang)
+    text = ascii_digits(text)
     found = []
-    for match in pattern.finditer(ascii_digits(text)):
-        month = month_of[match["month"].lower()]
-        try:
-            day = date(int(match["year"]), month, int(match["day"]))
-        except ValueError:
+    for match in patterns.date.finditer(text):
+        year, month = int(match["year"]), patterns.month_of[match["month"].lower()]
+        iso = _day(year, month, match["day"])
+        if iso is None:
             continue
-        found.append(DateMention(match.start(), match.end(), day.isoformat()))
+        found.append(DateMention(match.start(), match.end(), iso))
+        found += _other_days(text, match, year, month, patterns)
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _other_days(
+    text: str, match: re.Match[str], year: int, month: int, patterns: _Patterns
+) -> list[DateMention]:
+    """`27 and` before `28 September 2017` (or `和28日` after `2017年9月27日`): the days a
+    range or list names besides the one written in full."""
+    found = []
+    if patterns.day_first:
+        start = match.start()
+        while (before := patterns.day_before.search(text, max(0, start - 12), start)) and (
+            iso := _day(year, month, before["day"])
+        ):
+            found.append(DateMention(before.start("day"), before.end("day"), iso))
+            start = before.start()
+    else:
+        end = match.end()
+        while (after := patterns.day_after.match(text, end)) and (
+            iso := _day(year, month, after["day"])
+        ):
+            found.append(DateMention(after.start("day"), after.end(), iso))
+            end = after.end()
     return found
+
+
+def _day(year: int, month: int, day: str) -> str | None:
+    """The ISO date, None where there is no such day."""
+    try:
+        return date(year, month, int(day)).isoformat()
+    except ValueError:
+        return None

@@ -4,8 +4,9 @@ Translation QA compares these between the two language versions of a paragraph. 
 normalized so that equal values compare equal across languages: dates become ISO dates,
 numbers lose thousands separators (`30 000`, `30,000`, `30.000` are `30000`), and decimal
 commas (and the Arabic decimal separator `٫`) become points: `16.2`, `12,5`, `٣٫٥` are
-numbers, never years. Ordinal numbers (`13º`, `73rd`, `1er`, `73-е`, `第73`) are left out:
-languages spell them differently.
+numbers, never years. Ordinal numbers (`13º`, `73rd`, `1er`, `73-е`, `第73次`) are left out:
+languages spell them differently; a number in Chinese `第…号` or `第…段` is a number (`补编第53号`
+is `Supplement No. 53`).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def mentions(text: str, lang: Language) -> list[Mention]:
             found.append(Mention(match.start(), match.start() + len(value), "symbol", value))
         text = _mask(text, [m.span() for m in symbols])
     for match in NUMBER.finditer(text):
-        if ORDINAL_AFTER.match(text, match.end()) or text[max(0, match.start() - 1)] == "第":
+        if ORDINAL_AFTER.match(text, match.end()):
             continue
         value = _normalize_number(match.group())
         kind = (

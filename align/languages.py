@@ -38,6 +38,9 @@ class Language:
     """Matches a sub-item label at the start of a paragraph; groups `label`, `letter`."""
     letters: str | tuple[str, ...]
     """The sub-item letters in order; position n is keyed with the n-th Latin letter."""
+    day_joiners: str = r"-|–|—"
+    """Regex alternation of what joins the days of a range or list sharing one month and
+    year (`27 and 28 September`, `12 al 19 de mayo`, `27日和28日`)."""
     subitem_label: str = "{letter})"
     """How a sub-item label is printed, for readers that must write one (HTML lists)."""
     operative_label: str = "{number}."
@@ -98,6 +101,7 @@ SPANISH = Language(
         "diciembre",
     ),
     date=r"(?P<day>\d{1,2})(?:º|°)? de (?P<month>{month})(?: de)? (?P<year>\d{4})",
+    day_joiners=r"y|al|a|-|–|—",
     agenda_item=_rx(r"^Temas? (?P<item>\d.*?) del programa"),
     adopted=_rx(r"^Resolución aprobada por"),
     closing=_rx(r"sesión plenaria"),
@@ -144,6 +148,7 @@ ENGLISH = Language(
         "december",
     ),
     date=r"(?P<day>\d{1,2}) (?P<month>{month}),? (?P<year>\d{4})",
+    day_joiners=r"and|to|-|–|—",
     agenda_item=_rx(r"^Agenda items? (?P<item>\d.*?)$"),
     adopted=_rx(r"^Resolution adopted by"),
     closing=_rx(r"plenary meeting"),
@@ -198,6 +203,7 @@ FRENCH = Language(
         "décembre|decembre",
     ),
     date=r"(?P<day>\d{1,2})(?:er)? (?P<month>{month}) (?P<year>\d{4})",
+    day_joiners=r"et|au|-|–|—",
     agenda_item=_rx(r"^Points? (?P<item>\d.*?) de l[’']ordre du jour"),
     adopted=_rx(r"^Résolution adoptée par"),
     closing=_rx(r"séance plénière"),
@@ -247,6 +253,7 @@ RUSSIAN = Language(
         "декабря|декабрь",
     ),
     date=r"(?P<day>\d{1,2}) (?P<month>{month}) (?P<year>\d{4})(?: года| г\.)?",
+    day_joiners=r"и|по|-|–|—",
     agenda_item=_rx(r"^Пункты? (?P<item>\d.*?) повестки дня"),
     adopted=_rx(r"^Резолюция,? принятая"),
     closing=_rx(r"пленарное заседание"),
@@ -301,6 +308,7 @@ ARABIC = Language(
         "كانون الأول/ديسمبر|ديسمبر|كانون الأول",
     ),
     date=r"(?P<day>\d{1,2}) (?P<month>{month}) (?P<year>\d{4})",
+    day_joiners=r"و|إلى|-|–|—",
     agenda_item=_rx(r"^(?:البند|البنود) (?P<item>\d.*?) من جدول الأعمال"),
     adopted=_rx(r"^قرار اتخذته"),
     closing=_rx(r"الجلسة العامة"),
@@ -353,6 +361,7 @@ CHINESE = Language(
     name="Chinese",
     months=_months(*(f"{n}月" for n in range(1, 13))),
     date=r"(?P<year>\d{4})年(?P<month>{month})(?P<day>\d{1,2})日",
+    day_joiners=r"和|及|至|到|-|–|—|－|～",
     agenda_item=_rx(r"^议程项目 ?(?P<item>\d.*?)$"),
     adopted=_rx(r"通过的决议"),
     closing=_rx(r"全体会议"),

@@ -219,6 +219,14 @@ class LanguageMatcher:
     def footnotes(
         self, left: Sequence[Unit], right: Sequence[Unit], paired: list[tuple[Unit, Unit]]
     ) -> list[Match]:
+        """By printed number where both texts number the same footnotes (a translation
+        keeps the numbering, so a footnote whose one symbol was mistyped still finds its
+        counterpart, and the mistake is a symbol finding); else by order, as paragraphs."""
+        if [u.key for u in left] == [u.key for u in right]:
+            return [
+                Match(i, i, self.score(a, b), "number")
+                for i, (a, b) in enumerate(zip(left, right, strict=True))
+            ]
         return self.paragraphs(left, right)
 
     def score(self, left: Unit, right: Unit) -> float:

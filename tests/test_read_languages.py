@@ -274,3 +274,12 @@ def test_sub_item_letters_keyed_by_latin_position() -> None:
     assert [p.key for p in document.paragraphs if p.kind == "subitem"] == ["PP2(a)", "PP2(b)"]
     ar = parse_text(CORPUS[4].text)
     assert ar.paragraph("PP2(b)").text == "مساعدة الدول الأعضاء،"
+
+
+def test_chinese_closing_opens_with_its_date() -> None:
+    """Chinese prints the date above the meeting (`2017年12月19日 / 第73次全体会议`): both
+    are the closing, and the last operative paragraph ends where it ends."""
+    zh = parse_text(next(c.text for c in CORPUS if c.lang == "zh"))
+    assert zh.closing == "2017年12月19日 第73次全体会议"
+    assert zh.paragraph("OP2").text == "请秘书长提交报告。"
+    assert zh.warnings == ()

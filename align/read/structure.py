@@ -288,7 +288,8 @@ def _closing(
     units: Sequence[Block], lang: Language, warnings: list[str]
 ) -> tuple[str | None, int, int]:
     """The closing line (`73rd plenary meeting / 19 December 2017`), looked for from the end:
-    its text, and where it starts and ends in `units`. A date block after it belongs to it."""
+    its text, and where it starts and ends in `units`. A date block after it (or, in
+    Chinese, before it: `2017年12月19日 / 第73次全体会议`) belongs to it."""
     for index in range(len(units) - 1, -1, -1):
         plain = plain_text(units[index].text)
         if len(plain) < 120 and lang.closing.search(plain) and any(c.isdigit() for c in plain):
@@ -298,6 +299,9 @@ def _closing(
             if end < len(units) and _is_date_only(units[end].text, lang):
                 plain = f"{plain} {plain_text(units[end].text)}"
                 end += 1
+            elif index > 0 and _is_date_only(units[index - 1].text, lang):
+                index -= 1
+                plain = f"{plain_text(units[index].text)} {plain}"
             if end < len(units):
                 warnings.append(
                     f"the closing line ({plain!r}) stands before {len(units) - end} more "
