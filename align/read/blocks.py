@@ -23,6 +23,8 @@ TERMINAL = ",;:.،؛。；：，!?！？"
 
 _CJK = re.compile(r"[\u3000-\u9FFF\uFF00-\uFFEF]")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
+_SPACED_HYPHEN = re.compile(r"[^\W\d_] -$")
+"""`twenty -` / `seventh`: a line-end hyphen the PDF set after a space (A/RES/80/190)."""
 LINE_END_HYPHEN = "\ue000"
 """Where a line ended in a hyphen before a lower-case letter: a compound's hyphen
 (`awareness-` / `raising`) or a word division (`Septem-` / `ber`). The structure builder
@@ -57,7 +59,7 @@ def join_text(before: str, after: str) -> str:
         return after
     if not after:
         return before
-    cut, glue = _seam(before[-2:], after)
+    cut, glue = _seam(before[-3:], after)
     return before[: len(before) - cut] + glue + after
 
 
@@ -69,7 +71,7 @@ def join_lines(lines: Sequence[str]) -> str:
         if not line:
             continue
         if parts:
-            cut, glue = _seam(parts[-1][-2:], line)
+            cut, glue = _seam(parts[-1][-3:], line)
             if cut:
                 parts[-1] = parts[-1][:-cut]
             parts.append(glue)
@@ -78,7 +80,7 @@ def join_lines(lines: Sequence[str]) -> str:
 
 
 def _seam(tail: str, after: str) -> tuple[int, str]:
-    """How to join `after` to a text ending in `tail` (its last two characters, or more):
+    """How to join `after` to a text ending in `tail` (its last three characters, or more):
     how many characters to take off the end, and what to put between."""
     if tail.endswith("\u00ad"):
         return 1, ""
@@ -87,6 +89,8 @@ def _seam(tail: str, after: str) -> tuple[int, str]:
         return (1, glue) if cut else (1, "-" + glue)
     if _HYPHENATED.search(tail):
         return (1, LINE_END_HYPHEN) if after[0].islower() else (0, "")
+    if _SPACED_HYPHEN.search(tail) and after[0].islower():
+        return 2, LINE_END_HYPHEN
     if _CJK.match(after[0]) and _CJK.match(tail[-1]):
         return 0, ""
     return 0, " "

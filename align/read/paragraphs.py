@@ -28,8 +28,10 @@ _OP_JUMP = 5
 
 
 def plain_text(text: str) -> str:
-    """Text without emphasis marks, on one line."""
-    return " ".join(text.replace("*", "").split())
+    """Text without emphasis marks, on one line; a non-breaking hyphen (U+2011, which the
+    UN's adopted texts set in `COVID‑19` where the draft has `COVID-19`) is a hyphen: it
+    says where a line may not break, not what the text says."""
+    return " ".join(text.replace("*", "").replace("\u2011", "-").split())
 
 
 @dataclass
