@@ -1,0 +1,185 @@
+"""Real pairs of UN documents aligned as delegates and revisers use them: a draft against
+the resolution adopted from it and against last year's, consecutive resolutions of a
+series, and an English text against the Spanish seed. Each fact here was checked by
+reading both documents."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from align import Alignment, Document, align
+from align.comparison import compare
+from tests.conftest import ES
+from tests.test_real_documents import NAMES, pdf
+
+
+def changed_keys(alignment: Alignment) -> list[str]:
+    return [p.keys for p in alignment.body if p.status != "same"]
+
+
+def test_draft_against_its_adopted_resolution() -> None:
+    """A/C.3/80/L.4 → A/RES/80/228: the oral revisions made in the Committee, nothing else
+    (the adopted text's non-breaking hyphens are no change)."""
+    alignment = align(pdf("A_C.3_80_L.4"), pdf("A_RES_80_228"))
+    assert {p.left or p.right: p.status for p in alignment.header} == {
+        "SYMBOL": "changed",
+        "SESSION": "same",
+        "AGENDA": "same",
+        "REPORT": "added",  # a draft has no report nor date of adoption
+        "ADOPTED": "added",
+        "TITLE": "same",
+        "OPENING": "same",
+    }
+    assert changed_keys(alignment) == [
+        f"{k} → {k}"
+        for k in [
+            "PP32",
+            "PP35",
+            "OP2",
+            "OP8",
+            "OP9",
+            "OP22",
+            "OP23",
+            "OP24",
+            "OP25",
+            "FN31",
+            "FN32",
+        ]
+    ]
+    assert alignment.renumbered() == ()
+    views = {
+        v.pair.left: v for v in compare(pdf("A_C.3_80_L.4"), pdf("A_RES_80_228"), alignment).views
+    }
+    assert [(s.op, s.text) for s in views["PP32"].spans if s.op] == [(-1, "unjustly ")]
+    assert [(s.op, s.text) for s in views["FN31"].spans if s.op] == [
+        (-1, "A/79/159"),
+        (1, "A/80/182"),
+    ]
+
+
+def test_draft_against_last_years_resolution() -> None:
+    """A/C.3/80/L.4 against A/RES/78/228: what the delegation changed since the last one."""
+    alignment = align(pdf("A_RES_78_228"), pdf("A_C.3_80_L.4"))
+    counts = alignment.status_counts()
+    assert counts == Counter(
+        {"same": 69, "changed": 46, "removed": 4, "added": 11, "moved": 1, "moved+changed": 1}
+    )
+    (moved,) = alignment.pair_for(left="PP25")
+    assert (moved.right, moved.status, moved.note) == (
+        "PP20",
+        "moved",
+        "moved: was after PP24, now after PP19",
+    )
+
+
+def test_draft_against_its_adopted_resolution_with_new_paragraphs() -> None:
+    """A/C.3/80/L.20 → A/RES/80/190 (adopted from its revision): paragraphs added and
+    dropped in negotiation, the operative paragraphs renumbered from OP8 on."""
+    alignment = align(pdf("A_C.3_80_L.20"), pdf("A_RES_80_190"))
+    assert sorted(p.right for p in alignment.body if p.status == "added") == sorted(
+        ["PP18", "OP8", "OP14", "OP16", "FN27"]
+    )
+    assert sorted(p.left for p in alignment.body if p.status == "removed") == sorted(
+        ["OP13", "OP28", "FN19"]
+    )
+    assert alignment.renumbered()[:3] == (("OP8", "OP9"), ("OP9", "OP10"), ("OP10", "OP11"))
+    assert ("OP13", "OP14") not in alignment.renumbered()  # OP13 was dropped, not renumbered
+
+
+def test_consecutive_resolutions_trafficking() -> None:
+    alignment = align(pdf("A_RES_78_228"), pdf("A_RES_80_228"))
+    assert {p.left: p.status for p in alignment.header} == {
+        "SYMBOL": "changed",
+        "SESSION": "changed",
+        "AGENDA": "same",
+        "REPORT": "changed",
+        "ADOPTED": "changed",
+        "TITLE": "same",
+        "OPENING": "same",
+    }
+    (moved,) = alignment.pair_for(left="PP25")
+    assert (moved.right, moved.status, moved.note) == (
+        "PP20",
+        "moved",
+        "moved: was after PP24, now after PP19",
+    )
+    assert alignment.renumbered()[:2] == (("OP9", "OP10"), ("OP10", "OP11"))
+    assert [p.keys for p in alignment.body if p.status in ("split", "merged")] == []
+
+
+def test_consecutive_resolutions_rights_of_the_child_merge() -> None:
+    """A/RES/78/187 → A/RES/80/190: OP2 and OP3 became one paragraph (the call to
+    implement the Convention), as did OP15 and OP16 (birth registration, digital
+    identification); each merge is one bead, diffed once."""
+    left, right = pdf("A_RES_78_187"), pdf("A_RES_80_190")
+    alignment = align(left, right)
+    assert [p.keys for p in alignment.body if p.status == "merged"] == [
+        "OP2+OP3 → OP2",
+        "OP15+OP16 → OP15",
+    ]
+    (moved,) = alignment.pair_for(left="OP64")
+    assert (moved.right, moved.status, moved.note) == (
+        "OP44",
+        "moved",
+        "moved: was after OP63, now after OP43",
+    )
+    renumbered = alignment.renumbered()
+    assert ("OP64", "OP44") not in renumbered and ("OP3", "OP2") not in renumbered
+    (view,) = [v for v in compare(left, right, alignment).views if v.pair.left == "OP15"]
+    assert view.left_text == left.paragraph("OP15").text + "\n" + left.paragraph("OP16").text
+
+
+def test_english_resolution_against_the_spanish_seed() -> None:
+    """Two languages and two years: no language pairing can be vouched for, and the user is
+    told so; the header's symbol says why."""
+    from align import read_document
+
+    alignment = align(pdf("A_RES_78_228"), read_document(ES))
+    assert alignment.mode == "language"
+    assert [w.split(":")[0] for w in alignment.warnings] == [
+        "A/RES/78/228 and A/RES/72/195 are different resolutions",
+        "pairing is weak (mean score 0.40)",
+    ]
+    assert max(p.score for p in alignment.pairs) <= 0.5
+    (symbol,) = alignment.pair_for(left="SYMBOL")
+    assert [f.message for f in symbol.findings] == ["symbol: A/RES/78/228 (en) ≠ A/RES/72/195 (es)"]
+
+
+def _unique_texts(document: Document) -> dict[str, str]:
+    counts = Counter(p.text for p in document.paragraphs)
+    return {p.text: p.key for p in document.paragraphs if counts[p.text] == 1 and len(p.text) > 40}
+
+
+def test_twins_pair_with_each_other() -> None:
+    """Over every pair of real documents: a paragraph whose text occurs exactly once in
+    each is paired with its twin, `same` or `moved`."""
+    checked: Counter[tuple[str, str]] = Counter()
+    for a, b in itertools.combinations(NAMES, 2):
+        left, right = pdf(a), pdf(b)
+        left_unique, right_unique = _unique_texts(left), _unique_texts(right)
+        twins = left_unique.keys() & right_unique.keys()
+        if not twins:
+            continue
+        by_left = {key: pair for pair in align(left, right).body for key in pair.lefts}
+        for text in twins:
+            pair = by_left[left_unique[text]]
+            assert pair.rights == (right_unique[text],), (a, b, pair)
+            assert pair.status in ("same", "moved"), (a, b, pair)
+            checked[a, b] += 1
+    assert checked == CHECKED
+
+
+CHECKED = Counter(
+    {
+        ("A_80_L.8", "A_RES_80_9"): 45,
+        ("A_C.3_80_L.20", "A_RES_78_187"): 21,
+        ("A_C.3_80_L.20", "A_RES_80_190"): 47,
+        ("A_C.3_80_L.4", "A_RES_78_228"): 47,
+        ("A_C.3_80_L.4", "A_RES_80_228"): 84,
+        ("A_RES_78_187", "A_RES_80_190"): 22,
+        ("A_RES_78_228", "A_RES_80_228"): 44,
+    }
+)
+"""How many twins each pair of real documents has (the pairs that share any): drafts
+and their resolutions, consecutive resolutions of a series."""
