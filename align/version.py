@@ -29,6 +29,9 @@ PART = 0.7
 COVER = 0.8
 """How much of the whole both halves together must cover."""
 BAND = 3
+LEADS = 0.3
+"""Similarity, lead words included, under which two paragraphs of different kinds are not
+worth comparing without them: lead words are a few of a paragraph's words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +99,13 @@ def _candidate_scores(
     for i in range(n):
         centre = round(i * m / n)
         candidates.update((i, j) for j in range(max(0, centre - BAND), min(m, centre + BAND + 1)))
+    bare = _Bare(weighted, left, right, han)
     scores = {}
     for i, j in candidates:
         if left[i].kind == right[j].kind:
             scores[i, j] = weighted.dice(i, j)
-        elif {left[i].kind, right[j].kind} == KIND_CHANGES:
-            scores[i, j] = _without_leads(weighted, i, j, left[i], right[j], han=han)
+        elif {left[i].kind, right[j].kind} == KIND_CHANGES and weighted.dice(i, j) > LEADS:
+            scores[i, j] = bare.dice(i, j)
     return scores
 
 
@@ -114,16 +118,34 @@ def _pairable(left: Unit, right: Unit) -> bool:
     return left.kind == right.kind or {left.kind, right.kind} == KIND_CHANGES
 
 
-def _without_leads(
-    weighted: Weighted, i: int, j: int, left: Unit, right: Unit, *, han: bool
-) -> float:
-    """The similarity of two paragraphs of different kinds, their lead words set aside:
+class _Bare:
+    """Similarity of two paragraphs of different kinds, their lead words set aside:
     `Welcoming the adoption…` and `Welcomes the adoption…` say the same, in any
-    language's conventions (`Acogiendo con beneplácito`, `Acoge con beneplácito`)."""
-    a = weighted.left[i] - tokenize(left.lead, han=han)
-    b = weighted.right[j] - tokenize(right.lead, han=han)
-    total = sum(map(weighted.idf.__getitem__, a)) + sum(map(weighted.idf.__getitem__, b))
-    return 2 * weighted.overlap(a, b) / total if total else 0.0
+    language's conventions (`Acogiendo con beneplácito`, `Acoge con beneplácito`). Each
+    paragraph's tokens without its lead are worked out once, when first asked for."""
+
+    def __init__(
+        self, weighted: Weighted, left: Sequence[Unit], right: Sequence[Unit], han: bool
+    ) -> None:
+        self.weighted = weighted
+        self.units = (left, right)
+        self.tokens = (weighted.left, weighted.right)
+        self.cache: tuple[dict[int, tuple[frozenset[str], float]], ...] = ({}, {})
+        self.han = han
+
+    def dice(self, i: int, j: int) -> float:
+        a, a_weight = self._tokens(0, i)
+        b, b_weight = self._tokens(1, j)
+        total = a_weight + b_weight
+        return 2 * self.weighted.overlap(a, b) / total if total else 0.0
+
+    def _tokens(self, side: int, index: int) -> tuple[frozenset[str], float]:
+        cache = self.cache[side]
+        if index not in cache:
+            lead = tokenize(self.units[side][index].lead, han=self.han)
+            bare = self.tokens[side][index] - lead
+            cache[index] = (bare, sum(map(self.weighted.idf.__getitem__, bare)))
+        return cache[index]
 
 
 def _moves(

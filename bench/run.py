@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from align import align, parse_text
+from align import Document, align, parse_text
 from bench.synthetic import SEED, SEEDS, scaled_seed, synthetic_pair
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
@@ -202,12 +202,66 @@ def bench_hostile() -> None:
         row(label.format(n=sizes[1]), times[1], f"{growth:.2f} x linear from {sizes[0]}")
 
 
+REAL_PAIRS = [
+    ("A_C.3_80_L.4", "A_RES_80_228", "draft → adopted"),
+    ("A_C.3_80_L.20", "A_RES_80_190", "draft → adopted"),
+    ("A_RES_78_228", "A_C.3_80_L.4", "last year → draft"),
+    ("A_RES_78_228", "A_RES_80_228", "consecutive"),
+    ("A_RES_78_187", "A_RES_80_190", "consecutive"),
+]
+
+
+def bench_pairs() -> None:
+    """Align and diff real pairs in-process; then the whole `resalign diff` process on the
+    trafficking pair against icdiff on the same two files, in the same run."""
+    import shutil
+
+    from align.comparison import compare
+    from align.read import read_document
+    from bench.modeled import modeled_variant
+
+    def timed(left: Document, right: Document, label: str) -> None:
+        alignment = align(left, right)
+        align_ms = median_ms(lambda: align(left, right), 5)
+        diff_ms = median_ms(lambda: compare(left, right, alignment), 5)
+        row(f"align + diff {label}", align_ms + diff_ms, f"align {align_ms:.0f} ms")
+
+    oceans = read_document(REAL / "A_RES_79_144.pdf")
+    variant = modeled_variant(oceans)
+    timed(oceans, variant, f"79/144 / modeled variant ({len(oceans.paragraphs)} paragraphs)")
+    for left, right, what in REAL_PAIRS:
+        timed(
+            read_document(REAL / f"{left}.pdf"),
+            read_document(REAL / f"{right}.pdf"),
+            f"{left} → {right} ({what})",
+        )
+    timed(
+        read_document(REAL / "A_RES_78_228.pdf"), read_document(SEED), "78/228 en / 72/195 es seed"
+    )
+    texts = [str(REAL / f"A_RES_{n}_228.pymupdf.txt") for n in (78, 80)]
+    ours = [sys.executable, "-m", "resalign", "diff", "--color", "never", *texts]
+    row(
+        "whole process: resalign diff, trafficking 78/228 → 80/228 text",
+        median_ms(lambda: subprocess.run(ours, capture_output=True, check=True), 5),
+    )
+    icdiff = shutil.which("icdiff", path=str(Path(sys.executable).parent))
+    if icdiff is None:
+        print("icdiff not installed (pip install 'resalign[bench]'): no comparison")
+        return
+    theirs = [icdiff, "--cols=160", *texts]
+    row(
+        "whole process: icdiff, the same two files",
+        median_ms(lambda: subprocess.run(theirs, capture_output=True, check=False), 5),
+    )
+
+
 SECTIONS = {
     "hostile": bench_hostile,
     "real": bench_real,
     "readers": bench_readers,
     "parse": bench_parse,
     "align": bench_align,
+    "pairs": bench_pairs,
     "reports": bench_reports,
     "tui": bench_tui,
 }
