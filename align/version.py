@@ -3,13 +3,18 @@
 1. An order-preserving chain over paragraph similarity (the heaviest chain of candidate
    pairs scoring above `PAIR`), candidates taken from a band around the diagonal and from
    pairs sharing a rare token.
-2. Leftovers that still match well (`MOVE`) are moved paragraphs.
-3. A leftover that is mostly contained in the partner of its neighbour is half of a split
+2. Leftovers of different kinds (a preambular paragraph that became operative, or the
+   reverse) are scored without their lead words; those that match well (`MOVE`) and fit
+   in the chain's order are changed in place.
+3. Leftovers that still match well (`MOVE`) are moved paragraphs, of one kind or across.
+4. A leftover that is mostly contained in the partner of its neighbour is half of a split
    (one left paragraph, two right) or a merge (two left, one right).
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,9 +34,6 @@ PART = 0.7
 COVER = 0.8
 """How much of the whole both halves together must cover."""
 BAND = 3
-LEADS = 0.3
-"""Similarity, lead words included, under which two paragraphs of different kinds are not
-worth comparing without them: lead words are a few of a paragraph's words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,24 +63,24 @@ def match_versions(
         [tokenize(u.text, han=han, invariants_only=not same_language) for u in left],
         [tokenize(u.text, han=han, invariants_only=not same_language) for u in right],
     )
-    scores = _candidate_scores(left, right, weighted, han=han)
+    candidates = _candidates(left, right, weighted)
+    scores = {
+        (i, j): weighted.dice(i, j) for i, j in candidates if left[i].kind == right[j].kind
+    }
     lifted = set()
     for (i, j), value in (evidence or {}).items():
         content = scores.get((i, j), weighted.dice(i, j))
-        if 0.4 * content + 0.6 * value > content and _pairable(left[i], right[j]):
+        if 0.4 * content + 0.6 * value > content and left[i].kind == right[j].kind:
             scores[i, j] = 0.4 * content + 0.6 * value
             lifted.add((i, j))
     chain = heaviest_chain(
-        (
-            (i, j, s - PAIR)
-            for (i, j), s in scores.items()
-            if s > (PAIR if left[i].kind == right[j].kind else MOVE)
-        ),
-        len(right),
+        ((i, j, s - PAIR) for (i, j), s in scores.items() if s > PAIR), len(right)
     )
     matches = [
         Match(i, j, scores[i, j], "citation" if (i, j) in lifted else "content") for i, j in chain
     ]
+    scores.update(_kind_changes(left, right, weighted, candidates, matches, han))
+    matches += _in_place(chain, scores, matches)
     matches += _moves(left, right, scores, matches)
     matches += _splits_and_merges(left, right, weighted, matches)
     paired_left = {m.left for m in matches}
@@ -88,34 +90,67 @@ def match_versions(
     return matches
 
 
-def _candidate_scores(
-    left: Sequence[Unit], right: Sequence[Unit], weighted: Weighted, *, han: bool = False
-) -> dict[tuple[int, int], float]:
+def _candidates(
+    left: Sequence[Unit], right: Sequence[Unit], weighted: Weighted
+) -> set[tuple[int, int]]:
+    """The pairs worth scoring: those sharing a rare token, and a band around the diagonal."""
     n, m = len(left), len(right)
     if not n or not m:
-        return {}
+        return set()
     cap = max(10, (n + m) // 20)
     candidates = weighted.rare_candidates(cap)
     for i in range(n):
         centre = round(i * m / n)
         candidates.update((i, j) for j in range(max(0, centre - BAND), min(m, centre + BAND + 1)))
-    bare = _Bare(weighted, left, right, han)
-    scores = {}
-    for i, j in candidates:
-        if left[i].kind == right[j].kind:
-            scores[i, j] = weighted.dice(i, j)
-        elif {left[i].kind, right[j].kind} == KIND_CHANGES and weighted.dice(i, j) > LEADS:
-            scores[i, j] = bare.dice(i, j)
-    return scores
+    return candidates
 
 
 KIND_CHANGES = frozenset({"preambular", "operative"})
 """Kinds a paragraph may change between versions: `Welcoming…` becomes `Welcomes…`."""
 
 
-def _pairable(left: Unit, right: Unit) -> bool:
-    """Same kind, or a preambular paragraph that became operative (or the reverse)."""
-    return left.kind == right.kind or {left.kind, right.kind} == KIND_CHANGES
+def _kind_changes(
+    left: Sequence[Unit],
+    right: Sequence[Unit],
+    weighted: Weighted,
+    candidates: set[tuple[int, int]],
+    matches: list[Match],
+    han: bool,
+) -> dict[tuple[int, int], float]:
+    """Scores of the paragraphs still unpaired that may have changed kind: a preambular
+    paragraph left over on one side against an operative one on the other."""
+    free_left = set(range(len(left))) - {m.left for m in matches}
+    free_right = set(range(len(right))) - {m.right for m in matches}
+    bare = _Bare(weighted, left, right, han)
+    return {
+        (i, j): bare.dice(i, j)
+        for i, j in candidates
+        if i in free_left and j in free_right and {left[i].kind, right[j].kind} == KIND_CHANGES
+    }
+
+
+def _in_place(
+    chain: list[tuple[int, int]], scores: dict[tuple[int, int], float], matches: list[Match]
+) -> list[Match]:
+    """Leftover pairs that match well and fit between the chain's pairs without crossing
+    any (the last preambular paragraph became the first operative one): in their place,
+    so changed, not moved."""
+    taken_left = {m.left for m in matches}
+    taken_right = {m.right for m in matches}
+    placed = sorted(chain)
+    found = []
+    for (i, j), score in sorted(scores.items(), key=lambda item: -item[1]):
+        if score < MOVE or i in taken_left or j in taken_right:
+            continue
+        at = bisect.bisect(placed, (i, j))
+        before = placed[at - 1][1] if at else -1
+        after = placed[at][1] if at < len(placed) else math.inf
+        if before < j < after:
+            found.append(Match(i, j, score, "content"))
+            placed.insert(at, (i, j))
+            taken_left.add(i)
+            taken_right.add(j)
+    return found
 
 
 class _Bare:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from align.comparison import Comparison
 from align.errors import UsageError
-from align.model import Document, FootnoteRef
+from align.model import FootnoteRef
 from align.units import HEADER_FACTS, JOIN, unit_texts
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -54,7 +54,10 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
         datatype="plaintext",
         creationdate=created,
     )
-    documents = {"left": comparison.left, "right": comparison.right}
+    sides = {
+        side: ({p.key: p.refs for p in document.paragraphs}, unit_texts(document))
+        for side, document in (("left", comparison.left), ("right", comparison.right))
+    }
     body = etree.SubElement(root, "body")
     for view in comparison.views:
         pair = view.pair
@@ -80,7 +83,7 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
             _segment(
                 etree.SubElement(variant, "seg"),
                 text.replace(JOIN, " "),  # one segment; JOIN and the space are one character
-                _calls(documents[side], keys),
+                _calls(*sides[side], keys),
             )
     return etree.tostring(
         etree.ElementTree(root),
@@ -91,10 +94,10 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
     )
 
 
-def _calls(document: Document, keys: tuple[str, ...]) -> tuple[FootnoteRef, ...]:
+def _calls(
+    refs: dict[str, tuple[FootnoteRef, ...]], texts: dict[str, str], keys: tuple[str, ...]
+) -> tuple[FootnoteRef, ...]:
     """The footnote calls of a bead's paragraphs, as offsets into their joined text."""
-    refs = {p.key: p.refs for p in document.paragraphs}
-    texts = unit_texts(document)
     calls: list[FootnoteRef] = []
     start = 0
     for key in keys:
