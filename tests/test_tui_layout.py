@@ -35,6 +35,14 @@ def test_overlong_word_is_cut() -> None:
     assert plain(wrap_chunks([("a" * 25, None)], 10)) == ["a" * 10, "a" * 10, "a" * 5]
 
 
+def test_a_newline_ends_the_line() -> None:
+    """The paragraphs of a split or merge, joined by a newline, start lines of their own."""
+    lines = wrap_chunks([("Recognizing the potential,", None), ("\nExpressing concern", RED)], 40)
+    assert plain(lines) == ["Recognizing the potential,", "Expressing concern"]
+    assert lines[1][0] == ("Expressing", RED)
+    assert line_count("one\n\ntwo", 40) == 3
+
+
 def test_columns_keep_in_step() -> None:
     left = wrap_chunks([("uno dos tres cuatro cinco seis", None)], 10)
     right = wrap_chunks([("one", None)], 10)
@@ -45,7 +53,7 @@ def test_columns_keep_in_step() -> None:
 
 
 WORDS = st.lists(
-    st.sampled_from(["a", "bb", "Convención", " ", "  ", "重", "申", "x" * 13, ",", "—"]),
+    st.sampled_from(["a", "bb", "Convención", " ", "  ", "重", "申", "x" * 13, ",", "—", "\n"]),
     max_size=60,
 ).map("".join)
 

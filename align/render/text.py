@@ -3,7 +3,8 @@ terminal diff and the review UI both use.
 
 Text comes as chunks of (text, style); the style is carried along untouched (any value,
 so the UI can use rich styles and the plain renderers None). Lines break at spaces, or
-before any wide (CJK) character; a word longer than a line is cut. Widths are terminal
+before any wide (CJK) character; a word longer than a line is cut; a newline (between
+the paragraphs of a split or merge) always breaks the line. Widths are terminal
 cells, measured by a function the caller may give (the UI passes rich's, so that what
 it measures is what it draws).
 """
@@ -21,7 +22,9 @@ Line = list[Chunk]
 _WIDE = (
     "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-_SPLIT = re.compile(f"( +|[{_WIDE}])")
+_SPLIT = re.compile(f"( +|\n|[{_WIDE}])")
+_BREAK = -1
+"""The size `_words` gives a newline: not a word, the end of a line."""
 
 
 def display_width(text: str) -> int:
@@ -46,6 +49,10 @@ def wrap_chunks(
     line: Line = []
     used = 0
     for fragments, size, is_space in _words(chunks, cells):
+        if size == _BREAK:
+            lines.append(_rstrip(line))
+            line, used = [], 0
+            continue
         if is_space:
             if line:
                 line.extend(fragments)
@@ -71,6 +78,9 @@ def line_count(text: str, width: int, cells: Callable[[str], int] = display_widt
     for part in _SPLIT.split(text):
         if not part:
             continue
+        if part == "\n":
+            finished, used, started = finished + 1, 0, False
+            continue
         size = cells(part)
         if part[0] == " ":
             used += size if started else 0
@@ -95,7 +105,12 @@ def _words(chunks: Iterable[Chunk], cells: Callable[[str], int]) -> list[tuple[L
         for part in _SPLIT.split(text):
             if not part:
                 continue
-            if part[0] == " " or (len(part) == 1 and cells(part) == 2):
+            if part == "\n":
+                if current:
+                    words.append((current, sum(cells(t) for t, _ in current), False))
+                    current = []
+                words.append(([], _BREAK, False))
+            elif part[0] == " " or (len(part) == 1 and cells(part) == 2):
                 if current:
                     words.append((current, sum(cells(t) for t, _ in current), False))
                     current = []
