@@ -12,7 +12,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from align.alignment import Alignment, Finding, Method, Mode, Pair, Side, Status
+from align.alignment import (
+    Alignment,
+    Finding,
+    Method,
+    Mode,
+    Pair,
+    Side,
+    Status,
+    renumbering,
+)
 from align.model import Document
 from align.overrides import Overrides
 from align.translation import LanguageMatcher
@@ -312,6 +321,10 @@ def _note(row: Row, status: Status, context: _Context) -> str:
         a, b = row.lefts[0], row.rights[0]
         leads = f": {a.lead} → {b.lead}" if a.lead and b.lead and a.lead != b.lead else ""
         notes.append(f"{a.kind} → {b.kind}{leads}")
+    elif status in ("same", "changed") and len(row.lefts) == len(row.rights) == 1:
+        a, b = row.lefts[0].key, row.rights[0].key
+        if what := renumbering(a, b):
+            notes.append(f"{what} {a} → {b}")
     return "; ".join(notes)
 
 

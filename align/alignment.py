@@ -158,19 +158,20 @@ class Alignment:
             if pair.left
             and pair.right
             and pair.status in ("same", "changed")
-            and _renumbered(pair.left, pair.right)
+            and renumbering(pair.left, pair.right)
         )
 
 
-def _renumbered(left: str, right: str) -> bool:
-    """`OP5` → `OP6` or `PP8(e)` → `PP8(f)`; not `OP3(a)` → `OP4(a)`, which only follows
-    its parent, nor `PP5` → `PP6`, whose number nobody prints."""
+def renumbering(left: str, right: str) -> str:
+    """`renumbered` for `OP5` → `OP6`, `relettered` for `PP8(e)` → `PP8(f)`; empty for
+    `OP3(a)` → `OP4(a)`, which only follows its parent, and for `PP5` → `PP6`, whose
+    number nobody prints."""
     (left_part, left_label), (right_part, right_label) = _label(left), _label(right)
-    if left_label is None or right_label is None:
-        return False
+    if left_label is None or right_label is None or left_label == right_label:
+        return ""
     if left_label.startswith("("):
-        return left_label != right_label
-    return left_part == right_part and left_label != right_label
+        return "relettered" if right_label.startswith("(") else ""
+    return "renumbered" if left_part == right_part else ""
 
 
 def _label(key: str) -> tuple[str, str | None]:

@@ -64,9 +64,7 @@ def match_versions(
         [tokenize(u.text, han=han, invariants_only=not same_language) for u in right],
     )
     candidates = _candidates(left, right, weighted)
-    scores = {
-        (i, j): weighted.dice(i, j) for i, j in candidates if left[i].kind == right[j].kind
-    }
+    scores = {(i, j): weighted.dice(i, j) for i, j in candidates if left[i].kind == right[j].kind}
     lifted = set()
     for (i, j), value in (evidence or {}).items():
         content = scores.get((i, j), weighted.dice(i, j))

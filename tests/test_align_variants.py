@@ -333,3 +333,22 @@ def test_the_last_preambular_paragraph_become_the_first_operative_is_changed() -
     assert alignment.pair_for(left="OP1")[0].right == "OP2"
     assert ("OP1", "OP2") in alignment.renumbered()
     assert ("PP34", "OP1") not in alignment.renumbered()  # a change of kind is no renumbering
+
+
+def test_a_new_sub_item_reletters_the_ones_after_it() -> None:
+    """A sub-item inserted as (b): the old (b)–(f) are relettered (c)–(g), each said."""
+    import re
+
+    start = ES_TEXT.index("\nb) Ayudar") + 1
+    tail = re.sub(
+        r"(?m)^([b-f])\) ", lambda m: f"{chr(ord(m.group(1)) + 1)}) ", ES_TEXT[start:], count=5
+    )
+    new = parse_text(
+        ES_TEXT[:start] + "b) Reforzar la cooperación entre los organismos regionales,\n\n" + tail
+    )
+    alignment = align(parse_text(ES_TEXT), new)
+    relettered = [(a, b) for a, b in alignment.renumbered() if a.startswith("PP8(")]
+    assert relettered == [(f"PP8({x})", f"PP8({chr(ord(x) + 1)})") for x in "bcdef"]
+    (pair,) = alignment.pair_for(left="PP8(e)")
+    assert pair.note == "relettered PP8(e) → PP8(f)"
+    assert [p.right for p in alignment.body if p.status == "added"] == ["PP8(b)"]

@@ -71,6 +71,7 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
             ("x-key-right", "+".join(pair.rights)),
             ("x-symbol-left", alignment.left.symbol),
             ("x-symbol-right", alignment.right.symbol),
+            ("x-note", pair.note),
             *(("x-qa", finding.message) for finding in pair.findings),
         ):
             if value:
