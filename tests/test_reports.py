@@ -362,3 +362,31 @@ def test_tmx_flags_findings_and_reads_in_translate_toolkit(
     assert len(store.units) == len(document.findall("body/tu"))
     assert str(store.units[0].source) == es.title
     assert str(store.units[2].source).startswith("Reiterando su enérgica condena")
+
+
+def test_every_report_shows_a_split_and_a_merge_once(
+    tmp_path: Path, es: Document, modeled: Document
+) -> None:
+    """The seed pair's split (PP24 → PP21+PP22) and merge (OP10+OP11 → OP10): one labelled
+    entry each in every report, no key shown twice, and a move says where from and to."""
+    from align.render.terminal import terminal_diff
+
+    comparison = compare(es, modeled, align(es, modeled))
+    markdown = render(comparison, "md").decode()
+    assert markdown.count("### PP24 → PP21+PP22 · split") == 1
+    assert markdown.count("### OP10+OP11 → OP10 · merged") == 1
+    assert "PP24 → PP21 " not in markdown and "### OP11 → " not in markdown
+    assert "### PP22 → PP16 · moved: was after PP21, now after PP15 · 1.00" in markdown
+    data = json.loads(render(comparison, "json"))
+    split = [p for p in data["pairs"] if "PP21" in p["right_keys"]]
+    assert [(p["left_keys"], p["right_keys"], p["status"]) for p in split] == [
+        (["PP24"], ["PP21", "PP22"], "split")
+    ]
+    terminal = terminal_diff(comparison, color=False)
+    assert terminal.count("PP24 → PP21+PP22  split") == 1
+    assert "OP12 → OP20  moved: was after OP11, now after OP19  1.00" in terminal
+    openpyxl = pytest.importorskip("openpyxl")
+    path = write_output(tmp_path / "r.xlsx", render(comparison, "xlsx"))
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    assert [row[:3] for row in rows if row[0] == "OP10\nOP11"] == [("OP10\nOP11", "OP10", "merged")]
+    assert sum(1 for row in rows if row[1] and "OP10" in row[1].split("\n")) == 1

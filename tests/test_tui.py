@@ -38,6 +38,8 @@ async def test_opens_on_first_pair_with_every_pair_listed(
         assert app.session.selected_keys() == ("SYMBOL", "SYMBOL")  # the header comes first
         assert app.query_one(Navigator).option_count == 86
         assert "AGENDA → AGENDA  changed" in screen_text(app)
+        assert screen_text(app).count("< PP24 → PP21+PP22  split") == 1
+        assert "↕ OP12 → OP20  moved: was after OP11, now after OP19" in screen_text(app)
         header = str(app.query_one(DocumentsHeader).render())
         assert header.splitlines()[1].startswith("renumbered: OP5 → OP6, OP6 → OP7")
         assert not state.exists()  # nothing written until the reviewer does something
