@@ -6,7 +6,9 @@
     │   ├── NotAResolutionError   the input was read but holds no resolution
     │   └── UsageError            a request the inputs or options do not allow (a TMX of two
     │                             versions, arguments that do not fit each other)
-    └── OutputError               an output cannot be written (exists, unwritable)
+    ├── OutputError               an output cannot be written (exists, unwritable)
+    └── FetchError (align.fetch)  the document system could not give a document (no such
+                                  document, timed out, an error page instead of a file)
 
 Every message is one line, fit to print after the program's name. Anything else that
 escapes the library is a bug.
@@ -27,6 +29,8 @@ class ExitCode(IntEnum):
     """A usage error or input that cannot be read or is not a resolution."""
     OUTPUT = 3
     """An output that cannot be written, or would overwrite a file without `--force`."""
+    NETWORK = 4
+    """A document could not be fetched: no such document, the server or network failed."""
     INTERRUPTED = 130
 
 

@@ -21,6 +21,8 @@ from align.read import DEFAULT_MAX_SIZE, read_document
 from resalign import package_version
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from align.alignment import Alignment
     from align.comparison import Comparison
     from align.model import Document
@@ -62,6 +64,7 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", help="language of the input (ar, zh, en, fr, ru, es); detected if omitted"
     )
+    _add_cache_options(parser)
     parser.add_argument("--encoding", help="text encoding of the input (default: UTF-8 or BOM)")
     parser.add_argument(
         "--max-size",
@@ -69,6 +72,17 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_SIZE,
         metavar="SIZE",
         help="refuse inputs larger than this (default 64M)",
+    )
+
+
+def _add_cache_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--offline", action="store_true", help="documents given as SYMBOL:LANG: the cache only"
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="documents given as SYMBOL:LANG: fetch again, even when cached",
     )
 
 
@@ -80,7 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
         f"  {PROG} OLD NEW    compare two documents: the review UI in a terminal, the word\n"
         "                    diff otherwise (older version, or source language, on the left)\n"
         f"  {PROG} FILE       read one document and print its structure (as 'parse')\n"
-        f"  {PROG} demo       the bundled example pair",
+        f"  {PROG} demo       the bundled example pair\n\n"
+        "A document may be given by symbol and language instead of a file\n"
+        f"({PROG} A/RES/70/179:es A/RES/72/195:es): it is fetched from the UN's document\n"
+        "system into the cache first (see 'fetch').",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version)
@@ -183,6 +200,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--state", metavar="FILE", help="review state file (default: a temporary one)"
     )
     demo.set_defaults(handler=_demo)
+
+    fetch = commands.add_parser(
+        "fetch",
+        help="download official documents by symbol and language",
+        description="Download documents from the UN's document system by symbol, in each "
+        "language asked for: the Word file where there is one, else the PDF (auto). They "
+        "are kept in the cache ($XDG_CACHE_HOME/resalign/documents) and copied to DIR as "
+        "SYMBOL.LANG.EXT (A_RES_72_195.es.docx). RESALIGN_ODS_URL sets the server "
+        "(default https://documents.un.org).",
+    )
+    fetch.add_argument("symbols", nargs="+", metavar="SYMBOL", help="e.g. A/RES/72/195")
+    fetch.add_argument(
+        "--lang", default="all", help="languages, comma separated (es,en), or all (default)"
+    )
+    fetch.add_argument("--format", choices=["auto", "docx", "pdf"], default="auto")
+    fetch.add_argument("-o", "--output", default=".", metavar="DIR", help="default: here")
+    fetch.add_argument("--force", action="store_true", help="overwrite files in DIR")
+    fetch.add_argument("--quiet", action="store_true", help="no progress bar")
+    fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="default 30")
+    _add_cache_options(fetch)
+    fetch.set_defaults(handler=_fetch)
     return parser
 
 
@@ -202,7 +240,7 @@ def _parse(args: argparse.Namespace) -> int:
     from align.render.document import document_dict, furniture_listing, outline
 
     document = read_document(
-        args.file, lang=args.lang, encoding=args.encoding, max_size=args.max_size
+        _input(args.file, args), lang=args.lang, encoding=args.encoding, max_size=args.max_size
     )
     if args.furniture:
         print(furniture_listing(document))
@@ -221,8 +259,21 @@ def _warn(*documents: Document) -> None:
             print(f"{PROG}: warning: {document.source}: {warning}", file=sys.stderr)
 
 
+def _input(name: str, args: argparse.Namespace) -> str:
+    """A file to read: the name itself, or for `SYMBOL:LANG` (when no such file exists)
+    the document fetched into the cache."""
+    from align.fetch import Fetcher, parse_request
+
+    wanted = None if Path(name).exists() else parse_request(name)
+    if wanted is None:
+        return name
+    fetcher = Fetcher.from_environment()
+    return str(fetcher.get(wanted, refresh=args.refresh, offline=args.offline))
+
+
 def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     options = {"lang": args.lang, "encoding": args.encoding, "max_size": args.max_size}
+    args.left, args.right = _input(args.left, args), _input(args.right, args)
     left, right = read_document(args.left, **options), read_document(args.right, **options)
     _warn(left, right)
     return left, right
@@ -326,6 +377,100 @@ def _tui(args: argparse.Namespace) -> int:
     return app.return_code or ExitCode.OK
 
 
+def _fetch(args: argparse.Namespace) -> int:
+    """Each symbol in each language into the cache, then copied to the output folder; a
+    document that fails is said and the others go on (exit code 4 at the end)."""
+    from align.fetch import Fetcher, FetchError, languages, request
+    from align.output import write_output
+
+    wanted = [request(s, code) for s in args.symbols for code in languages(args.lang)]
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    fetcher = Fetcher.from_environment(timeout=args.timeout)
+    failed = 0
+    with _Downloads(len(wanted), quiet=args.quiet) as bar:
+        for each in wanted:
+            bar.start(str(each))
+            try:
+                path = fetcher.get(
+                    each,
+                    args.format,
+                    refresh=args.refresh,
+                    offline=args.offline,
+                    progress=bar.advance,
+                )
+                target = write_output(folder / path.name, path.read_bytes(), force=args.force)
+            except (FetchError, OutputError) as error:
+                failed += 1
+                bar.say(f"{PROG}: {error}")
+                continue
+            finally:
+                bar.done()
+            print(target)
+    return ExitCode.NETWORK if failed else ExitCode.OK
+
+
+class _Downloads:
+    """A rich progress bar for each download (bytes so far, speed), named with the
+    document and how many of the files asked for it is; nothing when quiet."""
+
+    def __init__(self, files: int, *, quiet: bool) -> None:
+        self.quiet = quiet
+        self.files = files
+        self.started = 0
+        self.progress: Progress | None = None
+        self.current: TaskID | None = None
+
+    def __enter__(self) -> _Downloads:
+        if not self.quiet:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                DownloadColumn,
+                Progress,
+                TextColumn,
+                TransferSpeedColumn,
+            )
+
+            self.progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                console=Console(stderr=True),
+            )
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def start(self, name: str) -> None:
+        self.started += 1
+        if self.progress is not None:
+            from rich.markup import escape
+
+            self.current = self.progress.add_task(f"{escape(name)} ({self.started}/{self.files})")
+
+    def advance(self, received: int, total: int | None) -> None:
+        if self.progress is not None and self.current is not None:
+            self.progress.update(self.current, completed=received, total=total)
+
+    def done(self) -> None:
+        if self.progress is not None and self.current is not None:
+            task = self.progress.tasks[-1]
+            self.progress.update(self.current, total=task.completed)  # a whole bar
+
+    def say(self, line: str) -> None:
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=sys.stderr)
+
+
 EXAMPLE_PAIR = ("A_RES_70_179.es.modeled.txt", "A_RES_72_195.es.txt")
 """The bundled example pair, old on the left (package `resalign.examples`, from `seeds/`)."""
 
@@ -349,7 +494,7 @@ def _interactive() -> bool:
 def _default_command(argv: list[str]) -> list[str]:
     """`resalign OLD NEW`: the review UI in a terminal, the diff otherwise; `resalign FILE`:
     its structure, as `parse` prints it."""
-    known = {"parse", "align", "diff", "report", "tui", "demo"}
+    known = {"parse", "align", "diff", "report", "tui", "demo", "fetch"}
     positional = [a for a in argv if not a.startswith("-")]
     if not argv or argv[0] in known or argv[0].startswith("-"):
         return argv

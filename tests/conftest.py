@@ -27,3 +27,13 @@ def en() -> Document:
 @pytest.fixture(scope="session")
 def modeled() -> Document:
     return read_document(MODELED)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test reaches the UN's document system or the user's cache: a fetch goes to the
+    discard port of the loopback address (refused at once) unless a test starts its own
+    server, and the cache is a fresh folder. Nothing is tried twice from the command line."""
+    monkeypatch.setenv("RESALIGN_ODS_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("RESALIGN_FETCH_RETRIES", "0")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
