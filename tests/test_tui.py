@@ -465,3 +465,33 @@ def test_the_first_mark_makes_the_data_folder(
     session.toggle_reviewed()
     assert session.problem is None
     assert tomllib.loads(state.read_text())["reviewed"] == [["SYMBOL", "SYMBOL"]]
+
+
+async def test_help_has_the_legend_and_an_empty_filter_says_so(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    from tui.screens.help import legend
+
+    assert str(legend()).splitlines() == [
+        "marks: = same  ~ changed  ↕ moved  < split  > merged  + added  − removed  ",
+        "       · paired  ∅ unpaired  ! QA finding  ✓ reviewed",
+    ]
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("f", "f")  # findings only: the seed pair has none
+        assert app.session.view_filter == "findings"
+        view = app.query_one(PairsView)
+        assert view.render_line(1).text.strip() == "No QA findings here  (f: the next filter)"
+
+
+async def test_reviewed_progress_in_the_header(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        header = app.query_one(DocumentsHeader)
+        assert "· 0 reviewed" in str(header.render())
+        await pilot.press("r", "j", "r")
+        assert "86/86 pairs · 2 reviewed" in str(header.render())

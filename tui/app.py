@@ -131,9 +131,7 @@ class ReviewApp(App[None]):
                     held = "1 pair holds" if hits == 1 else f"{hits} pairs hold"
                     self.notify(f"{held} {query.strip()!r}", timeout=3)
 
-        self.push_screen(
-            PromptScreen("Search both sides (empty: show all):", self.session.query), done
-        )
+        self.push_screen(PromptScreen("Search both sides (empty: show all):", ""), done)
 
     def action_swap(self) -> None:
         self.session.swap()
@@ -148,6 +146,7 @@ class ReviewApp(App[None]):
         if self.session.comparison is not None and self.session.visible:
             self.session.toggle_reviewed()
             self._say_problem()
+            self.query_one(DocumentsHeader).refresh_header()
             self.query_one(Navigator).refresh_selected()
             self.query_one(PairsView).reselect()
 

@@ -168,6 +168,16 @@ class Session:
         stored = (keys[1], keys[0]) if self.swapped else keys
         return stored in self.review.reviewed
 
+    def reviewed_count(self) -> int:
+        """How many of the comparison's pairs are marked reviewed."""
+        if self.comparison is None:
+            return 0
+        return sum(
+            1
+            for view in self.comparison.views
+            if self.is_reviewed((view.pair.left, view.pair.right))
+        )
+
     def toggle_reviewed(self) -> bool:
         keys = self.selected_keys()
         if keys is None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STATUS_STYLES
 
 KEYS = [
     ("↑ ↓  j k", "move between pairs (mouse: click a pair)"),
@@ -26,6 +29,23 @@ KEYS = [
 ]
 
 
+def legend() -> Text:
+    """Each mark the navigator and the pairs show, in its colour, with its status: version
+    mode's on the first line, language mode's and the rest on the second."""
+    text = Text("marks: ")
+    for status in ("same", "changed", "moved", "split", "merged", "added", "removed"):
+        text.append(MARKS[status], STATUS_STYLES[status])
+        text.append(f" {status}  ")
+    text.append("\n       ")
+    for status in ("paired", "unpaired"):
+        text.append(MARKS[status], STATUS_STYLES[status])
+        text.append(f" {status}  ")
+    text.append(FINDING_MARK, FINDING)
+    text.append(" QA finding  ")
+    text.append(f"{REVIEWED_MARK} reviewed", "green")
+    return text
+
+
 class HelpScreen(ModalScreen[None]):
     """All bindings; any of escape, ? or q closes it."""
 
@@ -41,4 +61,5 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help"):
             yield Static("[b]resalign: keys[/b]", id="help-title")
             yield Static("\n".join(lines))
+            yield Static(legend(), id="help-legend")
             yield Static("[dim]escape closes this help[/dim]", id="help-foot")

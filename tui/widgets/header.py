@@ -26,6 +26,7 @@ class DocumentsHeader(Static):
         text.append(f"   {mode} mode", "italic")
         if comparison:
             text.append(f" · {len(self.session.visible)}/{len(comparison.views)} pairs", "dim")
+            text.append(f" · {self.session.reviewed_count()} reviewed", "green")
         if self.session.view_filter != "all":
             text.append(f" · filter: {self.session.view_filter} only", "yellow")
         if self.session.query:

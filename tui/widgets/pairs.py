@@ -142,6 +142,8 @@ class PairsView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         if self.session.comparison is None:
             return _waiting(self.session, y, self.size.width)
+        if not self.session.visible:
+            return _nothing_shown(self.session, y, self.size.width)
         line = round(self.scroll_y) + y
         position = bisect.bisect_right(self._starts, line) - 1
         if position < 0 or line - self._starts[position] >= self._heights[position]:
@@ -310,6 +312,18 @@ def _waiting(session: Session, y: int, width: int) -> Strip:
     left, right = session.documents()
     count = len(left.paragraphs) + len(right.paragraphs)
     return Strip([Segment(f"  Aligning {count} paragraphs…", DIM)]).extend_cell_length(width)
+
+
+def _nothing_shown(session: Session, y: int, width: int) -> Strip:
+    """What the main view says when the filter or the search keeps no pair."""
+    if y != 1:
+        return Strip.blank(width)
+    if session.query:
+        said = f"  No pair holds {session.query!r}  (/ and an empty search: show all)"
+    else:
+        what = {"changes": "changes", "findings": "QA findings", "unpaired": "unpaired paragraphs"}
+        said = f"  No {what.get(session.view_filter, 'pairs')} here  (f: the next filter)"
+    return Strip([Segment(said, DIM)]).extend_cell_length(width)
 
 
 def _unified(view: PairView) -> list[Chunk]:
