@@ -495,3 +495,52 @@ async def test_reviewed_progress_in_the_header(
         assert "· 0 reviewed" in str(header.render())
         await pilot.press("r", "j", "r")
         assert "86/86 pairs · 2 reviewed" in str(header.render())
+
+
+async def test_page_keys_and_swap_keep_selection_and_view_in_step(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view, navigator = app.query_one(PairsView), app.query_one(Navigator)
+        await pilot.press("pagedown")
+        first_page = app.session.selected
+        assert first_page > 1 and navigator.highlighted == first_page
+        top = round(view.scroll_y)
+        assert top <= view._starts[first_page] < top + view.size.height  # the selection shows
+        await pilot.press("end")
+        assert app.session.selected_keys() == ("FN14", "FN13")
+        assert navigator.highlighted == len(app.session.visible) - 1
+        await pilot.press("pageup")
+        assert app.session.selected < len(app.session.visible) - 1
+        await pilot.press("home")
+        assert app.session.selected_keys() == ("SYMBOL", "SYMBOL")
+        for _ in range(HEADER + 18):  # past PP8's six sub-items and the removed PP11, PP12
+            await pilot.press("j")
+        assert app.session.selected_keys() == ("PP13", "PP11")
+        await pilot.press("s")
+        await ready(pilot)
+        assert app.session.selected_keys() == ("PP11", "PP13")  # the same pair, turned round
+        assert navigator.highlighted == app.session.selected
+
+
+async def test_at_80_columns_the_text_has_room(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    """Under 100 columns the navigator starts hidden, so each text column has 30 cells or
+    more; `v` shows it and hides it again; the footer keeps the keys a reviewer needs."""
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        navigator, view = app.query_one(Navigator), app.query_one(PairsView)
+        assert not navigator.display
+        assert (view._options.width - 4) // 2 >= 30
+        await pilot.press("v")
+        await pilot.pause()
+        assert navigator.display
+        await pilot.press("v")
+        await pilot.pause()
+        assert not navigator.display
+        shown = [key for key, b in app.active_bindings.items() if b.binding.show]
+        assert {"r", "l", "e", "question_mark", "q"} <= set(shown)

@@ -5,7 +5,6 @@ No resolution logic lives here: the session asks `align`, the widgets draw.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -14,16 +13,18 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, OptionList
 
 from align.errors import ResalignError
-from align.output import write_output
-from align.render import format_for, render
+from tui.export import ask_and_export
 from tui.messages import AlignmentFailed, AlignmentReady
 from tui.screens.help import HelpScreen
 from tui.screens.link import UNLINK, LinkScreen
-from tui.screens.prompt import ConfirmScreen, PromptScreen
+from tui.screens.prompt import PromptScreen
 from tui.session import Session
 from tui.widgets.header import DocumentsHeader
 from tui.widgets.navigator import Navigator
 from tui.widgets.pairs import PairsView
+
+WIDE = 100
+"""Columns from which the navigator is shown beside the pairs (below: `v` shows it)."""
 
 
 class ReviewApp(App[None]):
@@ -31,16 +32,18 @@ class ReviewApp(App[None]):
 
     CSS_PATH = "resalign.tcss"
     TITLE = "resalign"
+    ENABLE_COMMAND_PALETTE = False  # its key would take the footer's room from Quit
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("n", "jump(True)", "Next change"),
-        Binding("N", "jump(False)", "Previous", key_display="N"),
+        Binding("n", "jump(True)", "Next"),
+        Binding("N", "jump(False)", "Previous", key_display="N", show=False),
         Binding("f", "filter", "Filter"),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("s", "swap", "Swap"),
-        Binding("u", "toggle('unified')", "Unified"),
-        Binding("t", "toggle('footnotes')", "Footnotes"),
+        Binding("s", "swap", "Swap", show=False),
+        Binding("u", "toggle('unified')", "Unified", show=False),
+        Binding("t", "toggle('footnotes')", "Notes", show=False),
+        Binding("v", "navigator", "List", show=False),
         Binding("r", "reviewed", "Reviewed"),
         Binding("l", "link", "Link"),
         Binding("e", "export", "Export"),
@@ -51,6 +54,8 @@ class ReviewApp(App[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.navigator_wanted: bool | None = None
+        """Shown or hidden by the `v` key; None: as the screen's width says."""
 
     def compose(self) -> ComposeResult:
         yield DocumentsHeader(self.session)
@@ -169,31 +174,20 @@ class ReviewApp(App[None]):
         self.push_screen(LinkScreen(keys[0], choices, linked), done)
 
     def action_export(self) -> None:
-        default = f"{Path(self.session.right.source).stem}.report.html"
-        self.push_screen(
-            PromptScreen("Export the report to (.html .md .json .csv .tmx .xlsx):", default),
-            self._export,
-        )
+        ask_and_export(self, self.session)
 
-    def _export(self, target: str | None, force: bool = False) -> None:
-        if not target or self.session.comparison is None:
-            return
-        report_format = format_for(target)
-        if report_format is None:
-            self.notify(f"unknown report format for {target!r}", severity="error")
-            return
-        if Path(target).exists() and not force:
-            self.push_screen(
-                ConfirmScreen(f"{target} exists. Overwrite it?"),
-                lambda yes: self._export(target, force=True) if yes else None,
-            )
-            return
-        try:
-            write_output(target, render(self.session.comparison, report_format), force=force)
-        except ResalignError as error:
-            self.notify(str(error), severity="error")
-        else:
-            self.notify(f"wrote {target}")
+    def action_navigator(self) -> None:
+        """Show or hide the navigator (hidden at first on a screen under 100 columns)."""
+        self.navigator_wanted = not self.query_one(Navigator).display
+        self._place_navigator()
+
+    def on_resize(self) -> None:
+        self._place_navigator()
+
+    def _place_navigator(self) -> None:
+        navigator = self.query_one(Navigator)
+        wanted = self.navigator_wanted
+        navigator.display = self.size.width >= WIDE if wanted is None else wanted
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

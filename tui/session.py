@@ -204,4 +204,9 @@ class Session:
         self.problem = self.save_state()
 
     def swap(self) -> None:
+        """Left becomes right; the selection stays on the same pair, its keys reversed."""
+        keys = self.selected_keys()
         self.swapped = not self.swapped
+        if keys is not None:
+            self.keep = (keys[1], keys[0])
+            self.comparison, self.visible = None, ()

@@ -64,6 +64,10 @@ class PairsView(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [  # arrows move between pairs here, not line by line
         Binding("down,j", "app.move(1)", "Down", show=False),
         Binding("up,k", "app.move(-1)", "Up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(-1)", "Last", show=False),
     ]
 
     class Clicked(Message):
@@ -114,6 +118,22 @@ class PairsView(ScrollView, can_focus=True):
         self.virtual_size = Size(self._options.width, sum(self._heights))
         self.refresh()
         self.scroll_to_selected()
+
+    def action_page(self, direction: int) -> None:
+        """A screen on or back: the selection goes to the pair a screen away, so that what
+        is selected is what is shown."""
+        if not self._starts:
+            return
+        target = self._starts[self.session.selected] + direction * max(1, self.size.height - 2)
+        position = bisect.bisect_right(self._starts, max(0, target)) - 1
+        if position == self.session.selected:
+            position += direction
+        self.app.select(max(0, min(len(self._starts) - 1, position)))  # type: ignore[attr-defined]
+
+    def action_edge(self, which: int) -> None:
+        """The first pair (`0`) or the last (`-1`), selected."""
+        if self._starts:
+            self.app.select(range(len(self._starts))[which])  # type: ignore[attr-defined]
 
     def scroll_to_selected(self) -> None:
         if not self._starts:

@@ -1,0 +1,44 @@
+"""Exporting a report from the review UI: ask for a file, never overwrite without a yes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from align.errors import ResalignError
+from align.output import write_output
+from align.render import format_for, render
+from tui.screens.prompt import ConfirmScreen, PromptScreen
+from tui.session import Session
+
+
+def ask_and_export(app: App[None], session: Session) -> None:
+    """Prompt for the report's file (HTML beside nothing of the user's by default) and
+    write it; the format comes from the extension."""
+    default = f"{Path(session.right.source).stem}.report.html"
+    app.push_screen(
+        PromptScreen("Export the report to (.html .md .json .csv .tmx .xlsx):", default),
+        lambda target: export(app, session, target),
+    )
+
+
+def export(app: App[None], session: Session, target: str | None, force: bool = False) -> None:
+    if not target or session.comparison is None:
+        return
+    report_format = format_for(target)
+    if report_format is None:
+        app.notify(f"unknown report format for {target!r}", severity="error")
+        return
+    if Path(target).exists() and not force:
+        app.push_screen(
+            ConfirmScreen(f"{target} exists. Overwrite it?"),
+            lambda yes: export(app, session, target, force=True) if yes else None,
+        )
+        return
+    try:
+        write_output(target, render(session.comparison, report_format), force=force)
+    except ResalignError as error:
+        app.notify(str(error), severity="error")
+    else:
+        app.notify(f"wrote {target}")
