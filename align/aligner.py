@@ -313,6 +313,8 @@ def _note(row: Row, status: Status, context: _Context) -> str:
     """What a reviser is told besides the status: where a paragraph moved from and to,
     what a change of kind changed."""
     notes = []
+    if row.method == "manual":
+        notes.append("linked by hand" if row.lefts and row.rights else "no counterpart, by hand")
     if status.startswith("moved"):
         was = _after(context.left, row.lefts[0].key)
         now = _after(context.right, row.rights[0].key)

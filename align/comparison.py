@@ -6,7 +6,7 @@ the terminal UI reads; none of them computes a diff of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from align.alignment import Alignment, Pair
 from align.diff import EQUAL, DiffStats, Span, stats, word_diff
@@ -25,6 +25,8 @@ class PairView:
     spans: tuple[Span, ...] | None
     """Word diff left → right; None in language mode or when a side is missing."""
     stats: DiffStats
+    reviewed: bool = False
+    """Marked reviewed by a reviewer (in the UI, or in the review file given)."""
 
     @property
     def is_change(self) -> bool:
@@ -65,6 +67,17 @@ class Comparison:
             if needle in (self.views[index].left_text or "").casefold()
             or needle in (self.views[index].right_text or "").casefold()
         )
+
+
+def with_reviewed(
+    comparison: Comparison, reviewed: frozenset[tuple[str | None, str | None]]
+) -> Comparison:
+    """The comparison with each pair marked reviewed or not, by its (left, right) keys."""
+    views = tuple(
+        replace(view, reviewed=(view.pair.left, view.pair.right) in reviewed)
+        for view in comparison.views
+    )
+    return replace(comparison, views=views)
 
 
 FILTERS = {

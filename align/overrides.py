@@ -67,6 +67,15 @@ class Overrides:
             tuple(k for k in self.right_only if k != right),
         )
 
+    def with_left_only(self, left: str) -> Overrides:
+        """These overrides with a left key marked as having no counterpart."""
+        return Overrides(
+            self.pairs, (*[k for k in self.left_only if k != left], left), self.right_only
+        )
+
+    def without_left_only(self, left: str) -> Overrides:
+        return Overrides(self.pairs, tuple(k for k in self.left_only if k != left), self.right_only)
+
     def without_pairs_of(self, left: str) -> Overrides:
         """These overrides with every forced pair of a left key removed."""
         return Overrides(
@@ -80,6 +89,12 @@ MAX_PAIRS_SIZE = 4 * 1024 * 1024
 
 def load_overrides(path: str | Path) -> Overrides:
     """Read an overrides file (.toml, or .json); OverridesError with one line otherwise."""
+    return overrides_from_data(read_pairs_data(path), str(path))
+
+
+def read_pairs_data(path: str | Path) -> object:
+    """The parsed content of a pairs (or review) file, TOML or JSON; OverridesError with
+    one line when it cannot be read."""
     path = Path(path)
     raw = read_regular_file(path, MAX_PAIRS_SIZE, OverridesError, "pairs file", hint="")
     try:
@@ -91,7 +106,7 @@ def load_overrides(path: str | Path) -> Overrides:
         raise OverridesError(f"{path}: not a valid pairs file ({error})") from None
     except RecursionError:
         raise OverridesError(f"{path}: not a valid pairs file (nested too deeply)") from None
-    return overrides_from_data(data, str(path))
+    return data
 
 
 def overrides_from_data(data: object, source: str = "pairs") -> Overrides:

@@ -29,7 +29,13 @@ from pathlib import Path
 
 from align.errors import OutputError
 from align.output import write_output
-from align.overrides import Overrides, OverridesError, overrides_from_data, overrides_toml
+from align.overrides import (
+    Overrides,
+    OverridesError,
+    overrides_from_data,
+    overrides_toml,
+    read_pairs_data,
+)
 
 Keys = tuple[str | None, str | None]
 
@@ -75,15 +81,7 @@ def load_review(path: str | Path) -> tuple[Review, str | None]:
         return Review(), None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        reviewed = data.get("reviewed", [])
-        if not isinstance(reviewed, list) or not all(
-            isinstance(k, list) and len(k) == 2 and all(isinstance(x, str) or x == "" for x in k)
-            for k in reviewed
-        ):
-            raise ValueError("reviewed must be a list of [LEFT, RIGHT] keys")
-        review = Review(
-            frozenset((a or None, b or None) for a, b in reviewed), overrides_from_data(data)
-        )
+        review = Review(_reviewed(data), overrides_from_data(data))
     except (
         OSError,
         UnicodeDecodeError,
@@ -99,6 +97,25 @@ def load_review(path: str | Path) -> tuple[Review, str | None]:
             f"review file {path} could not be read ({reason}); set aside as {aside.name}",
         )
     return review, None
+
+
+def read_review(path: str | Path) -> Review:
+    """A review (or pairs) file the user names, read strictly: OverridesError with one line
+    when it cannot be read; nothing is set aside."""
+    data = read_pairs_data(path)
+    try:
+        return Review(_reviewed(data), overrides_from_data(data, str(path)))
+    except ValueError as error:
+        raise OverridesError(f"{path}: {error}") from None
+
+
+def _reviewed(data: object) -> frozenset[Keys]:
+    reviewed = data.get("reviewed", []) if isinstance(data, dict) else []
+    if not isinstance(reviewed, list) or not all(
+        isinstance(k, list) and len(k) == 2 and all(isinstance(x, str) for x in k) for k in reviewed
+    ):
+        raise ValueError("reviewed must be a list of [LEFT, RIGHT] keys")
+    return frozenset((a or None, b or None) for a, b in reviewed)
 
 
 def _aside(path: Path) -> Path:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from align.alignment import Alignment
     from align.comparison import Comparison
     from align.model import Document
+    from align.review import Review
 
 
 PROG = "resalign"
@@ -282,11 +283,18 @@ def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
 def _aligned(args: argparse.Namespace) -> tuple[Document, Document, Alignment]:
     """Both documents and their alignment, honouring --mode and --pairs."""
     from align.aligner import align
-    from align.overrides import Overrides, load_overrides
 
     left, right = _read_pair(args)
-    overrides = load_overrides(args.pairs) if args.pairs else Overrides()
+    overrides = _review(args).overrides
     return left, right, align(left, right, mode=args.mode, overrides=overrides)
+
+
+def _review(args: argparse.Namespace) -> Review:
+    """The --pairs file as a review: its forced pairs, and the pairs marked reviewed when
+    it is a review file the UI saved."""
+    from align.review import Review, read_review
+
+    return read_review(args.pairs) if args.pairs else Review()
 
 
 def _align(args: argparse.Namespace) -> int:
@@ -303,9 +311,9 @@ def _align(args: argparse.Namespace) -> int:
 
 
 def _comparison(args: argparse.Namespace) -> Comparison:
-    from align.comparison import compare
+    from align.comparison import compare, with_reviewed
 
-    return compare(*_aligned(args))
+    return with_reviewed(compare(*_aligned(args)), _review(args).reviewed)
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -150,22 +152,74 @@ def test_html_arabic_side_is_rtl() -> None:
     assert '<td lang="ar" dir="rtl">' in page and '<td lang="en" dir="ltr">' in page
 
 
-def test_xlsx(tmp_path: Path, es: Document, en: Document) -> None:
+def test_xlsx(tmp_path: Path, es: Document, en: Document, modeled: Document) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    path = write_output(tmp_path / "r.xlsx", render(compare(es, en, align(es, en)), "xlsx"))
-    sheet = openpyxl.load_workbook(path).active
+    from align.comparison import with_reviewed
+
+    comparison = with_reviewed(
+        compare(es, modeled, align(es, modeled)), frozenset({("PP4", "PP4")})
+    )
+    path = write_output(tmp_path / "r.xlsx", render(comparison, "xlsx"))
+    book = openpyxl.load_workbook(path, rich_text=True)
+    assert book.sheetnames == ["Pairs", "Summary"]
+    sheet = book["Pairs"]
     assert [c.value for c in sheet[1]] == [
         "Left key",
         "Right key",
         "Status",
+        "Method",
         "Score",
+        "Words added",
+        "Words removed",
         "Left text",
         "Right text",
         "Findings",
+        "Reviewed",
     ]
-    assert sheet.max_row == 84
-    assert sheet.freeze_panes == "A2"
-    assert sheet["E2"].alignment.wrap_text
+    assert sheet.max_row == 87
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:K87"
+    assert sheet.print_title_rows == "$1:$1"
+    assert (sheet.page_setup.orientation, int(sheet.page_setup.paperSize)) == ("landscape", 9)
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    op21 = rows["OP21"]
+    assert (op21[2].value, op21[5].value, op21[6].value) == (
+        "changed; renumbered OP21 → OP19",
+        1,
+        1,
+    )
+    left, right = op21[7].value, op21[8].value  # the diff, as rich text
+    struck = [(b.text, b.font.strike, b.font.color.rgb) for b in left if hasattr(b, "font")]
+    inserted = [(b.text, b.font.b) for b in right if hasattr(b, "font")]
+    assert struck == [("2018", True, "00C00000")] and inserted == [("2016", True)]
+    assert str(left) == es.paragraph("OP21").text
+    assert rows["PP4"][10].value == "✓" and rows["PP5"][10].value is None
+    assert rows["OP10\nOP11"][2].value == "merged"
+    summary = [[c.value for c in row] for row in book["Summary"].iter_rows()]
+    assert ["Symbol", "A/RES/72/195", "A/RES/70/179"] in summary
+    assert ["split", 1, None] in summary and ["Reviewed", "1 of 86", None] in summary
+    assert any(row[0] == "Renumbered" and row[1].startswith("OP5 → OP6") for row in summary)
+
+
+CALC = shutil.which("soffice") and any(Path("/usr/lib/libreoffice/program").glob("libsclo*"))
+"""LibreOffice with its spreadsheet (libreoffice-calc-nogui), which `.ci/run` installs."""
+
+
+@pytest.mark.skipif(not CALC, reason="LibreOffice Calc is not installed")
+def test_xlsx_opens_in_libreoffice(tmp_path: Path, es: Document, modeled: Document) -> None:
+    """LibreOffice (headless) opens the workbook and prints it to PDF."""
+    pytest.importorskip("openpyxl")
+    path = write_output(
+        tmp_path / "r.xlsx", render(compare(es, modeled, align(es, modeled)), "xlsx")
+    )
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    pdf = tmp_path / "r.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Reiterando su enérgica condena" in text and "Left key" in text
 
 
 def test_cli_knows_every_writer() -> None:

@@ -544,3 +544,56 @@ async def test_at_80_columns_the_text_has_room(
         assert not navigator.display
         shown = [key for key, b in app.active_bindings.items() if b.binding.show]
         assert {"r", "l", "e", "question_mark", "q"} <= set(shown)
+
+
+async def test_link_picker_filters_and_says_no_counterpart(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        for _ in range(HEADER + 16):  # PP11, left without counterpart
+            await pilot.press("j")
+        await pilot.press("l")
+        await pilot.press(*"OP9", "enter")  # typed, the first match taken
+        await ready(pilot)
+        (linked,) = app.session.comparison.alignment.pair_for(left="PP11")
+        assert (linked.right, linked.method) == ("OP9", "manual")
+        assert linked.note == "linked by hand; preambular → operative: Recordando además → Alienta"
+        assert "linked by hand" in screen_text(app)
+        await pilot.press("l")
+        choices = app.screen.query_one(OptionList)
+        assert [o.id for o in choices.options[:2]] == ["\x00unlink", "\x00none"]
+        await pilot.press(*"Jartum")  # words of the text filter too
+        assert [o.id for o in choices.options[2:]] == ["PP26"]
+        choices.highlighted = 1
+        choices.focus()
+        await pilot.press("enter")
+        await ready(pilot)
+        (alone,) = app.session.comparison.alignment.pair_for(left="PP11")
+        assert (alone.right, alone.note) == (None, "no counterpart, by hand")
+        saved = tomllib.loads(state.read_text(encoding="utf-8"))
+        assert (saved["pairs"], saved["left_only"]) == ([], ["PP11"])
+
+
+async def test_exports_carry_reviewed_marks_and_manual_links(
+    es: Document, modeled: Document, state: Path, tmp_path: Path
+) -> None:
+    import csv
+
+    app = review_app(es, modeled, state)
+    target = tmp_path / "marks.csv"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press(*TO_PP4, "r")
+        app.session.selected = HEADER + 16
+        app.session.link("PP10")
+        app.realign()
+        await ready(pilot)
+        await pilot.press("e")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    rows = {r["left_key"]: r for r in csv.DictReader(target.open(encoding="utf-8-sig"))}
+    assert rows["PP4"]["reviewed"] == "yes" and rows["PP5"]["reviewed"] == ""
+    assert (rows["PP11"]["right_key"], rows["PP11"]["note"]) == ("PP10", "linked by hand")

@@ -16,7 +16,7 @@ from align.errors import ResalignError
 from tui.export import ask_and_export
 from tui.messages import AlignmentFailed, AlignmentReady
 from tui.screens.help import HelpScreen
-from tui.screens.link import UNLINK, LinkScreen
+from tui.screens.link import NO_COUNTERPART, UNLINK, LinkScreen
 from tui.screens.prompt import PromptScreen
 from tui.session import Session
 from tui.widgets.header import DocumentsHeader
@@ -163,13 +163,18 @@ class ReviewApp(App[None]):
         _, right = self.session.documents()
         units = right.footnotes if keys[0].startswith("FN") else right.paragraphs
         choices = [(unit.key, unit.text) for unit in units]
-        linked = any(a == keys[0] for a, _ in self.session.oriented_review().overrides.pairs)
+        overrides = self.session.oriented_review().overrides
+        linked = keys[0] in overrides.left_only or any(a == keys[0] for a, _ in overrides.pairs)
 
         def done(choice: str | None) -> None:
-            if choice is not None:
+            if choice is None:
+                return
+            if choice == NO_COUNTERPART:
+                self.session.mark_unpaired()
+            else:
                 self.session.link(None if choice == UNLINK else choice)
-                self._say_problem()
-                self.realign()
+            self._say_problem()
+            self.realign()
 
         self.push_screen(LinkScreen(keys[0], choices, linked), done)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import App
 
+from align.comparison import with_reviewed
 from align.errors import ResalignError
 from align.output import write_output
 from align.render import format_for, render
@@ -36,8 +37,9 @@ def export(app: App[None], session: Session, target: str | None, force: bool = F
             lambda yes: export(app, session, target, force=True) if yes else None,
         )
         return
+    marked = with_reviewed(session.comparison, session.oriented_review().reviewed)
     try:
-        write_output(target, render(session.comparison, report_format), force=force)
+        write_output(target, render(marked, report_format), force=force)
     except ResalignError as error:
         app.notify(str(error), severity="error")
     else:

@@ -6,6 +6,7 @@ Everything the session knows about resolutions comes from `align`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,17 +190,27 @@ class Session:
 
     def link(self, right_key: str | None) -> None:
         """Force the selected left paragraph to pair with `right_key`, or, with None,
-        remove the links made for it."""
+        remove the links (and the 'no counterpart' mark) made for it."""
+        self._override(
+            lambda overrides, left: (
+                overrides.with_pair(left, right_key)
+                if right_key
+                else overrides.without_pairs_of(left).without_left_only(left)
+            )
+        )
+
+    def mark_unpaired(self) -> None:
+        """Say the selected left paragraph has no counterpart (the aligner pairs it no more)."""
+        self._override(
+            lambda overrides, left: overrides.without_pairs_of(left).with_left_only(left)
+        )
+
+    def _override(self, change: Callable[[Overrides, str], Overrides]) -> None:
         keys = self.selected_keys()
         if keys is None or keys[0] is None:
             return
         oriented = self.oriented_review()
-        overrides = (
-            oriented.overrides.with_pair(keys[0], right_key)
-            if right_key
-            else oriented.overrides.without_pairs_of(keys[0])
-        )
-        review = oriented.with_overrides(overrides)
+        review = oriented.with_overrides(change(oriented.overrides, keys[0]))
         self.review = review.swapped() if self.swapped else review
         self.problem = self.save_state()
 

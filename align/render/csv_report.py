@@ -23,6 +23,7 @@ COLUMNS = [
     "left_text",
     "right_text",
     "findings",
+    "reviewed",
 ]
 
 
@@ -53,6 +54,7 @@ def render_csv(comparison: Comparison, dialect: str = "excel") -> bytes:
                 csv_text(view.left_text or ""),
                 csv_text(view.right_text or ""),
                 csv_text("; ".join(f.message for f in pair.findings)),
+                "yes" if view.reviewed else "",
             ]
         )
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

@@ -14,7 +14,7 @@ from html import escape
 from align.alignment import Finding
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL, INSERT
-from align.render.labels import STATUS_LABELS, what_happened
+from align.render.labels import REVIEWED, STATUS_LABELS, what_happened
 
 RTL = {"ar"}
 CSS = """
@@ -49,6 +49,7 @@ ul.findings { margin: .3rem 0 0; padding-left: 1rem; font-size: .85em; }
 .legend span { display: inline-block; padding: 0 .5rem; margin-right: .3rem;
                border: 1px solid #ccc; }
 .filter { margin: 1rem 0 0; }
+.reviewed { color: #1a7f37; white-space: nowrap; }
 .warning { background: #fff0b3; padding: .3rem .6rem; border-left: 4px solid #c79100; }
 #changes-only:checked ~ table.pairs tr.unchanged { display: none; }
 [dir=rtl] { text-align: right; }
@@ -179,6 +180,8 @@ def _row(view: PairView, left_attrs: str, right_attrs: str) -> str:
         classes.append("has-findings")
     if not view.is_change:
         classes.append("unchanged")
+    if view.reviewed:
+        classes.append("reviewed")
     findings = (
         '<ul class="findings">'
         + "".join(f"<li>{escape(f.message)}</li>" for f in pair.findings)
@@ -191,8 +194,12 @@ def _row(view: PairView, left_attrs: str, right_attrs: str) -> str:
         f"{_key_cell('L', pair.lefts)}<td{left_attrs}>{_text(view, 'left')}</td>"
         f"{_key_cell('R', pair.rights)}<td{right_attrs}>{_text(view, 'right')}</td>"
         f"<td>{escape(what_happened(pair))} "
-        f'<span class="score">{pair.score:.2f}</span>{findings}</td></tr>'
+        f'<span class="score">{pair.score:.2f}</span>{_reviewed(view)}{findings}</td></tr>'
     )
+
+
+def _reviewed(view: PairView) -> str:
+    return f' <span class="reviewed">{escape(REVIEWED)}</span>' if view.reviewed else ""
 
 
 def _key_cell(prefix: str, keys: tuple[str, ...]) -> str:

@@ -14,6 +14,7 @@ def render_json(comparison: Comparison) -> bytes:
         data[side].update(title=document.title, adopted=document.adopted)
     for entry, view in zip(data["pairs"], comparison.views, strict=True):
         entry["diff"] = [[s.op, s.text] for s in view.spans] if view.spans is not None else None
+        entry["reviewed"] = view.reviewed
         entry["words"] = {
             "added": view.stats.added,
             "removed": view.stats.removed,

@@ -23,6 +23,9 @@ def renumbering(pairs: tuple[tuple[str, str], ...]) -> str:
     return ", ".join(f"{a} → {b}" for a, b in pairs)
 
 
+REVIEWED = "✓ reviewed"
+
+
 def what_happened(pair: Pair) -> str:
     """The status as a reviser reads it, with the pair's note: `split`, `moved: was after
     PP12, now after PP20`, `changed; preambular → operative: Welcoming → Welcomes`."""

@@ -1,4 +1,5 @@
-"""The link picker: choose the right-hand paragraph a left paragraph belongs with."""
+"""The link picker: choose the right-hand paragraph a left paragraph belongs with, or say
+it has none. Typing filters the choices by key (`OP9`) or by words of the text."""
 
 from __future__ import annotations
 
@@ -8,16 +9,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 UNLINK = "\x00unlink"
+NO_COUNTERPART = "\x00none"
 
 
 class LinkScreen(ModalScreen[str | None]):
-    """Pick a right key (or unlink); escape gives None."""
+    """Pick a right key, no counterpart, or unlink; escape gives None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "choices", "Choices", show=False),
+    ]
 
     def __init__(self, left_key: str, choices: list[tuple[str, str]], linked: bool) -> None:
         super().__init__()
@@ -26,15 +31,45 @@ class LinkScreen(ModalScreen[str | None]):
         self.linked = linked
 
     def compose(self) -> ComposeResult:
-        options = [Option(f"{key:<8} {text[:70]}", id=key) for key, text in self.choices]
-        if self.linked:
-            options.insert(0, Option("— unlink: let the aligner decide again", id=UNLINK))
         with Vertical(classes="dialog wide"):
             yield Label(f"Link {self.left_key} to which paragraph on the right?")
-            yield OptionList(*options, id="link-choices")
+            yield Input(placeholder="type a key (OP9) or words to filter", id="link-filter")
+            yield OptionList(*self._options(""), id="link-choices")
+
+    def _fixed(self) -> list[Option]:
+        fixed = [
+            Option(f"— no counterpart: {self.left_key} has none on the right", id=NO_COUNTERPART)
+        ]
+        if self.linked:
+            fixed.insert(0, Option("— unlink: let the aligner decide again", id=UNLINK))
+        return fixed
+
+    def _options(self, typed: str) -> list[Option]:
+        needle = typed.strip().casefold()
+        matching = [
+            Option(f"{key:<8} {text[:70]}", id=key)
+            for key, text in self.choices
+            if not needle or key.casefold().startswith(needle) or needle in text.casefold()
+        ]
+        return self._fixed() + matching
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        choices = self.query_one(OptionList)
+        choices.clear_options()
+        options = self._options(event.value)
+        choices.add_options(options)
+        choices.highlighted = len(self._fixed()) if len(options) > len(self._fixed()) else 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        choices = self.query_one(OptionList)
+        if choices.highlighted is not None:
+            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_choices(self) -> None:
+        self.query_one(OptionList).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
