@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.model import Document
+from align.model import Document, FootnoteRef
 
 HEADER_FACTS = ("SYMBOL", "SESSION", "AGENDA", "REPORT", "ADOPTED")
 """Header keys whose value is a fact that reads the same in every language."""
@@ -79,3 +79,26 @@ def joined(units: Sequence[Unit]) -> Unit:
         first.parent,
         first.lead,
     )
+
+
+@dataclass(frozen=True)
+class Calls:
+    """Where footnotes are called in a document's paragraphs, for showing them in place:
+    the calls of one paragraph or of a bead's joined paragraphs, as text offsets."""
+
+    refs: dict[str, tuple[FootnoteRef, ...]]
+    texts: dict[str, str]
+
+    @classmethod
+    def of(cls, document: Document) -> Calls:
+        return cls({p.key: p.refs for p in document.paragraphs}, unit_texts(document))
+
+    def at(self, keys: Sequence[str]) -> tuple[FootnoteRef, ...]:
+        """The calls of these units' texts joined by `JOIN` (header facts and footnotes
+        call none)."""
+        calls: list[FootnoteRef] = []
+        start = 0
+        for key in keys:
+            calls += [FootnoteRef(ref.key, start + ref.offset) for ref in self.refs.get(key, ())]
+            start += len(self.texts[key]) + len(JOIN)
+        return tuple(calls)

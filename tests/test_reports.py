@@ -444,3 +444,13 @@ def test_every_report_shows_a_split_and_a_merge_once(
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
     assert [row[:3] for row in rows if row[0] == "OP10\nOP11"] == [("OP10\nOP11", "OP10", "merged")]
     assert sum(1 for row in rows if row[1] and "OP10" in row[1].split("\n")) == 1
+
+
+def test_html_marks_qa_values_and_footnote_calls_in_place(es: Document) -> None:
+    from align import parse_text
+
+    en = parse_text(EN.read_text(encoding="utf-8").replace("30 July 2010", "30 July 2011"))
+    page = render(compare(es, en, align(es, en)), "html").decode()
+    assert "<mark>30 de julio de 2010</mark>" in page and "<mark>30 July 2011</mark>" in page
+    assert 'Desarrollo Sostenible<sup class="call">1</sup>, en la que' in page
+    assert 'Sustainable Development,<sup class="call">1</sup> which' in page

@@ -151,6 +151,7 @@ async def test_unified_view_and_footnotes(es: Document, modeled: Document, state
         pp4 = " ".join(unified.split("~ PP4 → PP4")[1].split("~ PP5")[0].split())
         assert "│" not in pp4
         assert "Estados Miembros de y recordando también las metas" in pp4
+        assert "Sostenible[1]," in side_by_side.split()  # the footnote call, where it stands
         await pilot.press("u", "t")
         assert not view.unified and view.footnotes
         assert "FN1 Resolución 70/1." in screen_text(app)

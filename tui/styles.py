@@ -37,3 +37,5 @@ HIGHLIGHT = Style(color="black", bgcolor="yellow")
 SEARCH_HIT = Style(reverse=True, bold=True)
 SELECTED = Style(reverse=True, bold=True)
 DIM = Style(dim=True)
+CALL = Style(color="cyan", dim=True)
+"""A footnote call shown where it stands in the text: `[14]`."""

@@ -9,12 +9,15 @@ left (`dir="rtl"` on its side).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from align.alignment import Finding
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL, INSERT
 from align.render.labels import REVIEWED, STATUS_LABELS, what_happened
+from align.render.text import found_values, with_marks
+from align.units import Calls
 
 RTL = {"ar"}
 CSS = """
@@ -49,6 +52,8 @@ ul.findings { margin: .3rem 0 0; padding-left: 1rem; font-size: .85em; }
 .legend span { display: inline-block; padding: 0 .5rem; margin-right: .3rem;
                border: 1px solid #ccc; }
 .filter { margin: 1rem 0 0; }
+mark { background: var(--finding); padding: 0 .1em; }
+sup.call { color: #0b5cad; font-size: .7em; padding: 0 .1em; }
 .reviewed { color: #1a7f37; white-space: nowrap; }
 .warning { background: #fff0b3; padding: .3rem .6rem; border-left: 4px solid #c79100; }
 #changes-only:checked ~ table.pairs tr.unchanged { display: none; }
@@ -167,13 +172,27 @@ def _table(comparison: Comparison) -> list[str]:
         "<th>Status</th></tr></thead>",
         "<tbody>",
     ]
+    sides = (
+        _Side(Calls.of(comparison.left), left.language, left_attrs, "left"),
+        _Side(Calls.of(comparison.right), right.language, right_attrs, "right"),
+    )
     for view in comparison.views:
-        parts.append(_row(view, left_attrs, right_attrs))
+        parts.append(_row(view, sides))
     parts += ["</tbody>", "</table>"]
     return parts
 
 
-def _row(view: PairView, left_attrs: str, right_attrs: str) -> str:
+@dataclass(frozen=True)
+class _Side:
+    """What the text cells of one side need: its footnote calls, language, attributes."""
+
+    calls: Calls
+    language: str
+    attrs: str
+    name: str
+
+
+def _row(view: PairView, sides: tuple[_Side, _Side]) -> str:
     pair = view.pair
     classes = [f"status-{pair.status}"]
     if pair.findings:
@@ -191,8 +210,8 @@ def _row(view: PairView, left_attrs: str, right_attrs: str) -> str:
     )
     return (
         f'<tr class="{escape(" ".join(classes))}">'
-        f"{_key_cell('L', pair.lefts)}<td{left_attrs}>{_text(view, 'left')}</td>"
-        f"{_key_cell('R', pair.rights)}<td{right_attrs}>{_text(view, 'right')}</td>"
+        f"{_key_cell('L', pair.lefts)}<td{sides[0].attrs}>{_text(view, sides[0])}</td>"
+        f"{_key_cell('R', pair.rights)}<td{sides[1].attrs}>{_text(view, sides[1])}</td>"
         f"<td>{escape(what_happened(pair))} "
         f'<span class="score">{pair.score:.2f}</span>{_reviewed(view)}{findings}</td></tr>'
     )
@@ -213,20 +232,39 @@ def _key_cell(prefix: str, keys: tuple[str, ...]) -> str:
     return f'<td class="key">{links}</td>'
 
 
-def _text(view: PairView, side: str) -> str:
-    text = view.left_text if side == "left" else view.right_text
+TAGS = {
+    "del": ("<del>", "</del>"),
+    "ins": ("<ins>", "</ins>"),
+    "mark": ("<mark>", "</mark>"),
+    "call": ('<sup class="call">', "</sup>"),
+}
+
+
+def _text(view: PairView, side: _Side) -> str:
+    """One side's text: its diff (version mode) or the values its QA findings name
+    (language mode) marked, and a footnote call where each stands."""
+    text = view.left_text if side.name == "left" else view.right_text
     if text is None:
         return ""
+    chunks: list[tuple[str, str | None]] = []
     if view.spans is None:
-        return escape(text)
-    shown, tag = (DELETE, "del") if side == "left" else (INSERT, "ins")
-    out = []
-    for span in view.spans:
-        if span.op == EQUAL:
-            out.append(escape(span.text))
-        elif span.op == shown:
-            out.append(f"<{tag}>{escape(span.text)}</{tag}>")
-    return "".join(out)
+        position = 0
+        for start, end in found_values(text, view.pair.findings, side.name, side.language):
+            chunks += [(text[position:start], None), (text[start:end], "mark")]
+            position = end
+        chunks.append((text[position:], None))
+    else:
+        shown, tag = (DELETE, "del") if side.name == "left" else (INSERT, "ins")
+        chunks = [
+            (s.text, tag if s.op == shown else None) for s in view.spans if s.op in (EQUAL, shown)
+        ]
+    keys = view.pair.lefts if side.name == "left" else view.pair.rights
+    calls = [(ref.offset, (ref.key.removeprefix("FN"), "call")) for ref in side.calls.at(keys)]
+    return "".join(
+        f"{TAGS[tag][0]}{escape(piece)}{TAGS[tag][1]}" if tag else escape(piece)
+        for piece, tag in with_marks(chunks, calls)
+        if piece
+    )
 
 
 def _lang_attrs(language: str) -> str:

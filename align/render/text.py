@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+
+from align.alignment import Finding
 
 Chunk = tuple[str, Any]
 Line = list[Chunk]
@@ -141,3 +143,41 @@ def _cut(fragments: Line, width: int, cells: Callable[[str], int]) -> tuple[Line
         head.append((text[:take], style))
         return head, [(text[take:], style), *fragments[position + 1 :]]
     return head, []
+
+
+def with_marks(chunks: list[Chunk], marks: Sequence[tuple[int, Chunk]]) -> list[Chunk]:
+    """The chunks with each mark (a chunk of its own: a footnote call) put in at its
+    offset into the chunks' joined text; marks in offset order."""
+    out: list[Chunk] = []
+    position = 0
+    pending = list(marks)
+    for text, style in chunks:
+        start = 0
+        while pending and pending[0][0] <= position + len(text):
+            at = pending[0][0] - position
+            if at > start:
+                out.append((text[start:at], style))
+            out.append(pending.pop(0)[1])
+            start = max(start, at)
+        if start < len(text):
+            out.append((text[start:], style))
+        position += len(text)
+    out += [mark for _, mark in pending]
+    return out
+
+
+def found_values(
+    text: str, findings: Iterable[Finding], side: str, code: str
+) -> list[tuple[int, int]]:
+    """Where, in one side's text, the values its pair's QA findings name stand."""
+    from align.invariants import mentions
+    from align.languages import language
+
+    named = {
+        (finding.kind, value)
+        for finding in findings
+        for value in (finding.left_values if side == "left" else finding.right_values)
+    }
+    if not named:
+        return []
+    return [(m.start, m.end) for m in mentions(text, language(code)) if (m.kind, m.value) in named]

@@ -20,7 +20,7 @@ from lxml import etree
 from align.comparison import Comparison
 from align.errors import UsageError
 from align.model import FootnoteRef
-from align.units import HEADER_FACTS, JOIN, unit_texts
+from align.units import HEADER_FACTS, JOIN, Calls
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LOCALE = re.compile(r"\s*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\s*")
@@ -54,10 +54,7 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
         datatype="plaintext",
         creationdate=created,
     )
-    sides = {
-        side: ({p.key: p.refs for p in document.paragraphs}, unit_texts(document))
-        for side, document in (("left", comparison.left), ("right", comparison.right))
-    }
+    calls = {"left": Calls.of(comparison.left), "right": Calls.of(comparison.right)}
     body = etree.SubElement(root, "body")
     for view in comparison.views:
         pair = view.pair
@@ -85,7 +82,7 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
             _segment(
                 etree.SubElement(variant, "seg"),
                 text.replace(JOIN, " "),  # one segment; JOIN and the space are one character
-                _calls(*sides[side], keys),
+                calls[side].at(keys),
             )
     return etree.tostring(
         etree.ElementTree(root),
@@ -94,18 +91,6 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
         pretty_print=True,
         doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     )
-
-
-def _calls(
-    refs: dict[str, tuple[FootnoteRef, ...]], texts: dict[str, str], keys: tuple[str, ...]
-) -> tuple[FootnoteRef, ...]:
-    """The footnote calls of a bead's paragraphs, as offsets into their joined text."""
-    calls: list[FootnoteRef] = []
-    start = 0
-    for key in keys:
-        calls += [FootnoteRef(ref.key, start + ref.offset) for ref in refs.get(key, ())]
-        start += len(texts[key]) + len(JOIN)
-    return tuple(calls)
 
 
 def _segment(seg: etree._Element, text: str, refs: tuple[FootnoteRef, ...]) -> None:

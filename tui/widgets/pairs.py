@@ -23,14 +23,16 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from align.comparison import PairView
+from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL, INSERT
-from align.invariants import mentions
-from align.languages import language
+from align.model import FootnoteRef
 from align.render.labels import what_happened
+from align.render.text import found_values, with_marks
+from align.units import Calls
 from tui.layout import Chunk, full_width, line_count, side_by_side, wrap_chunks
 from tui.session import Session
 from tui.styles import (
+    CALL,
     DELETED,
     DIM,
     FINDING,
@@ -87,6 +89,7 @@ class PairsView(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._cache: dict[int, list[Strip]] = {}
         self._shown = 0
+        self._called: tuple[Comparison, Calls, Calls] | None = None
 
     def rebuild(self) -> None:
         """Measure every visible pair again (drawing waits until a pair is on screen)."""
@@ -241,9 +244,20 @@ class PairsView(ScrollView, can_focus=True):
         else:
             left = _with_findings(view.left_text or "—", view, "left", languages[0])
             right = _with_findings(view.right_text or "—", view, "right", languages[1])
+        left_calls, right_calls = self._calls()
+        left = with_marks(left, _call_marks(left_calls.at(view.pair.lefts)))
+        right = with_marks(right, _call_marks(right_calls.at(view.pair.rights)))
         if self.session.query:
             left, right = _searched(left, self.session.query), _searched(right, self.session.query)
         return left, right
+
+    def _calls(self) -> tuple[Calls, Calls]:
+        """Where each side's footnotes are called, worked out once per comparison."""
+        comparison = self.session.comparison
+        assert comparison is not None
+        if self._called is None or self._called[0] is not comparison:
+            self._called = (comparison, Calls.of(comparison.left), Calls.of(comparison.right))
+        return self._called[1], self._called[2]
 
     def _footnotes(self, view: PairView) -> tuple[list[Chunk], list[Chunk]] | None:
         comparison = self.session.comparison
@@ -365,24 +379,18 @@ def _unified(view: PairView) -> list[Chunk]:
 
 def _with_findings(text: str, view: PairView, side: str, code: str) -> list[Chunk]:
     """The text with the values its pair's QA findings name highlighted."""
-    named = {
-        (finding.kind, value)
-        for finding in view.pair.findings
-        for value in (finding.left_values if side == "left" else finding.right_values)
-    }
-    if not named:
-        return [(text, None)]
     chunks: list[Chunk] = []
     position = 0
-    for mention in mentions(text, language(code)):
-        if (mention.kind, mention.value) in named:
-            chunks += [
-                (text[position : mention.start], None),
-                (text[mention.start : mention.end], HIGHLIGHT),
-            ]
-            position = mention.end
+    for start, end in found_values(text, view.pair.findings, side, code):
+        chunks += [(text[position:start], None), (text[start:end], HIGHLIGHT)]
+        position = end
     chunks.append((text[position:], None))
     return [chunk for chunk in chunks if chunk[0]]
+
+
+def _call_marks(calls: tuple[FootnoteRef, ...]) -> list[tuple[int, Chunk]]:
+    """Footnote calls as marks in the text (`[14]` where footnote 14 is called)."""
+    return [(ref.offset, (f"[{ref.key.removeprefix('FN')}]", CALL)) for ref in calls]
 
 
 def _searched(chunks: list[Chunk], query: str) -> list[Chunk]:
