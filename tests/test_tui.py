@@ -598,3 +598,26 @@ async def test_exports_carry_reviewed_marks_and_manual_links(
     rows = {r["left_key"]: r for r in csv.DictReader(target.open(encoding="utf-8-sig"))}
     assert rows["PP4"]["reviewed"] == "yes" and rows["PP5"]["reviewed"] == ""
     assert (rows["PP11"]["right_key"], rows["PP11"]["note"]) == ("PP10", "linked by hand")
+
+
+async def test_unified_view_in_language_mode_keeps_the_languages_apart(state: Path) -> None:
+    """`u` between languages: each text a block of its own, Arabic reordered and flush
+    right, not the two run together."""
+    from tests.test_read_languages import CORPUS
+
+    english = parse_text(next(c.text for c in CORPUS if c.lang == "en"))
+    arabic = parse_text(next(c.text for c in CORPUS if c.lang == "ar"))
+    app = review_app(english, arabic, state)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        while app.session.selected_keys() != ("PP1", "PP1"):
+            await pilot.press("j")
+        await pilot.press("u")
+        lines = [line.rstrip() for line in screen_text(app).splitlines()]
+        at = next(i for i, line in enumerate(lines) if "PP1 → PP1" in line)
+        english_line = lines[at + 1]
+        arabic_line = next(line for line in lines[at:] if "\u0600" <= line.strip()[:1] <= "\u06ff")
+        assert english_line.strip().startswith("Recalling also the United Nations")
+        assert "‖" not in english_line and "│" not in english_line
+        assert len(arabic_line) - len(arabic_line.lstrip()) > 10  # flush right
+        assert "ديعت ذإ" in arabic_line  # reordered for the terminal: إذ تعيد reads right to left

@@ -57,9 +57,14 @@ def side_by_side(
     return strips
 
 
-def full_width(lines: list[Line], indent: int = 1) -> list[Strip]:
-    """Lines across the whole view."""
-    return [Strip([Segment(" " * indent), *_cell(line, 0, rtl=False)]) for line in lines]
+def full_width(
+    lines: list[Line], indent: int = 1, *, rtl: bool = False, width: int = 0
+) -> list[Strip]:
+    """Lines across the whole view; right-to-left ones reordered and set flush right in
+    `width` cells."""
+    return [
+        Strip([Segment(" " * indent), *_cell(line, width if rtl else 0, rtl=rtl)]) for line in lines
+    ]
 
 
 def _cell(line: Line, column: int, rtl: bool) -> list[Segment]:

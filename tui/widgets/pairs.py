@@ -201,9 +201,14 @@ class PairsView(ScrollView, can_focus=True):
         options = self._options
         selected = position == session.selected
         left, right = self._texts(view, languages)
+        rtl = (languages[0] in RTL, languages[1] in RTL)
         unified = None
-        if selected and options.unified:
-            unified = _unified(view) if view.spans is not None else [*left, (" ‖ ", DIM), *right]
+        if selected and options.unified:  # one language's diff inline, or two one above the other
+            unified = (
+                ((_unified(view), rtl[0]),)
+                if view.spans is not None
+                else ((left, rtl[0]), (right, rtl[1]))
+            )
         return Layout(
             header=self._header(view, selected, options.width),
             left=left,
@@ -212,7 +217,7 @@ class PairsView(ScrollView, can_focus=True):
             findings=[[(f"{FINDING_MARK} {f.message}", FINDING)] for f in view.pair.findings],
             footnotes=self._footnotes(view) if options.footnotes else None,
             width=options.width,
-            rtl=(languages[0] in RTL, languages[1] in RTL),
+            rtl=rtl,
         )
 
     def _header(self, view: PairView, selected: bool, width: int) -> Strip:
@@ -285,7 +290,9 @@ class Layout:
     header: Strip
     left: list[Chunk]
     right: list[Chunk]
-    unified: list[Chunk] | None
+    unified: tuple[tuple[list[Chunk], bool], ...] | None
+    """The selected pair in the unified view: its blocks (the inline diff; or each
+    language's text), each with whether it reads right to left."""
     findings: list[list[Chunk]]
     footnotes: tuple[list[Chunk], list[Chunk]] | None
     width: int
@@ -300,7 +307,10 @@ def _strips(layout: Layout) -> list[Strip]:
     strips = [layout.header]
     column = layout.column
     if layout.unified is not None:
-        strips += full_width(wrap_chunks(layout.unified, layout.width - 2))
+        for chunks, rtl in layout.unified:
+            strips += full_width(
+                wrap_chunks(chunks, layout.width - 2), rtl=rtl, width=layout.width - 2
+            )
     else:
         strips += side_by_side(
             wrap_chunks(layout.left, column), wrap_chunks(layout.right, column), column, layout.rtl
@@ -323,7 +333,7 @@ def _height(layout: Layout) -> int:
     """The number of strips `_strips` makes of a layout, counted without drawing them."""
     column = layout.column
     if layout.unified is not None:
-        body = line_count(_plain(layout.unified), layout.width - 2)
+        body = sum(line_count(_plain(chunks), layout.width - 2) for chunks, _ in layout.unified)
     else:
         body = max(
             line_count(_plain(layout.left), column), line_count(_plain(layout.right), column)
