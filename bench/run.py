@@ -117,7 +117,7 @@ def bench_tui() -> None:
                     check=True,
                 )
             runs.append([float(x) for x in result.stdout.split()])
-        shown, scrolled, moved, drawn, peak = (
+        shown, scrolled, moved, drawn, peak, handled = (
             statistics.median(c) for c in zip(*runs, strict=True)
         )
         label = "seed pair" if size == "seed" else "synthetic 2000-paragraph pair"
@@ -125,6 +125,7 @@ def bench_tui() -> None:
         row(f"TUI draw a screen after a jump (cold), {label}", drawn)
         row(f"TUI page-down key, round trip through Pilot, {label}", scrolled)
         row(f"TUI next-pair key, round trip through Pilot, {label}", moved)
+        row(f"TUI next-pair key, the app's own work (action, lines drawn), {label}", handled)
 
 
 def bench_readers() -> None:

@@ -26,13 +26,47 @@ HEADER_KEYS = ["SYMBOL", "SESSION", "AGENDA", "REPORT", "ADOPTED", "TITLE", "OPE
 DTD = Path(__file__).parent / "data" / "tmx14.dtd"
 
 
-@pytest.mark.parametrize("report_format", ["md", "csv", "json"])
-def test_golden(report_format: str) -> None:
-    produced = render(small_comparison(), report_format)
-    golden = GOLDEN / f"small.{report_format}"
+@pytest.mark.parametrize("report_format", ["md", "csv", "json", "html", "tmx", "xlsx"])
+def test_golden(report_format: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each writer's output on a small pair, byte for byte (TMX: a pair of languages, with
+    a fixed creation date; XLSX: its cells, runs of rich text included, as JSON, since the
+    zip holds the time it was written)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    comparison = small_translation() if report_format == "tmx" else small_comparison()
+    produced = render(comparison, report_format)
+    if report_format == "xlsx":
+        produced = xlsx_cells(produced)
+    golden = GOLDEN / (f"small.{report_format}" + (".json" if report_format == "xlsx" else ""))
     if os.environ.get("RESALIGN_UPDATE_GOLDEN"):
         golden.write_bytes(produced)
     assert produced == golden.read_bytes()
+
+
+def small_translation():  # type: ignore[no-untyped-def]
+    from align import parse_text
+    from tests.test_read_languages import CORPUS
+
+    es, en = (parse_text(next(c.text for c in CORPUS if c.lang == code)) for code in ("es", "en"))
+    return compare(es, en, align(es, en))
+
+
+def xlsx_cells(data: bytes) -> bytes:
+    """Every cell of every sheet, rich text as its runs (text, struck, bold, colour)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(io.BytesIO(data), rich_text=True)
+
+    def cell(value: object) -> object:
+        if hasattr(value, "__iter__") and not isinstance(value, str):
+            return [
+                [b.text, b.font.strike, b.font.b, b.font.color.rgb] if hasattr(b, "font") else b
+                for b in value  # type: ignore[attr-defined]
+            ]
+        return value
+
+    sheets = {
+        sheet.title: [[cell(c.value) for c in row] for row in sheet.iter_rows()] for sheet in book
+    }
+    return (json.dumps(sheets, ensure_ascii=False, indent=1) + "\n").encode()
 
 
 def test_csv_rows(es: Document, modeled: Document) -> None:
@@ -175,9 +209,10 @@ def test_xlsx(tmp_path: Path, es: Document, en: Document, modeled: Document) -> 
         "Right text",
         "Findings",
         "Reviewed",
+        "Comment",
     ]
     assert sheet.max_row == 87
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:K87"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L87"
     assert sheet.print_title_rows == "$1:$1"
     assert (sheet.page_setup.orientation, int(sheet.page_setup.paperSize)) == ("landscape", 9)
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}

@@ -2,10 +2,10 @@
 
 Sheet "Pairs": one row per pair, status coloured, the word diff as rich text in the text
 cells (deleted words red and struck through on the left, inserted words green and bold on
-the right), method, word counts, findings and the reviewed mark; header frozen, filters
-on, printed A4 landscape with the header on every page. Sheet "Summary": both documents,
-the mode, counts per status, words, renumbering, findings and warnings. Text is stored as
-text, even where it begins like a formula (`cells`).
+the right), method, word counts, findings, the reviewed mark and an empty comment column;
+header frozen, filters on, printed A4 landscape with the header on every page. Sheet
+"Summary": both documents, the mode, counts per status, words, renumbering, findings and
+warnings. Text is stored as text, even where it begins like a formula (`cells`).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ COLUMNS = [  # heading, width
     ("Right text", 70),
     ("Findings", 40),
     ("Reviewed", 9),
+    ("Comment", 40),
 ]
 HEADERS = [heading for heading, _ in COLUMNS]
 TEXT_COLUMNS = (8, 9)
@@ -86,6 +87,7 @@ def _pairs_sheet(sheet: Any, comparison: Comparison) -> None:
                 _text(view, "right"),
                 "\n".join(f.message for f in pair.findings),
                 "✓" if view.reviewed else "",
+                "",  # the reviser's, to fill in
             ]
         )
         fill = PatternFill("solid", fgColor=FILLS[pair.status])
