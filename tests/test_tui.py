@@ -106,6 +106,7 @@ async def test_search_both_sides_and_hits(es: Document, modeled: Document, state
         assert app.query_one(Navigator).option_count == 1
         assert app.session.selected_keys() == ("PP28", "PP26")
         await pilot.press("slash")
+        assert app.screen.query_one(Input).value == ""  # a new search starts empty
         app.screen.query_one(Input).value = "Grupo Interinstitucional"
         await pilot.press("enter")
         hits = [app.session.comparison.views[i].pair.left for i in app.session.visible]
