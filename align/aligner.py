@@ -22,18 +22,11 @@ from align.alignment import (
     Status,
     renumbering,
 )
+from align.masthead import header_pairs
 from align.model import Document
 from align.overrides import Overrides
 from align.translation import LanguageMatcher
-from align.units import (
-    HEADER,
-    HEADER_TEXTS,
-    Unit,
-    footnote_units,
-    header_units,
-    joined,
-    paragraph_units,
-)
+from align.units import Unit, footnote_units, joined, paragraph_units
 from align.version import Match, VersionMatcher
 
 WEAK = 0.5
@@ -94,7 +87,7 @@ def align(
     )
     positions = (_positions(left), _positions(right))
     context = _Context(mode, matcher, left, right)
-    pairs = [_header_pair(a, b, context) for a, b in _header_rows(left, right)]
+    pairs = header_pairs(left, right, mode, matcher)
     pairs += [
         _pair(row, context)
         for rows in (paragraph_rows, footnote_rows)
@@ -226,50 +219,6 @@ def _reading_order(
 def _positions(document: Document) -> dict[str, int]:
     keys = [p.key for p in document.paragraphs] + [f.key for f in document.footnotes]
     return {key: index for index, key in enumerate(keys)}
-
-
-def _header_rows(left: Document, right: Document) -> list[tuple[Unit | None, Unit | None]]:
-    """The header facts either document states, paired by what they are."""
-    lefts = {unit.key: unit for unit in header_units(left)}
-    rights = {unit.key: unit for unit in header_units(right)}
-    return [(lefts.get(key), rights.get(key)) for key in HEADER if key in lefts or key in rights]
-
-
-def _header_pair(left: Unit | None, right: Unit | None, context: _Context) -> Pair:
-    """A header fact of both sides: same or changed between versions; between languages
-    paired, with a finding where a fact that should read the same does not."""
-    status = _status(left, right, "header", context.mode)
-    findings: tuple[Finding, ...] = ()
-    score = 1.0 if left and right else 0.0
-    if left and right and left.key in HEADER_TEXTS:
-        score = context.matcher.score(left, right)
-        if context.mode == "language":
-            findings = context.matcher.findings(left, right)
-    elif left and right and context.mode == "language" and _fact(left) != _fact(right):
-        languages = (context.left.language, context.right.language)
-        findings = (
-            Finding(
-                "header",
-                left.key,
-                right.key,
-                (left.text,),
-                (right.text,),
-                f"{left.key.lower()}: {left.text} ({languages[0]}) ≠ {right.text} ({languages[1]})",
-            ),
-        )
-    return Pair(
-        (left.key,) if left else (),
-        (right.key,) if right else (),
-        status,
-        1.0 if status == "same" else round(score, 3),
-        "header",
-        findings,
-    )
-
-
-def _fact(unit: Unit) -> str:
-    """A header fact as languages agree on it: `75 (a)` and `75 a)` are one agenda item."""
-    return "".join(char for char in unit.text.casefold() if char.isalnum() or char == "/")
 
 
 def _pair(row: Row, context: _Context) -> Pair:
