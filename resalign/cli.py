@@ -263,9 +263,11 @@ def _warn(*documents: Document) -> None:
 def _input(name: str, args: argparse.Namespace) -> str:
     """A file to read: the name itself, or for `SYMBOL:LANG` (when no such file exists)
     the document fetched into the cache."""
+    if ":" not in name or Path(name).exists():
+        return name  # a file: the HTTP client is not even imported
     from align.fetch import Fetcher, parse_request
 
-    wanted = None if Path(name).exists() else parse_request(name)
+    wanted = parse_request(name)
     if wanted is None:
         return name
     fetcher = Fetcher.from_environment()

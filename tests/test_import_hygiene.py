@@ -47,3 +47,19 @@ def test_reading_a_document_loads_no_aligner_diff_or_writer() -> None:
 
     result = subprocess.run([sys.executable, "-c", code, str(ES)], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_commands_on_files_load_no_http_client() -> None:
+    """Only a document given as SYMBOL:LANG loads the fetcher and its HTTP client."""
+    from tests.conftest import ES, MODELED
+
+    code = (
+        "import sys\n"
+        "from resalign.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "print(sorted(m for m in sys.modules if m in {'align.fetch', 'http.client', "
+        "'urllib.request'}), file=sys.stderr)"
+    )
+    for argv in (["parse", str(ES)], ["diff", str(MODELED), str(ES)]):
+        result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+        assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
