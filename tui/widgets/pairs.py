@@ -90,15 +90,31 @@ class PairsView(ScrollView, can_focus=True):
         self._cache: dict[int, list[Strip]] = {}
         self._shown = 0
         self._called: tuple[Comparison, Calls, Calls] | None = None
+        self._measured: dict[int, int] = {}
+        """Heights by view index, for the comparison and options in `_measured_for`."""
+        self._measured_for: tuple[Comparison | None, Options] | None = None
 
     def rebuild(self) -> None:
-        """Measure every visible pair again (drawing waits until a pair is on screen)."""
+        """Measure the visible pairs (drawing waits until a pair is on screen). A pair's
+        height depends only on the comparison and the layout options, so it is measured
+        once for them: a filter or a search then costs only the pairs not seen before."""
         self._options = Options(self._width(), self.footnotes, self.unified)
         self._shown = self.session.selected
         self._cache = {}
+        if self._measured_for != (self.session.comparison, self._options):
+            self._measured_for = (self.session.comparison, self._options)
+            self._measured = {}
         count = len(self.session.visible) if self.session.comparison else 0
-        self._heights = [_height(self._layout(position)) for position in range(count)]
+        self._heights = [self._measure(position) for position in range(count)]
         self._reflow()
+
+    def _measure(self, position: int) -> int:
+        if position == self.session.selected and self._options.unified:
+            return _height(self._layout(position))  # only the selected pair is unified
+        index = self.session.visible[position]
+        if index not in self._measured:
+            self._measured[index] = _height(self._layout(position))
+        return self._measured[index]
 
     def reselect(self) -> None:
         """Redraw only the pairs that lose and gain the selection (or whose mark changed)."""
@@ -107,7 +123,7 @@ class PairsView(ScrollView, can_focus=True):
             return
         for position in {self._shown, self.session.selected}:
             self._cache.pop(position, None)
-            self._heights[position] = _height(self._layout(position))
+            self._heights[position] = self._measure(position)
         self._shown = self.session.selected
         self._reflow()
 
