@@ -23,7 +23,7 @@ from align.alignment import (
     renumbering,
 )
 from align.masthead import header_pairs
-from align.model import Document
+from align.model import Document, Paragraph
 from align.overrides import Overrides
 from align.translation import LanguageMatcher
 from align.units import Unit, footnote_units, joined, paragraph_units
@@ -86,7 +86,7 @@ def align(
         lambda a, b: matcher.footnotes(a, b, paired),  # type: ignore[arg-type]
     )
     positions = (_positions(left), _positions(right))
-    context = _Context(mode, matcher, left, right)
+    context = _Context(mode, matcher, (_Order.of(left), _Order.of(right)))
     pairs = header_pairs(left, right, mode, matcher)
     pairs += [
         _pair(row, context)
@@ -113,8 +113,7 @@ class _Context:
 
     mode: Mode
     matcher: Matcher
-    left: Document
-    right: Document
+    orders: tuple[_Order, _Order]
 
 
 def _rows(
@@ -265,8 +264,8 @@ def _note(row: Row, status: Status, context: _Context) -> str:
     if row.method == "manual":
         notes.append("linked by hand" if row.lefts and row.rights else "no counterpart, by hand")
     if status.startswith("moved"):
-        was = _after(context.left, row.lefts[0].key)
-        now = _after(context.right, row.rights[0].key)
+        was = context.orders[0].before(row.lefts[0].key)
+        now = context.orders[1].before(row.rights[0].key)
         notes.append(f"moved: was after {was or 'the start'}, now after {now or 'the start'}")
     if len(row.lefts) == 1 and len(row.rights) == 1 and row.lefts[0].kind != row.rights[0].kind:
         a, b = row.lefts[0], row.rights[0]
@@ -279,20 +278,34 @@ def _note(row: Row, status: Status, context: _Context) -> str:
     return "; ".join(notes)
 
 
-def _after(document: Document, key: str) -> str | None:
-    """The key of the paragraph before this one at its own level (a sub-item's sibling,
-    else the paragraph before it that is no sub-item); None for the first."""
-    paragraphs = document.paragraphs
-    index = next((i for i, p in enumerate(paragraphs) if p.key == key), None)
-    if index is None:  # a footnote
-        keys = [f.key for f in document.footnotes]
-        position = keys.index(key)
-        return keys[position - 1] if position else None
-    parent = paragraphs[index].parent
-    for before in reversed(paragraphs[:index]):
-        if before.parent == parent or before.key == parent:
-            return before.key
-    return None
+@dataclass(frozen=True)
+class _Order:
+    """A document's paragraphs and footnotes by key: what stands before a moved one."""
+
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: tuple[str, ...]
+    index: dict[str, int]
+    """A paragraph's or footnote's position in its own list."""
+
+    @classmethod
+    def of(cls, document: Document) -> _Order:
+        footnotes = tuple(f.key for f in document.footnotes)
+        index = {p.key: i for i, p in enumerate(document.paragraphs)}
+        index.update({key: i for i, key in enumerate(footnotes)})
+        return cls(document.paragraphs, footnotes, index)
+
+    def before(self, key: str) -> str | None:
+        """The key of the unit before this one at its own level (a sub-item's sibling,
+        else the paragraph before it that is no sub-item); None for the first."""
+        position = self.index[key]
+        if key.startswith("FN"):
+            return self.footnotes[position - 1] if position else None
+        parent = self.paragraphs[position].parent
+        for before in range(position - 1, -1, -1):
+            paragraph = self.paragraphs[before]
+            if paragraph.parent == parent or paragraph.key == parent:
+                return paragraph.key
+        return None
 
 
 def _with_subitem_findings(pairs: list[Pair], left: Document, right: Document) -> list[Pair]:
