@@ -622,3 +622,18 @@ async def test_unified_view_in_language_mode_keeps_the_languages_apart(state: Pa
         assert "‖" not in english_line and "│" not in english_line
         assert len(arabic_line) - len(arabic_line.lstrip()) > 10  # flush right
         assert "ديعت ذإ" in arabic_line  # reordered for the terminal: إذ تعيد reads right to left
+
+
+async def test_navigator_lines_kept_across_filters_show_new_marks(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    """The navigator keeps each pair's line while the comparison stays; a reviewed mark
+    made meanwhile is on it when a filter brings the pair back."""
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press(*TO_PP4, "r", "f", "f", "f", "f")
+        assert app.session.view_filter == "all"
+        navigator = app.query_one(Navigator)
+        lines = [str(option.prompt) for option in navigator.options]
+        assert "~✓    PP4 → PP4     0.50" in lines

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
+from align.comparison import Comparison
 from tui.session import Session
 from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STATUS_STYLES
 
@@ -15,13 +17,24 @@ class Navigator(OptionList):
     def __init__(self, session: Session, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.session = session
+        self._prompts: dict[int, Option] = {}
+        """Each pair's line by view index, kept while the comparison stays: a filter or
+        search then shows lines already drawn instead of drawing them all again."""
+        self._prompts_for: Comparison | None = None
 
     def rebuild(self) -> None:
         comparison = self.session.comparison
-        self.clear_options()
         if comparison is None:  # being aligned: the main view says so
+            self.clear_options()
             return
-        self.add_options([self._prompt(position) for position in range(len(self.session.visible))])
+        if comparison is not self._prompts_for:
+            self._prompts, self._prompts_for = {}, comparison
+        options = []
+        for position, index in enumerate(self.session.visible):
+            if index not in self._prompts:
+                self._prompts[index] = Option(self._prompt(position))
+            options.append(self._prompts[index])
+        self.set_options(options)
         self.sync()
 
     def refresh_selected(self) -> None:
