@@ -26,7 +26,7 @@ from align.masthead import header_pairs
 from align.model import Document, Paragraph
 from align.overrides import Overrides
 from align.translation import LanguageMatcher
-from align.units import Unit, footnote_units, joined, paragraph_units
+from align.units import Unit, footnote_units, joined, pair_status, paragraph_units
 from align.version import Match, VersionMatcher
 
 WEAK = 0.5
@@ -226,7 +226,7 @@ def _pair(row: Row, context: _Context) -> Pair:
     score = row.score
     if left is not None and right is not None and (score < 0 or len(row.lefts + row.rights) > 2):
         score = context.matcher.score(left, right)  # forced or joined: say how well it matches
-    status = _status(left, right, row.method, context.mode, len(row.lefts), len(row.rights))
+    status = pair_status(left, right, row.method, context.mode, len(row.lefts), len(row.rights))
     return Pair(
         tuple(unit.key for unit in row.lefts),
         tuple(unit.key for unit in row.rights),
@@ -236,25 +236,6 @@ def _pair(row: Row, context: _Context) -> Pair:
         context.matcher.findings(left, right),
         _note(row, status, context),
     )
-
-
-def _status(
-    left: Unit | None, right: Unit | None, method: str, mode: Mode, lefts: int = 1, rights: int = 1
-) -> Status:
-    if mode == "language":
-        return "paired" if left and right else "unpaired"
-    if left is None:
-        return "added"
-    if right is None:
-        return "removed"
-    if rights > 1:
-        return "split"
-    if lefts > 1:
-        return "merged"
-    same = left.normalized == right.normalized and left.kind == right.kind
-    if method == "move":
-        return "moved" if same else "moved+changed"
-    return "same" if same else "changed"
 
 
 def _note(row: Row, status: Status, context: _Context) -> str:

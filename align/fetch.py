@@ -159,34 +159,34 @@ class Fetcher:
             return path
         if offline:
             raise FetchError(f"{wanted} is not in the cache ({self.cache}) and --offline is set")
-        kinds = _kinds(kind)
-        for position, each in enumerate(kinds):
+        *first, last = _kinds(kind)
+        for each in first:  # a Word file, where there is one
             try:
-                data = self._download(wanted, each, progress)
+                return self._store(wanted, self._download(wanted, each, progress))
             except NoSuchDocument:
-                if position + 1 < len(kinds):
-                    continue  # no Word file: the PDF
-                raise
-            return write_output(self.cache / wanted.file_name(_extension(data)), data, force=True)
-        raise AssertionError("unreachable: the last kind returns or raises")
+                continue
+        return self._store(wanted, self._download(wanted, last, progress))
+
+    def _store(self, wanted: Request, data: bytes) -> Path:
+        self.cache.mkdir(parents=True, exist_ok=True)
+        return write_output(self.cache / wanted.file_name(_extension(data)), data, force=True)
 
     def _download(self, wanted: Request, kind: str, progress: Progress | None) -> bytes:
-        self.cache.mkdir(parents=True, exist_ok=True)
+        """The checked file, tried again after each failure worth it, waiting longer each
+        time; the last failure is the error."""
         query = f"s={urllib.parse.quote(wanted.symbol, safe='/')}&l={wanted.language}&t={kind}"
         url = f"{self.base}/api/symbol/access?{query}"
         delay = self.backoff
-        for attempt in range(self.retries + 1):
+        for _ in range(self.retries):
             try:
-                data = self._once(url, wanted, kind, progress)
-            except _Transient as failure:
-                if attempt == self.retries:
-                    raise FetchError(f"{wanted}: {failure}") from None
+                return _check(self._once(url, wanted, kind, progress), wanted, kind)
+            except _Transient:
                 time.sleep(delay)
                 delay *= 2
-                continue
-            _check(data, wanted, kind)
-            return data
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        try:
+            return _check(self._once(url, wanted, kind, progress), wanted, kind)
+        except _Transient as failure:
+            raise FetchError(f"{wanted}: {failure}") from None
 
     def _once(self, url: str, wanted: Request, kind: str, progress: Progress | None) -> bytes:
         opener = urllib.request.build_opener(_Redirects(self.base, self.hosts))
@@ -265,12 +265,12 @@ def _kinds(kind: str) -> tuple[str, ...]:
     return (kind,)
 
 
-def _check(data: bytes, wanted: Request, kind: str) -> None:
-    """A PDF or Word file, or a one-line error saying what came instead."""
+def _check(data: bytes, wanted: Request, kind: str) -> bytes:
+    """The data if it is a PDF or Word file, else a one-line error saying what came."""
     if not data:
         raise FetchError(f"{wanted}: the server sent an empty answer, not a {kind.upper()}")
     if any(data.startswith(magic) for magic in MAGIC):
-        return
+        return data
     head = data[:512].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
         raise FetchError(f"{wanted}: the server sent an HTML page, not a {kind.upper()}")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from align.alignment import Finding, Mode, Pair, Status
+from align.alignment import Finding, Mode, Pair
 from align.model import Document
-from align.units import HEADER, HEADER_TEXTS, Unit, header_units
+from align.units import HEADER, HEADER_TEXTS, Unit, header_units, pair_status
 
 if TYPE_CHECKING:
     from align.aligner import Matcher
@@ -39,7 +39,7 @@ def _pair(
     matcher: Matcher,
     languages: tuple[str, str],
 ) -> Pair:
-    status = _status(left, right, mode)
+    status = pair_status(left, right, "header", mode)
     findings: tuple[Finding, ...] = ()
     score = 1.0 if left and right else 0.0
     if left and right and left.key in HEADER_TEXTS:
@@ -65,14 +65,6 @@ def _pair(
         "header",
         findings,
     )
-
-
-def _status(left: Unit | None, right: Unit | None, mode: Mode) -> Status:
-    if mode == "language":
-        return "paired" if left and right else "unpaired"
-    if left is None or right is None:
-        return "added" if left is None else "removed"
-    return "same" if left.normalized == right.normalized else "changed"
 
 
 def _fact(unit: Unit) -> str:

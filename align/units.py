@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from align.alignment import Mode, Status
 from align.model import Document, FootnoteRef
 
 HEADER_FACTS = ("SYMBOL", "SESSION", "AGENDA", "REPORT", "ADOPTED")
@@ -34,6 +35,27 @@ class Unit:
     def normalized(self) -> str:
         """The text as `same` compares it: whitespace runs count as one space."""
         return " ".join(self.text.split())
+
+
+def pair_status(
+    left: Unit | None, right: Unit | None, method: str, mode: Mode, lefts: int = 1, rights: int = 1
+) -> Status:
+    """The status of a bead whose sides are `left` and `right` (each joined, of `lefts`
+    and `rights` units), found by `method`."""
+    if mode == "language":
+        return "paired" if left and right else "unpaired"
+    if left is None:
+        return "added"
+    if right is None:
+        return "removed"
+    if rights > 1:
+        return "split"
+    if lefts > 1:
+        return "merged"
+    same = left.normalized == right.normalized and left.kind == right.kind
+    if method == "move":
+        return "moved" if same else "moved+changed"
+    return "same" if same else "changed"
 
 
 def header_units(document: Document) -> list[Unit]:

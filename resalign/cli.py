@@ -276,19 +276,18 @@ def _input(name: str, args: argparse.Namespace) -> str:
 
 def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     options = {"lang": args.lang, "encoding": args.encoding, "max_size": args.max_size}
-    args.left, args.right = _input(args.left, args), _input(args.right, args)
-    left, right = read_document(args.left, **options), read_document(args.right, **options)
+    left = read_document(_input(args.left, args), **options)
+    right = read_document(_input(args.right, args), **options)
     _warn(left, right)
     return left, right
 
 
-def _aligned(args: argparse.Namespace) -> tuple[Document, Document, Alignment]:
-    """Both documents and their alignment, honouring --mode and --pairs."""
+def _aligned(args: argparse.Namespace, review: Review) -> tuple[Document, Document, Alignment]:
+    """Both documents and their alignment, honouring --mode and the --pairs file."""
     from align.aligner import align
 
     left, right = _read_pair(args)
-    overrides = _review(args).overrides
-    return left, right, align(left, right, mode=args.mode, overrides=overrides)
+    return left, right, align(left, right, mode=args.mode, overrides=review.overrides)
 
 
 def _review(args: argparse.Namespace) -> Review:
@@ -302,7 +301,7 @@ def _review(args: argparse.Namespace) -> Review:
 def _align(args: argparse.Namespace) -> int:
     from align.render.alignment import alignment_dict, listing
 
-    _, _, alignment = _aligned(args)
+    _, _, alignment = _aligned(args, _review(args))
     if args.json:
         print(json.dumps(alignment_dict(alignment), ensure_ascii=False, indent=2))
     else:
@@ -315,7 +314,8 @@ def _align(args: argparse.Namespace) -> int:
 def _comparison(args: argparse.Namespace) -> Comparison:
     from align.comparison import compare, with_reviewed
 
-    return with_reviewed(compare(*_aligned(args)), _review(args).reviewed)
+    review = _review(args)  # read once: its links align, its marks go into the report
+    return with_reviewed(compare(*_aligned(args, review)), review.reviewed)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -379,7 +379,7 @@ def _tui(args: argparse.Namespace) -> int:
     from tui.app import ReviewApp
     from tui.session import Session
 
-    state = Path(args.state) if args.state else review_path(args.left, args.right)
+    state = Path(args.state) if args.state else review_path(left.source, right.source)
     overrides = load_overrides(args.pairs) if args.pairs else None
     session = Session.open(left, right, state, mode=args.mode, overrides=overrides)
     app = ReviewApp(session)
@@ -430,6 +430,7 @@ class _Downloads:
         self.quiet = quiet
         self.files = files
         self.started = 0
+        self.received = 0
         self.progress: Progress | None = None
         self.current: TaskID | None = None
 
@@ -460,19 +461,20 @@ class _Downloads:
 
     def start(self, name: str) -> None:
         self.started += 1
+        self.received = 0
         if self.progress is not None:
             from rich.markup import escape
 
             self.current = self.progress.add_task(f"{escape(name)} ({self.started}/{self.files})")
 
     def advance(self, received: int, total: int | None) -> None:
+        self.received = received
         if self.progress is not None and self.current is not None:
             self.progress.update(self.current, completed=received, total=total)
 
     def done(self) -> None:
         if self.progress is not None and self.current is not None:
-            task = self.progress.tasks[-1]
-            self.progress.update(self.current, total=task.completed)  # a whole bar
+            self.progress.update(self.current, total=self.received)  # a whole bar
 
     def say(self, line: str) -> None:
         if self.progress is not None:

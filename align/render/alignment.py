@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from align.alignment import Alignment, Finding, Pair, Side
-from align.render.labels import renumbering
+from align.render.labels import renumbered_list
 
 
 def alignment_dict(alignment: Alignment) -> dict[str, Any]:
@@ -60,7 +60,7 @@ def listing(alignment: Alignment) -> str:
     if findings := alignment.findings:
         lines.append(f"{len(findings)} findings")
     if renumbered := alignment.renumbered():
-        lines.append(f"renumbered: {renumbering(renumbered)}")
+        lines.append(f"renumbered: {renumbered_list(renumbered)}")
     lines += [f"warning: {warning}" for warning in alignment.warnings]
     lines.append("")
     for pair in alignment.pairs:

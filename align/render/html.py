@@ -225,10 +225,8 @@ def _key_cell(prefix: str, keys: tuple[str, ...]) -> str:
     """The keys of one side, each its own anchor: every key stands in one row only."""
     if not keys:
         return '<td class="key">—</td>'
-    links = "<br>".join(
-        f'<a id="{escape(f"{prefix}-{key}")}" href="#{escape(f"{prefix}-{key}")}">{escape(key)}</a>'
-        for key in keys
-    )
+    anchors = [(escape(f"{prefix}-{key}"), escape(key)) for key in keys]
+    links = "<br>".join(f'<a id="{a}" href="#{a}">{key}</a>' for a, key in anchors)
     return f'<td class="key">{links}</td>'
 
 

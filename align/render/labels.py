@@ -18,7 +18,7 @@ STATUS_LABELS = {
 }
 
 
-def renumbering(pairs: tuple[tuple[str, str], ...]) -> str:
+def renumbered_list(pairs: tuple[tuple[str, str], ...]) -> str:
     """`OP5 → OP6, PP8(e) → PP8(f)`."""
     return ", ".join(f"{a} → {b}" for a, b in pairs)
 

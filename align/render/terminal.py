@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, INSERT
-from align.render.labels import REVIEWED, renumbering, what_happened
+from align.render.labels import REVIEWED, renumbered_list, what_happened
 from align.render.text import pad, wrap
 
 RESET = "\x1b[0m"
@@ -43,7 +43,7 @@ def _summary(comparison: Comparison, color: bool) -> str:
     if alignment.findings:
         lines.append(f"{len(alignment.findings)} findings")
     if renumbered := alignment.renumbered():
-        lines.append(f"renumbered: {renumbering(renumbered)}")
+        lines.append(f"renumbered: {renumbered_list(renumbered)}")
     lines += [_style(f"warning: {w}", YELLOW, color) for w in alignment.warnings]
     return "\n".join(lines)
 

@@ -17,7 +17,7 @@ from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL, INSERT
 from align.errors import OutputError
 from align.render.cells import is_formula_like
-from align.render.labels import STATUS_LABELS, renumbering, what_happened
+from align.render.labels import STATUS_LABELS, renumbered_list, what_happened
 
 FILLS = {
     "same": "F2F2F2",
@@ -94,8 +94,7 @@ def _pairs_sheet(sheet: Any, comparison: Comparison) -> None:
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrapped
             cell.fill = fill
-            if isinstance(cell.value, str) and is_formula_like(cell.value):
-                cell.data_type = "s"  # text that begins with `=` stays text
+            _as_text(cell)
     for index, (_, width) in enumerate(COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
@@ -149,7 +148,7 @@ def _summary_sheet(sheet: Any, comparison: Comparison) -> None:
     reviewed = sum(1 for view in comparison.views if view.reviewed)
     rows += [(), ("Reviewed", f"{reviewed} of {len(comparison.views)}")]
     if renumbered := alignment.renumbered():
-        rows += [(), ("Renumbered", renumbering(renumbered))]
+        rows += [(), ("Renumbered", renumbered_list(renumbered))]
     if findings := alignment.findings:
         rows += [(), (f"QA findings ({len(findings)})",)]
         rows += [("", finding.message) for finding in findings]
@@ -159,13 +158,18 @@ def _summary_sheet(sheet: Any, comparison: Comparison) -> None:
     for row in sheet.iter_rows():
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, str) and is_formula_like(cell.value):
-                cell.data_type = "s"
+            _as_text(cell)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 60
     sheet.column_dimensions["C"].width = 60
     _print_setup(sheet, titles=False)
+
+
+def _as_text(cell: Any) -> None:
+    """Text that begins like a formula (`=HYPERLINK(…)`) stays text."""
+    if isinstance(cell.value, str) and is_formula_like(cell.value):
+        cell.data_type = "s"
 
 
 def _print_setup(sheet: Any, *, titles: bool = True) -> None:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from align.model import Document
-from align.render.labels import renumbering
+from align.render.labels import renumbered_list
 from tui.session import Session
 
 
@@ -32,7 +32,7 @@ class DocumentsHeader(Static):
         if self.session.query:
             text.append(f" · search: {self.session.query!r}", "magenta")
         if comparison and (renumbered := comparison.alignment.renumbered()):
-            text.append(f"\nrenumbered: {renumbering(renumbered)}", "cyan")
+            text.append(f"\nrenumbered: {renumbered_list(renumbered)}", "cyan")
         if comparison and comparison.alignment.warnings:
             text.append(f"\n⚠ {comparison.alignment.warnings[0]}", "yellow")
         self.update(text)
