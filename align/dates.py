@@ -104,3 +104,26 @@ def _day(year: int, month: int, day: str) -> str | None:
         return date(year, month, int(day)).isoformat()
     except ValueError:
         return None
+
+
+def rewritten_date(text: str, iso: str, lang: Language) -> str | None:
+    """`text`, a whole date in `lang`'s style (`19 de diciembre de 2017`), moved to the
+    day `iso`: day, month name and year written where they stood; None when `text` is not
+    such a date."""
+    match = _patterns(lang).date.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in iso.split("-"))
+    name = lang.months[month - 1][0]
+    parts = {
+        "day": str(day),
+        "month": name.capitalize() if match["month"][:1].isupper() else name,
+        "year": str(year),
+    }
+    if _patterns(lang).month_of[match["month"].lower()] == month:
+        del parts["month"]  # the same month keeps its spelling (`setiembre`)
+    written, end = [], 0
+    for group in sorted(parts, key=match.start):
+        written += [text[end : match.start(group)], parts[group]]
+        end = match.end(group)
+    return "".join([*written, text[end:]])

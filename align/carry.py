@@ -1,0 +1,537 @@
+"""Carrying a translation forward: last year's translation, prefilled into this year's text.
+
+Two alignments do the work. Version mode pairs the old source text with the new one
+(what was kept, reworded, moved, added, dropped); language mode pairs the old source with
+its official translation. Every unit of the new source — header fact, title, paragraph,
+footnote, closing — is then given, in the new text's order and numbering:
+
+- `exact`: the new unit is the old one word for word → the old translation, its footnote
+  calls renumbered to the new footnotes and its label to the new number or letter;
+- `auto-updated`: only values that survive translation changed (years, dates, symbols,
+  numbers) → the old translation with the same values replaced, the replacements listed;
+- `fuzzy`: reworded (or merged, split, moved out of its kind, flagged by last year's QA)
+  → the old translation, with the source-side word diff beside it for the translator;
+- `new`: no counterpart → empty, or the source text where asked.
+
+Old units the new text no longer has are kept in `Carry.dropped`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from align.aligner import align
+from align.alignment import Alignment, Pair
+from align.diff import WORDS, Span, stats, word_diff
+from align.errors import UsageError
+from align.languages import Language, language
+from align.model import Document, FootnoteRef, Paragraph
+from align.units import (
+    HEADER_FACTS,
+    JOIN,
+    Calls,
+    Unit,
+    footnote_units,
+    header_units,
+    paragraph_units,
+    unit_texts,
+)
+from align.values import Replacement, ValueChanges, replaced, value_changes
+
+CarryStatus = Literal["exact", "auto-updated", "fuzzy", "new"]
+CARRY_STATUSES: tuple[CarryStatus, ...] = ("exact", "auto-updated", "fuzzy", "new")
+Fill = Literal["empty", "source"]
+CLOSING = "CLOSING"
+_NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedUnit:
+    """One unit of the new text with the translation proposed for it."""
+
+    key: str
+    """The new source's key (`OP6`, `FN3`, `TITLE`, `SYMBOL`, `CLOSING`)."""
+    kind: str
+    """header, preambular, operative, subitem, heading, footnote or closing."""
+    label: str | None
+    """The new number or letter as the target language prints it (`6.`, `c)`, `6 -`)."""
+    source: str
+    source_calls: tuple[FootnoteRef, ...]
+    target: str
+    """The proposed translation: empty for a `new` unit unless the source fills it."""
+    target_calls: tuple[FootnoteRef, ...]
+    """Footnote calls of the proposed translation, keyed by the new footnote numbers."""
+    status: CarryStatus
+    match: int
+    """0-100: how much of the old source the new one kept (100 for `exact`)."""
+    old_keys: tuple[str, ...] = ()
+    """The old source units the translation comes from."""
+    old_source: str | None = None
+    changes: tuple[Span, ...] = ()
+    """Word diff old source → new source; empty when they are the same."""
+    replacements: tuple[Replacement, ...] = ()
+    """Values replaced in the old translation (`auto-updated`, and header facts)."""
+    reasons: tuple[str, ...] = ()
+    """Why the unit is flagged, and what else happened to it (`renumbered OP5 → OP6`)."""
+    lead: str = ""
+    """The lead words the translation opens with (`Reiterando`), set in italics."""
+
+    @property
+    def needs_work(self) -> bool:
+        """Whether a translator must edit or write the unit."""
+        return self.status in ("fuzzy", "new")
+
+    @property
+    def words(self) -> int:
+        return len(WORDS.findall(self.source))
+
+    @property
+    def changed_words(self) -> int:
+        """Words of the new source that the old one did not have."""
+        return stats(self.changes).added if self.changes else 0
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedUnit:
+    """An old unit the new text no longer has, with its translation."""
+
+    key: str
+    source: str
+    target: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Carry:
+    """The new text, unit by unit, with last year's translation carried into it."""
+
+    old_source: Document
+    old_target: Document
+    new_source: Document
+    units: tuple[CarriedUnit, ...]
+    dropped: tuple[DroppedUnit, ...]
+    header_lines: tuple[str, ...]
+    """The old translation's header lines with the new facts written in."""
+    translation: Alignment
+    """Old source ↔ old target (language mode)."""
+    version: Alignment
+    """Old source → new source (version mode)."""
+    warnings: tuple[str, ...] = ()
+
+    def counts(self) -> Counter[str]:
+        """How many units of each status, header facts left out."""
+        return Counter(unit.status for unit in self.units if unit.kind != "header")
+
+    def words(self) -> Counter[str]:
+        """Source words of the units of each status, header facts left out."""
+        words: Counter[str] = Counter()
+        for unit in self.units:
+            if unit.kind != "header":
+                words[unit.status] += unit.words
+        return words
+
+    @property
+    def to_translate(self) -> int:
+        """Words left to translate: every word of the new units and the new wording of
+        the fuzzy ones."""
+        fuzzy = sum(unit.changed_words for unit in self.units if unit.status == "fuzzy")
+        return self.words()["new"] + fuzzy
+
+    def unit(self, key: str) -> CarriedUnit:
+        for unit in self.units:
+            if unit.key == key:
+                return unit
+        raise KeyError(key)
+
+
+def carry(
+    old_source: Document, old_target: Document, new_source: Document, *, fill: Fill = "empty"
+) -> Carry:
+    """Carry `old_target`, the translation of `old_source`, forward into `new_source`."""
+    _check(old_source, old_target, new_source)
+    context = _Context.of(old_source, old_target, new_source, fill)
+    units = [
+        _fact(unit, context) if unit.key in HEADER_FACTS else _carried(unit, context)
+        for unit in header_units(new_source)
+    ]
+    units += [_carried(unit, context) for unit in paragraph_units(new_source)]
+    units += [_carried(unit, context) for unit in footnote_units(new_source)]
+    if new_source.closing:
+        units.append(_closing(context))
+    return Carry(
+        old_source,
+        old_target,
+        new_source,
+        tuple(units),
+        _dropped(context),
+        tuple(_header_line(line, context) for line in old_target.header),
+        context.translation,
+        context.version,
+        context.translation.warnings + context.version.warnings,
+    )
+
+
+def _check(old_source: Document, old_target: Document, new_source: Document) -> None:
+    if old_source.language != new_source.language:
+        raise UsageError(
+            f"the old and new source texts must be in one language: {old_source.source} is "
+            f"[{old_source.language}], {new_source.source} [{new_source.language}]"
+        )
+    if old_target.language == old_source.language:
+        raise UsageError(
+            f"{old_target.source} is in the source's language [{old_source.language}]: "
+            "give its translation"
+        )
+
+
+@dataclass(frozen=True)
+class _Context:
+    old_source: Document
+    old_target: Document
+    new_source: Document
+    translation: Alignment
+    version: Alignment
+    fill: Fill
+    texts: dict[str, str]
+    """Old source texts by key."""
+    target_texts: dict[str, str]
+    target_calls: Calls
+    target_paragraphs: dict[str, Paragraph]
+    translated: dict[str, Pair]
+    """Old source key → the language pair holding it."""
+    versions: dict[str, Pair]
+    """New source key → the version pair holding it."""
+    footnotes: dict[str, str]
+    """Old target footnote key → the new source footnote it became."""
+
+    @classmethod
+    def of(
+        cls, old_source: Document, old_target: Document, new_source: Document, fill: Fill
+    ) -> _Context:
+        translation = align(old_source, old_target, mode="language")
+        version = align(old_source, new_source, mode="version")
+        translated = {key: pair for pair in translation.pairs for key in pair.lefts}
+        renamed = {
+            pair.lefts[0]: pair.rights[0]
+            for pair in version.pairs
+            if pair.lefts and pair.rights and pair.lefts[0].startswith("FN")
+        }
+        footnotes = {
+            right: renamed[pair.lefts[0]]
+            for pair in translation.pairs
+            if pair.lefts and pair.lefts[0] in renamed
+            for right in pair.rights
+            if right.startswith("FN")
+        }
+        return cls(
+            old_source,
+            old_target,
+            new_source,
+            translation,
+            version,
+            fill,
+            unit_texts(old_source),
+            unit_texts(old_target),
+            Calls.of(old_target),
+            {paragraph.key: paragraph for paragraph in old_target.paragraphs},
+            translated,
+            {key: pair for pair in version.pairs for key in pair.rights},
+            footnotes,
+        )
+
+    @property
+    def source_language(self) -> Language:
+        return language(self.new_source.language)
+
+    @property
+    def target_language(self) -> Language:
+        return language(self.old_target.language)
+
+
+@dataclass(frozen=True, slots=True)
+class _Translation:
+    """The old translation of some old source units."""
+
+    text: str
+    calls: tuple[FootnoteRef, ...]
+    keys: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+def _translation(keys: Sequence[str], context: _Context) -> _Translation | None:
+    """The old target's text for these old source keys, None where it has none."""
+    pairs: list[Pair] = []
+    for key in keys:
+        pair = context.translated.get(key)
+        if pair is None or not pair.rights:
+            return None
+        if pair not in pairs:
+            pairs.append(pair)
+    rights = tuple(right for pair in pairs for right in pair.rights)
+    reasons = [f"last year's QA: {finding.message}" for pair in pairs for finding in pair.findings]
+    if extra := [left for pair in pairs for left in pair.lefts if left not in keys]:
+        reasons.append(f"the old translation also renders {'+'.join(extra)}")
+    text = JOIN.join(context.target_texts[key] for key in rights)
+    return _Translation(text, context.target_calls.at(rights), rights, tuple(reasons))
+
+
+def _carried(unit: Unit, context: _Context) -> CarriedUnit:
+    """A title, opening, paragraph or footnote of the new text, carried."""
+    pair = context.versions.get(unit.key)
+    calls = _source_calls(unit, context)
+    if pair is None or not pair.lefts:
+        return _new(unit, calls, context, ("new in this text",))
+    if unit.key != pair.rights[0]:
+        reason = f"split from {pair.left}: its translation stands in {pair.right}"
+        return _new(unit, calls, context, (reason,))
+    translation = _translation(pair.lefts, context)
+    if translation is None:
+        reason = f"last year's translation has no counterpart of {'+'.join(pair.lefts)}"
+        return _new(unit, calls, context, (reason,), pair.lefts)
+    old = JOIN.join(context.texts[key] for key in pair.lefts)
+    text, target_calls, replacements = translation.text, translation.calls, ()
+    status: CarryStatus = "exact" if pair.status in ("same", "moved") else "fuzzy"
+    if pair.status in ("changed", "moved+changed") and (
+        updated := _auto_updated(old, unit.text, translation, context)
+    ):
+        status, (text, target_calls, replacements) = "auto-updated", updated
+    target_calls, call_flags = _renumbered_calls(target_calls, unit.cites, context)
+    flags = [*translation.reasons, *call_flags]
+    reasons = [_why_fuzzy(pair)] if status == "fuzzy" else []
+    if flags:
+        status = "fuzzy"
+    reasons += flags + ([pair.note] if pair.note else [])
+    spans = word_diff(old, unit.text) if old != unit.text else ()
+    return CarriedUnit(
+        unit.key,
+        unit.kind,
+        _label(unit.key, translation.keys[0], context),
+        unit.text,
+        calls,
+        text,
+        target_calls,
+        status,
+        100 if not spans else round(100 * stats(spans).similarity),
+        pair.lefts,
+        old,
+        spans,
+        replacements,
+        tuple(reasons),
+        _lead(translation.keys[0], context),
+    )
+
+
+def _why_fuzzy(pair: Pair) -> str:
+    return {
+        "merged": f"merged from {'+'.join(pair.lefts)}: one translation of both",
+        "split": f"split into {'+'.join(pair.rights)}: the translation of all of {pair.left}",
+    }.get(pair.status, "reworded")
+
+
+def _auto_updated(
+    old: str, new: str, translation: _Translation, context: _Context
+) -> tuple[str, tuple[FootnoteRef, ...], tuple[Replacement, ...]] | None:
+    """The old translation with the values replaced that alone changed from `old` to
+    `new`; None where words changed too, or the translation does not show the values."""
+    changes = value_changes(old, new, context.source_language)
+    if changes is None:
+        return None
+    if not changes.replacements:
+        return translation.text, translation.calls, ()
+    written = replaced(translation.text, translation.calls, context.target_language, changes)
+    return (*written, changes.replacements) if written else None
+
+
+def _new(
+    unit: Unit,
+    calls: tuple[FootnoteRef, ...],
+    context: _Context,
+    reasons: tuple[str, ...],
+    old_keys: tuple[str, ...] = (),
+) -> CarriedUnit:
+    filled = context.fill == "source"
+    label = _label(unit.key, None, context)
+    return CarriedUnit(
+        unit.key,
+        unit.kind,
+        label,
+        unit.text,
+        calls,
+        unit.text if filled else "",
+        calls if filled else (),
+        "new",
+        0,
+        old_keys,
+        reasons=reasons,
+    )
+
+
+def _source_calls(unit: Unit, context: _Context) -> tuple[FootnoteRef, ...]:
+    if unit.kind in ("header", "footnote"):
+        return ()
+    return context.new_source.paragraph(unit.key).refs
+
+
+def _renumbered_calls(
+    calls: tuple[FootnoteRef, ...], cited: tuple[str, ...], context: _Context
+) -> tuple[tuple[FootnoteRef, ...], list[str]]:
+    """The translation's footnote calls keyed by the new footnotes; what does not match
+    the calls of the new source unit is said."""
+    kept = tuple(
+        FootnoteRef(context.footnotes[call.key], call.offset)
+        for call in calls
+        if call.key in context.footnotes
+    )
+    if Counter(call.key for call in kept) == Counter(cited):
+        return kept, []
+    missing = sorted((Counter(cited) - Counter(call.key for call in kept)).elements())
+    extra = [call.key for call in calls if call.key not in context.footnotes]
+    reasons = []
+    if missing:
+        reasons.append(f"footnote call {', '.join(missing)} to place")
+    if extra:
+        reasons.append(f"footnote {', '.join(extra)} of the old translation is gone")
+    return kept, reasons
+
+
+def _label(key: str, target_key: str | None, context: _Context) -> str | None:
+    """The new number or letter, written as the old translation wrote its label."""
+    try:
+        printed = context.new_source.paragraph(key).label
+    except KeyError:
+        return None
+    if printed is None:
+        return None
+    lang = context.target_language
+    old = context.target_paragraphs.get(target_key) if target_key else None
+    kind = context.new_source.paragraph(key).kind
+    if kind == "operative":
+        number = _NUMBER.search(printed)
+        if number is None:
+            return printed
+        if old is not None and old.label and _NUMBER.search(old.label):
+            return _NUMBER.sub(number.group(), old.label, count=1)
+        return lang.operative_label.format(number=number.group())
+    if kind == "subitem":
+        letter = _letter(key, lang)
+        if old is not None and old.label and (old_letter := _letter(old.key, lang)):
+            return old.label.replace(old_letter, letter or old_letter, 1)
+        return lang.subitem_label.format(letter=letter) if letter else printed
+    return old.label if old is not None and old.label else printed
+
+
+def _letter(key: str, lang: Language) -> str | None:
+    """The sub-item letter of `PP8(c)` in the language's own alphabet."""
+    if not key.endswith(")") or "(" not in key:
+        return None
+    latin = key[key.rindex("(") + 1 : -1]
+    if len(latin) != 1 or not latin.isalpha():
+        return None
+    index = ord(latin) - ord("a")
+    return lang.letters[index] if 0 <= index < len(lang.letters) else None
+
+
+def _lead(target_key: str, context: _Context) -> str:
+    paragraph = context.target_paragraphs.get(target_key)
+    return paragraph.lead if paragraph is not None else ""
+
+
+def _fact(unit: Unit, context: _Context) -> CarriedUnit:
+    """A header fact: the new value, which every language writes the same way."""
+    old = {u.key: u.text for u in header_units(context.old_source)}.get(unit.key)
+    replacements = (
+        (Replacement(unit.key.lower(), old, unit.text),) if old and old != unit.text else ()
+    )
+    status: CarryStatus = "auto-updated" if replacements or old is None else "exact"
+    reasons: tuple[str, ...] = ()
+    if unit.key == "SESSION" and replacements:
+        status = "fuzzy"
+        reasons = ("the header lines write the session in words: update them",)
+    elif old is None:
+        reasons = ("not stated in the old text",)
+    return CarriedUnit(
+        unit.key,
+        "header",
+        None,
+        unit.text,
+        (),
+        unit.text,
+        (),
+        status,
+        100 if status == "exact" else 0,
+        (unit.key,) if old else (),
+        old,
+        replacements=replacements,
+        reasons=reasons,
+    )
+
+
+def _closing(context: _Context) -> CarriedUnit:
+    """The closing line (meeting and date), carried like a paragraph."""
+    old, new = context.old_source.closing or "", context.new_source.closing or ""
+    target = context.old_target.closing
+    unit = Unit(CLOSING, "closing", new, ())
+    if not old or target is None:
+        return _new(unit, (), context, ("no closing in the old text",))
+    translation = _Translation(target, (), (), ())
+    status: CarryStatus = "exact"
+    replacements: tuple[Replacement, ...] = ()
+    reasons: tuple[str, ...] = ()
+    if " ".join(old.split()) != " ".join(new.split()):
+        updated = _auto_updated(old, new, translation, context)
+        if updated:
+            status, (target, _, replacements) = "auto-updated", updated
+        else:
+            status, reasons = "fuzzy", ("reworded",)
+    spans = word_diff(old, new) if old != new else ()
+    return CarriedUnit(
+        CLOSING,
+        "closing",
+        None,
+        new,
+        (),
+        target,
+        (),
+        status,
+        100 if not spans else round(100 * stats(spans).similarity),
+        (CLOSING,),
+        old,
+        spans,
+        replacements,
+        reasons,
+    )
+
+
+def _dropped(context: _Context) -> tuple[DroppedUnit, ...]:
+    dropped = []
+    for pair in context.version.body:
+        if pair.rights:
+            continue
+        for key in pair.lefts:
+            translation = _translation((key,), context)
+            dropped.append(
+                DroppedUnit(key, context.texts[key], translation.text if translation else None)
+            )
+    return tuple(dropped)
+
+
+def _header_line(line: str, context: _Context) -> str:
+    """A header line of the old translation with the new symbol, report, agenda item
+    and adoption date written in."""
+    old = {u.key: u.text for u in header_units(context.old_source)}
+    new = {u.key: u.text for u in header_units(context.new_source)}
+    replacements = []
+    for key, kind in (("SYMBOL", "symbol"), ("REPORT", "symbol"), ("ADOPTED", "date")):
+        if old.get(key) and new.get(key) and old[key] != new[key]:
+            replacements.append(Replacement(kind, old[key], new[key]))
+    old_item, new_item = _NUMBER.match(old.get("AGENDA", "")), _NUMBER.match(new.get("AGENDA", ""))
+    if old_item and new_item and old_item.group() != new_item.group():
+        replacements.append(Replacement("number", old_item.group(), new_item.group()))
+    if not replacements:
+        return line
+    changes = ValueChanges(tuple(replacements), counts=None)
+    written = replaced(line, (), context.target_language, changes)
+    return written[0] if written else line
