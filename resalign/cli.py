@@ -33,6 +33,8 @@ PROG = "resalign"
 REPORT_FORMATS = ("csv", "html", "json", "md", "tmx", "xlsx")
 """The writers in align.render (a test holds the two lists equal; importing that package
 here would load the diff engine for every command)."""
+CARRY_FORMATS = ("docx", "html", "md", "tmx", "txt", "xliff")
+"""The writers in align.render.carried (a test holds the two lists equal)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -201,6 +203,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--state", metavar="FILE", help="review state file (default: a temporary one)"
     )
     demo.set_defaults(handler=_demo)
+
+    carry = commands.add_parser(
+        "carry",
+        help="prefill this year's translation from last year's",
+        description="Carry a translation forward: OLD_SOURCE and OLD_TARGET are last "
+        "year's text and its translation, NEW_SOURCE this year's text. Each unit of the new "
+        "text gets the old translation where it is the same (exact), with its years, dates, "
+        "symbols and numbers replaced where only they changed (auto-updated), flagged with "
+        "the source changes where it was reworded (fuzzy), or nothing (new). Formats: docx "
+        "or txt (the prefilled text), xliff (XLIFF 1.2 for CAT tools), tmx (the pairs used), "
+        "html or md (a report). Without -o, a summary and the units that need work.",
+    )
+    carry.add_argument("old_source", metavar="OLD_SOURCE")
+    carry.add_argument("old_target", metavar="OLD_TARGET")
+    carry.add_argument("new_source", metavar="NEW_SOURCE")
+    _add_reading_options(carry)
+    carry.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write ('-': standard output)"
+    )
+    carry.add_argument("--format", choices=CARRY_FORMATS, help="default: from the extension")
+    carry.add_argument(
+        "--fill",
+        choices=["empty", "source"],
+        default="empty",
+        help="what a new unit holds: nothing (default) or the source text",
+    )
+    carry.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    carry.set_defaults(handler=_carry)
 
     fetch = commands.add_parser(
         "fetch",
@@ -387,6 +417,49 @@ def _tui(args: argparse.Namespace) -> int:
     return app.return_code or ExitCode.OK
 
 
+def _carry(args: argparse.Namespace) -> int:
+    from align.carry import carry
+    from align.render.carried import carry_format_for, render_carry
+
+    output_format = args.format or (carry_format_for(args.output) if args.output else None)
+    if args.output and output_format is None:
+        raise UsageError(
+            f"cannot tell the format from {args.output!r}: use --format "
+            f"({', '.join(CARRY_FORMATS)}) or a known extension"
+        )
+    path = Path(args.output) if args.output and args.output != "-" else None
+    if path is not None and path.exists() and not args.force:
+        raise OutputError(f"{path}: exists; use --force to overwrite it")
+    options = {"lang": args.lang, "encoding": args.encoding, "max_size": args.max_size}
+    old_source, old_target, new_source = (
+        read_document(_input(name, args), **options)
+        for name in (args.old_source, args.old_target, args.new_source)
+    )
+    _warn(old_source, old_target, new_source)
+    carried = carry(old_source, old_target, new_source, fill=args.fill)
+    for warning in carried.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    if output_format is None:
+        from align.render.carried.summary import carry_summary
+
+        sys.stdout.write(carry_summary(carried, everything=True))
+        return ExitCode.OK
+    data = render_carry(carried, output_format)
+    if path is None:
+        if output_format == "docx" and sys.stdout.isatty():
+            raise UsageError("a Word document is binary: give a file name (-o carried.docx)")
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return ExitCode.OK
+    from align.output import write_output
+    from align.render.carried.summary import carry_summary
+
+    write_output(path, data, force=args.force)
+    sys.stderr.write(carry_summary(carried, everything=False))
+    print(f"wrote {path} ({output_format})", file=sys.stderr)
+    return ExitCode.OK
+
+
 def _fetch(args: argparse.Namespace) -> int:
     """Each symbol in each language into the cache, then copied to the output folder; a
     document that fails is said and the others go on (exit code 4 at the end)."""
@@ -506,7 +579,7 @@ def _interactive() -> bool:
 def _default_command(argv: list[str]) -> list[str]:
     """`resalign OLD NEW`: the review UI in a terminal, the diff otherwise; `resalign FILE`:
     its structure, as `parse` prints it."""
-    known = {"parse", "align", "diff", "report", "tui", "demo", "fetch"}
+    known = {"parse", "align", "diff", "report", "tui", "demo", "fetch", "carry"}
     positional = [a for a in argv if not a.startswith("-")]
     if not argv or argv[0] in known or argv[0].startswith("-"):
         return argv

@@ -11,7 +11,6 @@ reproducible builds). Written with lxml, so every text is escaped by the seriali
 
 from __future__ import annotations
 
-import os
 import re
 import time
 
@@ -20,6 +19,7 @@ from lxml import etree
 from align.comparison import Comparison
 from align.errors import UsageError
 from align.model import FootnoteRef
+from align.render.stamp import moment, tool_version
 from align.units import HEADER_FACTS, JOIN, Calls
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -44,7 +44,7 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
         root,
         "header",
         creationtool="resalign",
-        creationtoolversion=_version(),
+        creationtoolversion=tool_version(),
         segtype="paragraph",
         **{
             "o-tmf": "resalign",
@@ -124,16 +124,5 @@ def _locales(spec: str) -> dict[str, str]:
 
 
 def _now() -> str:
-    """TMX's date form, from SOURCE_DATE_EPOCH when it is set (reproducible output)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.gmtime()
-    return time.strftime("%Y%m%dT%H%M%SZ", moment)
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("resalign")
-    except PackageNotFoundError:
-        return "0+unknown"
+    """TMX's date form."""
+    return time.strftime("%Y%m%dT%H%M%SZ", moment())

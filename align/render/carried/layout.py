@@ -1,0 +1,69 @@
+"""The prefilled translation as a resolution is laid out: header lines, title, opening,
+paragraphs, closing and footnotes, each block with the unit it prints (the text and Word
+writers both read this)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from align.carry import CLOSING, CarriedUnit, Carry
+from align.model import FootnoteRef
+
+_RESOLUTION_NUMBER = re.compile(r"^[A-Z]+/RES/(?P<number>[\w.\-]+/\d+)$")
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One printed paragraph of the prefilled text."""
+
+    text: str
+    unit: CarriedUnit | None = None
+    """The unit printed here; None for a header line."""
+    prefix: str = ""
+    """What stands before the text: an operative number or sub-item letter, the title's
+    resolution number."""
+    calls: tuple[FootnoteRef, ...] = ()
+    lead: str = ""
+    """Lead words the text opens with, set in italics."""
+
+
+def blocks(carry: Carry) -> list[Block]:
+    """The body of the prefilled text, in the new source's order (footnotes apart)."""
+    units = {unit.key: unit for unit in carry.units}
+    laid = [Block(line) for line in carry.header_lines if line.strip()]
+    if title := units.get("TITLE"):
+        laid.append(Block(title.target, title, _title_number(carry)))
+    if opening := units.get("OPENING"):
+        laid.append(Block(opening.target, opening))
+    for unit in carry.units:
+        if unit.kind in ("preambular", "operative", "subitem", "heading"):
+            prefix = unit.label or ""
+            laid.append(Block(unit.target, unit, prefix, unit.target_calls, _lead(unit)))
+    if closing := units.get(CLOSING):
+        laid.append(Block(closing.target, closing))
+    return laid
+
+
+def footnotes(carry: Carry) -> list[Block]:
+    return [
+        Block(unit.target, unit, footnote_number(unit.key))
+        for unit in carry.units
+        if unit.kind == "footnote"
+    ]
+
+
+def footnote_number(key: str) -> str:
+    """`9` for `FN9`."""
+    return key.removeprefix("FN")
+
+
+def _title_number(carry: Carry) -> str:
+    """`74/176.` from the new symbol A/RES/74/176; empty for a draft."""
+    match = _RESOLUTION_NUMBER.match(carry.new_source.symbol or "")
+    return f"{match['number']}." if match else ""
+
+
+def _lead(unit: CarriedUnit) -> str:
+    return unit.lead if unit.lead and unit.target.startswith(unit.lead) else ""
