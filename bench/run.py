@@ -256,6 +256,46 @@ def bench_pairs() -> None:
     )
 
 
+def bench_carry() -> None:
+    """Carry the Spanish 72/195 into the modeled next English version (tests/
+    carry_fixtures.py): in-process, each writer, and the whole `resalign carry` process."""
+    import tempfile
+
+    from align.carry import carry
+    from align.render.carried import CARRY_FORMATS, render_carry
+    from tests.carry_fixtures import modeled_new_english
+
+    english = SEEDS / "A_RES_72_195.en.txt"
+    old_source, old_target = (
+        parse_text(english.read_text(encoding="utf-8")),
+        parse_text(SEED.read_text(encoding="utf-8")),
+    )
+    new_text = modeled_new_english(english.read_text(encoding="utf-8"))
+    new_source = parse_text(new_text)
+    carried = carry(old_source, old_target, new_source)
+    row(
+        "carry 72/195 es into the modeled next en, in-process",
+        median_ms(lambda: carry(old_source, old_target, new_source), 10),
+    )
+    for name in CARRY_FORMATS:
+        row(f"  write {name}", median_ms(lambda name=name: render_carry(carried, name), 10))
+    with tempfile.TemporaryDirectory() as folder:
+        new = Path(folder) / "new.en.txt"
+        new.write_text(new_text, encoding="utf-8")
+        command = [sys.executable, "-m", "resalign", "carry", str(english), str(SEED), str(new)]
+        for name in ("docx", "xliff"):
+            out = Path(folder) / f"carried.{name}"
+            row(
+                f"whole process: resalign carry -o carried.{name}",
+                median_ms(
+                    lambda out=out: subprocess.run(
+                        [*command, "-o", str(out), "--force"], capture_output=True, check=True
+                    ),
+                    10,
+                ),
+            )
+
+
 SECTIONS = {
     "hostile": bench_hostile,
     "real": bench_real,
@@ -265,6 +305,7 @@ SECTIONS = {
     "pairs": bench_pairs,
     "reports": bench_reports,
     "tui": bench_tui,
+    "carry": bench_carry,
 }
 
 if __name__ == "__main__":
