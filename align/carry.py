@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from align.aligner import align
@@ -79,11 +79,13 @@ class CarriedUnit:
     """Why the unit is flagged, and what else happened to it (`renumbered OP5 → OP6`)."""
     lead: str = ""
     """The lead words the translation opens with (`Reiterando`), set in italics."""
+    accepted: bool = False
+    """Accepted as it stands by a reviewer (in the UI)."""
 
     @property
     def needs_work(self) -> bool:
-        """Whether a translator must edit or write the unit."""
-        return self.status in ("fuzzy", "new")
+        """Whether a translator must still edit or write the unit."""
+        return not self.accepted and self.status in ("fuzzy", "new")
 
     @property
     def words(self) -> int:
@@ -145,6 +147,12 @@ class Carry:
             if unit.key == key:
                 return unit
         raise KeyError(key)
+
+
+def with_accepted(carry: Carry, keys: frozenset[str]) -> Carry:
+    """The carry with the units of these keys accepted as they stand, the others not."""
+    units = tuple(replace(unit, accepted=unit.key in keys) for unit in carry.units)
+    return replace(carry, units=units)
 
 
 def carry(

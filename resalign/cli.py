@@ -213,7 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
         "symbols and numbers replaced where only they changed (auto-updated), flagged with "
         "the source changes where it was reworded (fuzzy), or nothing (new). Formats: docx "
         "or txt (the prefilled text), xliff (XLIFF 1.2 for CAT tools), tmx (the pairs used), "
-        "html or md (a report). Without -o, a summary and the units that need work.",
+        "html or md (a report). Without -o: the review UI in a terminal (new source with its "
+        "changes, proposed translation, status; n: next to do, a: accept, e: export the Word "
+        "file beside NEW_SOURCE), the summary and the units that need work otherwise.",
     )
     carry.add_argument("old_source", metavar="OLD_SOURCE")
     carry.add_argument("old_target", metavar="OLD_TARGET")
@@ -439,6 +441,14 @@ def _carry(args: argparse.Namespace) -> int:
     carried = carry(old_source, old_target, new_source, fill=args.fill)
     for warning in carried.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    if output_format is None and _interactive():
+        from tui.carry import CarryApp
+
+        target = Path(new_source.source)
+        export_to = target.with_name(f"{target.stem}.carried.{old_target.language}.docx")
+        app = CarryApp(carried, export_to)
+        app.run()
+        return app.return_code or ExitCode.OK
     if output_format is None:
         from align.render.carried.summary import carry_summary
 

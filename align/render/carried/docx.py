@@ -121,7 +121,7 @@ def _unit_runs(
 ) -> None:
     """The runs of one unit's text: prefix, italic lead, text with footnote references;
     highlighted and commented as its status asks."""
-    highlight = HIGHLIGHTS.get(unit.status)
+    highlight = None if unit.accepted else HIGHLIGHTS.get(unit.status)
     runs = []
     if block.prefix:
         runs.append(_run(paragraph, f"{block.prefix} ", rtl=rtl))

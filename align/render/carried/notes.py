@@ -10,8 +10,9 @@ MARKS = {DELETE: "−", INSERT: "+"}
 
 
 def comment_text(unit: CarriedUnit) -> str:
-    """Lines saying why the unit is flagged; empty for an exact unit nothing happened to."""
-    if unit.status == "exact" and not unit.reasons:
+    """Lines saying why the unit is flagged; empty for an exact unit nothing happened to,
+    and for a unit a reviewer accepted."""
+    if unit.accepted or (unit.status == "exact" and not unit.reasons):
         return ""
     lines = [headline(unit), *unit.reasons]
     if unit.replacements:

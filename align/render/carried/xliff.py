@@ -66,6 +66,8 @@ def render_xliff(carry: Carry) -> bytes:
 
 def _unit(body: etree._Element, unit: CarriedUnit, carry: Carry) -> None:
     state, qualifier = STATES[unit.status]
+    if unit.accepted:
+        state = "translated"
     attributes = {
         "id": unit.key,
         "resname": unit.key,

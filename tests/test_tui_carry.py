@@ -1,0 +1,63 @@
+"""The carry review UI, driven as a translator does: next unit to do, accept, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align import Document
+from align.carry import Carry, carry
+from align.read import parse_text, read_document
+from tests.carry_fixtures import modeled_new_english
+from tests.conftest import SEEDS
+from tui.carry import CarryApp, CarryRow
+
+
+@pytest.fixture(scope="module")
+def carried(en: Document, es: Document) -> Carry:
+    text = modeled_new_english((SEEDS / "A_RES_72_195.en.txt").read_text(encoding="utf-8"))
+    return carry(en, es, parse_text(text, source="A_RES_74_176.en.txt"))
+
+
+def _current(app: CarryApp) -> str:
+    return app.query_one("CarryRow.current", CarryRow).unit.key
+
+
+async def test_next_goes_through_the_units_that_need_work(carried: Carry, tmp_path: Path) -> None:
+    app = CarryApp(carried, tmp_path / "out.docx")
+    async with app.run_test(size=(140, 45)) as pilot:
+        assert _current(app) == "SYMBOL"
+        visited = []
+        for _ in range(6):
+            await pilot.press("n")
+            visited.append(_current(app))
+        assert visited == ["SESSION", "PP9", "PP12", "OP3", "OP9", "FN8"]
+        await pilot.press("n")
+        assert _current(app) == "SESSION"  # round again
+        await pilot.press("N")
+        assert _current(app) == "FN8"
+
+
+async def test_accept_takes_a_unit_off_the_list_and_export_writes_it(
+    carried: Carry, tmp_path: Path
+) -> None:
+    out = tmp_path / "A_RES_74_176.carried.es.docx"
+    app = CarryApp(carried, out)
+    async with app.run_test(size=(140, 45)) as pilot:
+        for key in ("n", "n", "a"):  # SESSION, PP9: accepted
+            await pilot.press(key)
+        row = app.query_one("CarryRow.current", CarryRow)
+        assert (row.unit.key, row.unit.accepted) == ("PP9", True)
+        await pilot.press("e")
+        await pilot.pause()
+        back = read_document(out)
+        assert back.paragraph("PP9").text == carried.unit("PP9").target
+        await pilot.press("e")  # never over the file just written
+        await pilot.pause()
+        assert any("exists" in n.message for n in app._notifications)
+    from zipfile import ZipFile
+
+    comments = ZipFile(out).read("word/comments.xml").decode()
+    assert "reworded" in comments  # OP9 still flagged
+    assert "and 72/195 of 19 December 2017" not in comments  # PP9 accepted: no comment
