@@ -28,6 +28,8 @@ async def test_next_goes_through_the_units_that_need_work(carried: Carry, tmp_pa
     app = CarryApp(carried, tmp_path / "out.docx")
     async with app.run_test(size=(140, 45)) as pilot:
         assert _current(app) == "SYMBOL"
+        summary = str(app.query_one("#summary").render())
+        assert summary.startswith("A/RES/72/195 [es] → A/RES/74/176 [en]")  # not markup
         visited = []
         for _ in range(6):
             await pilot.press("n")

@@ -94,7 +94,7 @@ class CarryApp(App[int]):
         self.current = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(carry_summary(self.carried, everything=False).rstrip(), id="summary")
+        yield Static(Text(carry_summary(self.carried, everything=False).rstrip()), id="summary")
         with VerticalScroll(id="units"):
             yield from (CarryRow(unit) for unit in self.carried.units)
         yield Footer()
