@@ -175,7 +175,7 @@ def carry(
         new_source,
         tuple(units),
         _dropped(context),
-        tuple(_header_line(line, context) for line in old_target.header),
+        _header_lines(context),
         context.translation,
         context.version,
         context.translation.warnings + context.version.warnings,
@@ -204,10 +204,12 @@ class _Context:
     version: Alignment
     fill: Fill
     texts: dict[str, str]
-    """Old source texts by key."""
+    """Old source texts by key, header facts included."""
     target_texts: dict[str, str]
     target_calls: Calls
     target_paragraphs: dict[str, Paragraph]
+    paragraphs: dict[str, Paragraph]
+    """The new source's paragraphs by key."""
     translated: dict[str, Pair]
     """Old source key → the language pair holding it."""
     versions: dict[str, Pair]
@@ -245,6 +247,7 @@ class _Context:
             unit_texts(old_target),
             Calls.of(old_target),
             {paragraph.key: paragraph for paragraph in old_target.paragraphs},
+            {paragraph.key: paragraph for paragraph in new_source.paragraphs},
             translated,
             {key: pair for pair in version.pairs for key in pair.rights},
             footnotes,
@@ -312,7 +315,7 @@ def _carried(unit: Unit, context: _Context) -> CarriedUnit:
     if flags:
         status = "fuzzy"
     reasons += flags + ([pair.note] if pair.note else [])
-    spans = word_diff(old, unit.text) if old != unit.text else ()
+    spans, match = _diffed(old, unit.text)
     return CarriedUnit(
         unit.key,
         unit.kind,
@@ -322,7 +325,7 @@ def _carried(unit: Unit, context: _Context) -> CarriedUnit:
         text,
         target_calls,
         status,
-        100 if not spans else round(100 * stats(spans).similarity),
+        match,
         pair.lefts,
         old,
         spans,
@@ -330,6 +333,14 @@ def _carried(unit: Unit, context: _Context) -> CarriedUnit:
         tuple(reasons),
         _lead(translation.keys[0], context),
     )
+
+
+def _diffed(old: str, new: str) -> tuple[tuple[Span, ...], int]:
+    """The word diff old → new source and the share of words kept, 0-100."""
+    if old == new:
+        return (), 100
+    spans = word_diff(old, new)
+    return spans, round(100 * stats(spans).similarity)
 
 
 def _why_fuzzy(pair: Pair) -> str:
@@ -378,9 +389,8 @@ def _new(
 
 
 def _source_calls(unit: Unit, context: _Context) -> tuple[FootnoteRef, ...]:
-    if unit.kind in ("header", "footnote"):
-        return ()
-    return context.new_source.paragraph(unit.key).refs
+    paragraph = context.paragraphs.get(unit.key)
+    return paragraph.refs if paragraph is not None else ()
 
 
 def _renumbered_calls(
@@ -407,15 +417,12 @@ def _renumbered_calls(
 
 def _label(key: str, target_key: str | None, context: _Context) -> str | None:
     """The new number or letter, written as the old translation wrote its label."""
-    try:
-        printed = context.new_source.paragraph(key).label
-    except KeyError:
+    paragraph = context.paragraphs.get(key)
+    if paragraph is None or paragraph.label is None:
         return None
-    if printed is None:
-        return None
+    printed, kind = paragraph.label, paragraph.kind
     lang = context.target_language
     old = context.target_paragraphs.get(target_key) if target_key else None
-    kind = context.new_source.paragraph(key).kind
     if kind == "operative":
         number = _NUMBER.search(printed)
         if number is None:
@@ -449,7 +456,7 @@ def _lead(target_key: str, context: _Context) -> str:
 
 def _fact(unit: Unit, context: _Context) -> CarriedUnit:
     """A header fact: the new value, which every language writes the same way."""
-    old = {u.key: u.text for u in header_units(context.old_source)}.get(unit.key)
+    old = context.texts.get(unit.key)
     replacements = (
         (Replacement(unit.key.lower(), old, unit.text),) if old and old != unit.text else ()
     )
@@ -488,13 +495,13 @@ def _closing(context: _Context) -> CarriedUnit:
     status: CarryStatus = "exact"
     replacements: tuple[Replacement, ...] = ()
     reasons: tuple[str, ...] = ()
-    if " ".join(old.split()) != " ".join(new.split()):
+    if Unit(CLOSING, "closing", old, ()).normalized != unit.normalized:
         updated = _auto_updated(old, new, translation, context)
         if updated:
             status, (target, _, replacements) = "auto-updated", updated
         else:
             status, reasons = "fuzzy", ("reworded",)
-    spans = word_diff(old, new) if old != new else ()
+    spans, match = _diffed(old, new)
     return CarriedUnit(
         CLOSING,
         "closing",
@@ -504,7 +511,7 @@ def _closing(context: _Context) -> CarriedUnit:
         target,
         (),
         status,
-        100 if not spans else round(100 * stats(spans).similarity),
+        match,
         (CLOSING,),
         old,
         spans,
@@ -526,11 +533,10 @@ def _dropped(context: _Context) -> tuple[DroppedUnit, ...]:
     return tuple(dropped)
 
 
-def _header_line(line: str, context: _Context) -> str:
-    """A header line of the old translation with the new symbol, report, agenda item
+def _header_lines(context: _Context) -> tuple[str, ...]:
+    """The header lines of the old translation with the new symbol, report, agenda item
     and adoption date written in."""
-    old = {u.key: u.text for u in header_units(context.old_source)}
-    new = {u.key: u.text for u in header_units(context.new_source)}
+    old, new = context.texts, unit_texts(context.new_source)
     replacements = []
     for key, kind in (("SYMBOL", "symbol"), ("REPORT", "symbol"), ("ADOPTED", "date")):
         if old.get(key) and new.get(key) and old[key] != new[key]:
@@ -538,8 +544,11 @@ def _header_line(line: str, context: _Context) -> str:
     old_item, new_item = _NUMBER.match(old.get("AGENDA", "")), _NUMBER.match(new.get("AGENDA", ""))
     if old_item and new_item and old_item.group() != new_item.group():
         replacements.append(Replacement("number", old_item.group(), new_item.group()))
+    lines = context.old_target.header
     if not replacements:
-        return line
+        return lines
     changes = ValueChanges(tuple(replacements), counts=None)
-    written = replaced(line, (), context.target_language, changes)
-    return written[0] if written else line
+    written = (replaced(line, (), context.target_language, changes) for line in lines)
+    return tuple(
+        updated[0] if updated else line for line, updated in zip(lines, written, strict=True)
+    )

@@ -110,7 +110,8 @@ def rewritten_date(text: str, iso: str, lang: Language) -> str | None:
     """`text`, a whole date in `lang`'s style (`19 de diciembre de 2017`), moved to the
     day `iso`: day, month name and year written where they stood; None when `text` is not
     such a date."""
-    match = _patterns(lang).date.fullmatch(text)
+    patterns = _patterns(lang)
+    match = patterns.date.fullmatch(text)
     if match is None:
         return None
     year, month, day = (int(part) for part in iso.split("-"))
@@ -120,7 +121,7 @@ def rewritten_date(text: str, iso: str, lang: Language) -> str | None:
         "month": name.capitalize() if match["month"][:1].isupper() else name,
         "year": str(year),
     }
-    if _patterns(lang).month_of[match["month"].lower()] == month:
+    if patterns.month_of[match["month"].lower()] == month:
         del parts["month"]  # the same month keeps its spelling (`setiembre`)
     written, end = [], 0
     for group in sorted(parts, key=match.start):

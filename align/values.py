@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from align.dates import rewritten_date
+from align.dates import ascii_digits, rewritten_date
 from align.invariants import THOUSANDS, Mention, mentions
 from align.languages import Language
 from align.model import FootnoteRef
@@ -21,7 +21,6 @@ from align.model import FootnoteRef
 _MASK = "\x00"
 _DIGITS = re.compile(r"\d+")
 _ARABIC_INDIC = {"٠": "٠١٢٣٤٥٦٧٨٩", "۰": "۰۱۲۳۴۵۶۷۸۹"}
-_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +119,13 @@ def _written(raw: str, mention: Mention, new: str, lang: Language) -> str:
 def _date(raw: str, new: str, lang: Language) -> str:
     """The date in `raw` moved to the day `new` (ISO); a lone day of a range (`27` of
     `27 y 28 de mayo`) becomes the new day."""
-    written = rewritten_date(raw.translate(_ASCII), new, lang)
+    written = rewritten_date(ascii_digits(raw), new, lang)
     return written if written is not None else _DIGITS.sub(new[-2:].lstrip("0"), raw, count=1)
 
 
 def _number(raw: str, new: str) -> str:
     """`new` with the thousands separator or the decimal mark `raw` was written with."""
-    ascii_raw = raw.translate(_ASCII)
+    ascii_raw = ascii_digits(raw)
     integer, _, decimals = new.partition(".")
     if THOUSANDS.match(ascii_raw):
         separator = next(char for char in ascii_raw if not char.isdigit())

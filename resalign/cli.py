@@ -272,9 +272,7 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
 def _parse(args: argparse.Namespace) -> int:
     from align.render.document import document_dict, furniture_listing, outline
 
-    document = read_document(
-        _input(args.file, args), lang=args.lang, encoding=args.encoding, max_size=args.max_size
-    )
+    document = _read(args.file, args)
     if args.furniture:
         print(furniture_listing(document))
     elif args.json:
@@ -306,10 +304,15 @@ def _input(name: str, args: argparse.Namespace) -> str:
     return str(fetcher.get(wanted, refresh=args.refresh, offline=args.offline))
 
 
+def _read(name: str, args: argparse.Namespace) -> Document:
+    """The document a command was given, read with the reading options."""
+    return read_document(
+        _input(name, args), lang=args.lang, encoding=args.encoding, max_size=args.max_size
+    )
+
+
 def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
-    options = {"lang": args.lang, "encoding": args.encoding, "max_size": args.max_size}
-    left = read_document(_input(args.left, args), **options)
-    right = read_document(_input(args.right, args), **options)
+    left, right = _read(args.left, args), _read(args.right, args)
     _warn(left, right)
     return left, right
 
@@ -422,6 +425,7 @@ def _tui(args: argparse.Namespace) -> int:
 def _carry(args: argparse.Namespace) -> int:
     from align.carry import carry
     from align.render.carried import carry_format_for, render_carry
+    from align.render.carried.summary import carry_summary
 
     output_format = args.format or (carry_format_for(args.output) if args.output else None)
     if args.output and output_format is None:
@@ -432,10 +436,8 @@ def _carry(args: argparse.Namespace) -> int:
     path = Path(args.output) if args.output and args.output != "-" else None
     if path is not None and path.exists() and not args.force:
         raise OutputError(f"{path}: exists; use --force to overwrite it")
-    options = {"lang": args.lang, "encoding": args.encoding, "max_size": args.max_size}
     old_source, old_target, new_source = (
-        read_document(_input(name, args), **options)
-        for name in (args.old_source, args.old_target, args.new_source)
+        _read(name, args) for name in (args.old_source, args.old_target, args.new_source)
     )
     _warn(old_source, old_target, new_source)
     carried = carry(old_source, old_target, new_source, fill=args.fill)
@@ -450,8 +452,6 @@ def _carry(args: argparse.Namespace) -> int:
         app.run()
         return app.return_code or ExitCode.OK
     if output_format is None:
-        from align.render.carried.summary import carry_summary
-
         sys.stdout.write(carry_summary(carried, everything=True))
         return ExitCode.OK
     data = render_carry(carried, output_format)
@@ -462,7 +462,6 @@ def _carry(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return ExitCode.OK
     from align.output import write_output
-    from align.render.carried.summary import carry_summary
 
     write_output(path, data, force=args.force)
     sys.stderr.write(carry_summary(carried, everything=False))

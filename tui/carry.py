@@ -8,6 +8,7 @@ no longer flagged. Nothing here computes: `align.carry` did, the writers write.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,14 +19,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from align.carry import CarriedUnit, Carry, with_accepted
-from align.diff import DELETE, INSERT
 from align.errors import ResalignError
 from align.output import write_output
 from align.render.carried import render_carry
 from align.render.carried.notes import comment_text
 from align.render.carried.summary import carry_summary
+from tui.styles import CARRY_STYLES
+from tui.widgets.pairs import inline_diff
 
-STATUS_COLOURS = {"exact": "grey62", "auto-updated": "cyan", "fuzzy": "yellow", "new": "green"}
 CSS = """
 CarryRow { height: auto; border-bottom: solid $panel; }
 CarryRow.current { background: $boost; }
@@ -36,20 +37,18 @@ CarryRow > .status { width: 28; }
 
 
 def source_text(unit: CarriedUnit) -> Text:
-    """The new source, its words new since last year in green, those gone struck in red."""
+    """The new source, its words new since last year in green, those gone struck in red
+    (as the review UI's inline diff shows them)."""
     text = Text(f"{unit.key}  ", style="bold")
-    if not unit.changes:
-        return text.append(unit.source)
-    for span in unit.changes:
-        style = {DELETE: "red strike", INSERT: "green"}.get(span.op, "")
-        text.append(span.text, style=style)
+    for piece, style in inline_diff(unit.changes) if unit.changes else [(unit.source, None)]:
+        text.append(piece, style=style)
     return text
 
 
 def status_text(unit: CarriedUnit) -> Text:
     if unit.accepted:
         return Text("accepted", style="bold green")
-    return Text(comment_text(unit) or unit.status, style=STATUS_COLOURS[unit.status])
+    return Text(comment_text(unit) or unit.status, style=CARRY_STYLES[unit.status])
 
 
 class CarryRow(Horizontal):
@@ -130,7 +129,7 @@ class CarryApp(App[int]):
         row = self.rows[self.current]
         key = row.unit.key
         self.accepted.symmetric_difference_update({key})
-        row.show(with_accepted(self.carried, frozenset(self.accepted)).unit(key))
+        row.show(replace(row.unit, accepted=key in self.accepted))
 
     def action_export(self) -> None:
         carried = with_accepted(self.carried, frozenset(self.accepted))

@@ -16,6 +16,13 @@ STATUS_STYLES = {
     "paired": Style(color="grey62"),
     "unpaired": Style(color="red"),
 }
+CARRY_STYLES = {
+    "exact": Style(color="grey62"),
+    "auto-updated": Style(color="cyan"),
+    "fuzzy": Style(color="yellow"),
+    "new": Style(color="green"),
+}
+"""Colours of a carried unit's status, as the pair statuses they come from."""
 FINDING = Style(color="dark_orange")
 MARKS = {
     "same": "=",

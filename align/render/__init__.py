@@ -6,6 +6,7 @@ a document never loads lxml or openpyxl.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
@@ -31,13 +32,19 @@ EXTENSIONS = {
 }
 
 
-def format_for(path: str | Path) -> str | None:
-    """The report format a file name asks for, by its extension."""
-    return EXTENSIONS.get(Path(path).suffix.lower())
+def format_for(path: str | Path, extensions: dict[str, str] = EXTENSIONS) -> str | None:
+    """The format a file name asks for, by its extension (in `extensions`: the reports'
+    by default)."""
+    return extensions.get(Path(path).suffix.lower())
+
+
+def writer(formats: dict[str, tuple[str, str]], format: str) -> Callable[..., bytes]:
+    """The writer function for `format` in a table of formats, its module imported now."""
+    module, function = formats[format]
+    return getattr(import_module(module), function)  # type: ignore[no-any-return]
 
 
 def render(comparison: Comparison, format: str, **options: str) -> bytes:
     """The comparison as a report in `format` (one of FORMATS), with that writer's own
     options (the CSV writer's `dialect`)."""
-    module, function = FORMATS[format]
-    return getattr(import_module(module), function)(comparison, **options)  # type: ignore[no-any-return]
+    return writer(FORMATS, format)(comparison, **options)

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from align.comparison import Comparison, PairView
-from align.diff import DELETE, EQUAL, INSERT
+from align.diff import DELETE, EQUAL, INSERT, Span
 from align.model import FootnoteRef
 from align.render.labels import what_happened
 from align.render.text import found_values, with_marks
@@ -221,7 +221,7 @@ class PairsView(ScrollView, can_focus=True):
         unified = None
         if selected and options.unified:  # one language's diff inline, or two one above the other
             unified = (
-                ((_unified(view), rtl[0]),)
+                ((inline_diff(view.spans), rtl[0]),)
                 if view.spans is not None
                 else ((left, rtl[0]), (right, rtl[1]))
             )
@@ -386,12 +386,12 @@ def _nothing_shown(session: Session, y: int, width: int) -> Strip:
     return Strip([Segment(said, DIM)]).extend_cell_length(width)
 
 
-def _unified(view: PairView) -> list[Chunk]:
-    """The inline diff; a space keeps a deletion and the insertion after it apart."""
-    assert view.spans is not None
+def inline_diff(spans: tuple[Span, ...]) -> list[Chunk]:
+    """The diff in one text, deletions and insertions styled; a space keeps a deletion and
+    the insertion after it apart."""
     styles = {DELETE: DELETED, INSERT: INSERTED, EQUAL: None}
     chunks: list[Chunk] = []
-    for before, span in zip((None, *view.spans), view.spans, strict=False):
+    for before, span in zip((None, *spans), spans, strict=False):
         if (
             before is not None
             and (before.op, span.op) == (DELETE, INSERT)

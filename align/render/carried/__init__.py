@@ -6,10 +6,10 @@ the same `Carry`.
 
 from __future__ import annotations
 
-from importlib import import_module
 from pathlib import Path
 
 from align.carry import Carry
+from align.render import format_for, writer
 
 CARRY_FORMATS = {
     "docx": ("align.render.carried.docx", "render_docx"),
@@ -33,9 +33,8 @@ EXTENSIONS = {
 
 def carry_format_for(path: str | Path) -> str | None:
     """The output format a file name asks for, by its extension."""
-    return EXTENSIONS.get(Path(path).suffix.lower())
+    return format_for(path, EXTENSIONS)
 
 
 def render_carry(carry: Carry, format: str) -> bytes:
-    module, function = CARRY_FORMATS[format]
-    return getattr(import_module(module), function)(carry)  # type: ignore[no-any-return]
+    return writer(CARRY_FORMATS, format)(carry)

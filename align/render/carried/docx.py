@@ -90,8 +90,7 @@ def render_docx(carry: Carry) -> bytes:
         note = etree.SubElement(notes, f"{W}footnote", {f"{W}id": block.prefix})
         paragraph = etree.SubElement(note, f"{W}p")
         etree.SubElement(_run(paragraph, superscript=True), f"{W}footnoteRef")
-        highlight = HIGHLIGHTS.get(block.unit.status) if block.unit else None
-        _run(paragraph, f" {block.text}", highlight=highlight, rtl=rtl)
+        _run(paragraph, f" {block.text}", highlight=_highlight(block.unit), rtl=rtl)
     return _package(
         {
             "document": document,
@@ -121,7 +120,7 @@ def _unit_runs(
 ) -> None:
     """The runs of one unit's text: prefix, italic lead, text with footnote references;
     highlighted and commented as its status asks."""
-    highlight = None if unit.accepted else HIGHLIGHTS.get(unit.status)
+    highlight = _highlight(unit)
     runs = []
     if block.prefix:
         runs.append(_run(paragraph, f"{block.prefix} ", rtl=rtl))
@@ -142,6 +141,11 @@ def _unit_runs(
         runs.append(_run(paragraph, text[start:], highlight=highlight, rtl=rtl))
     if note := comment_text(unit):
         _commented(paragraph, comments.add(note), runs)
+
+
+def _highlight(unit: CarriedUnit | None) -> str | None:
+    """The highlight colour of a unit's text: none when exact or accepted."""
+    return None if unit is None or unit.accepted else HIGHLIGHTS.get(unit.status)
 
 
 def _commented(paragraph: etree._Element, number: str, runs: list[etree._Element]) -> None:

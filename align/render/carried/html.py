@@ -9,7 +9,7 @@ from lxml.html import builder as E
 
 from align.carry import CARRY_STATUSES, CarriedUnit, Carry, DroppedUnit
 from align.diff import DELETE, INSERT
-from align.render.carried.notes import headline
+from align.render.carried.notes import carry_title, headline
 from align.render.html import RTL
 
 CSS = """
@@ -34,10 +34,7 @@ def render_html(carry: Carry) -> bytes:
         E.TR(E.TH("key"), E.TH("status"), E.TH("new source (changes)"), E.TH("translation")),
         *(_row(unit, target) for unit in carry.units),
     )
-    title = (
-        f"{carry.old_target.symbol} [{target}] carried into "
-        f"{carry.new_source.symbol} [{carry.new_source.language}]"
-    )
+    title = carry_title(carry)
     body = [
         E.H1(title),
         summary,

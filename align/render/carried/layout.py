@@ -11,7 +11,6 @@ from align.carry import CLOSING, CarriedUnit, Carry
 from align.model import FootnoteRef
 
 _RESOLUTION_NUMBER = re.compile(r"^[A-Z]+/RES/(?P<number>[\w.\-]+/\d+)$")
-SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,14 +4,14 @@ that need work with the source changes and last year's translation, the dropped 
 from __future__ import annotations
 
 from align.carry import CARRY_STATUSES, CarriedUnit, Carry
-from align.render.carried.notes import headline, source_changes
+from align.render.carried.notes import carry_title, headline, source_changes
 from align.render.markdown import escape_md
 
 
 def render_markdown(carry: Carry) -> bytes:
     counts, words = carry.counts(), carry.words()
     lines = [
-        f"# {escape_md(_title(carry))}",
+        f"# {escape_md(carry_title(carry))}",
         "",
         "| status | units | words |",
         "|---|---:|---:|",
@@ -31,14 +31,6 @@ def render_markdown(carry: Carry) -> bytes:
         lines += [f"- **{u.key}**: {escape_md(u.target or u.source)}" for u in carry.dropped]
     lines += [f"\n> warning: {escape_md(w)}" for w in carry.warnings]
     return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def _title(carry: Carry) -> str:
-    target, source = carry.old_target, carry.new_source
-    return (
-        f"{target.symbol or target.source} [{target.language}] carried into "
-        f"{source.symbol or source.source} [{source.language}]"
-    )
 
 
 def _row(unit: CarriedUnit) -> str:

@@ -9,6 +9,15 @@ from align.diff import DELETE, INSERT
 MARKS = {DELETE: "−", INSERT: "+"}
 
 
+def carry_title(carry: Carry) -> str:
+    """`A/RES/72/195 [es] carried into A/RES/74/176 [en]` (file names where no symbol)."""
+    target, source = carry.old_target, carry.new_source
+    return (
+        f"{target.symbol or target.source} [{target.language}] carried into "
+        f"{source.symbol or source.source} [{source.language}]"
+    )
+
+
 def comment_text(unit: CarriedUnit) -> str:
     """Lines saying why the unit is flagged; empty for an exact unit nothing happened to,
     and for a unit a reviewer accepted."""

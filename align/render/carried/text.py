@@ -5,19 +5,22 @@ footnote calls as superscript numbers, footnotes at the end."""
 from __future__ import annotations
 
 from align.carry import Carry
-from align.render.carried.layout import SUPERSCRIPTS, Block, blocks, footnote_number, footnotes
+from align.read.blocks import TO_SUPERSCRIPT
+from align.render.carried.layout import Block, blocks, footnote_number, footnotes
 
 
 def render_text(carry: Carry) -> bytes:
     lines = [_block(block) for block in blocks(carry)]
-    lines += [f"{block.prefix.translate(SUPERSCRIPTS)} {block.text}" for block in footnotes(carry)]
+    lines += [
+        f"{block.prefix.translate(TO_SUPERSCRIPT)} {block.text}" for block in footnotes(carry)
+    ]
     return ("\n\n".join(lines) + "\n").encode("utf-8")
 
 
 def _block(block: Block) -> str:
     text = block.text
     for call in sorted(block.calls, key=lambda call: call.offset, reverse=True):
-        mark = footnote_number(call.key).translate(SUPERSCRIPTS)
+        mark = footnote_number(call.key).translate(TO_SUPERSCRIPT)
         text = text[: call.offset] + mark + text[call.offset :]
     if block.lead and text.startswith(block.lead):
         text = f"*{block.lead}*{text[len(block.lead) :]}"

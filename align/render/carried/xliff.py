@@ -19,7 +19,7 @@ from lxml import etree
 from align.carry import CarriedUnit, Carry
 from align.model import FootnoteRef
 from align.render.carried.layout import footnote_number
-from align.render.carried.notes import comment_text, dropped_text
+from align.render.carried.notes import carry_title, comment_text, dropped_text
 from align.render.stamp import tool_version
 from align.render.tmx import LOCALES
 
@@ -124,8 +124,7 @@ def _summary(carry: Carry) -> str:
     counts, words = carry.counts(), carry.words()
     parts = [f"{status}: {counts[status]} units, {words[status]} words" for status in STATES]
     return (
-        f"{carry.old_target.symbol} [{carry.old_target.language}] carried into "
-        f"{carry.new_source.symbol} [{carry.new_source.language}]; "
+        f"{carry_title(carry)}; "
         + "; ".join(parts)
         + f"; left to translate: {carry.to_translate} words"
     )
