@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,xlsx]'
+	$(BIN)/python -m pip install --quiet -e '.[test,xlsx,corpus]'
 	touch $@ $(VENV)/.installed
 
 # The review UI in a terminal (the word diff when not in one) on the bundled seeds:
@@ -29,7 +29,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet -e '.[test,xlsx,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,xlsx,corpus,bench]'
 	touch $@
 
 bench: $(VENV)/.installed-bench

@@ -31,6 +31,8 @@ class ExitCode(IntEnum):
     """An output that cannot be written, or would overwrite a file without `--force`."""
     NETWORK = 4
     """A document could not be fetched: no such document, the server or network failed."""
+    PARTIAL = 5
+    """A corpus run finished, but some documents or groups failed (see its errors.jsonl)."""
     INTERRUPTED = 130
 
 

@@ -13,13 +13,24 @@ import glob
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from align.errors import OutputError
 
 
 def write_output(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     """Write `data` to `path` atomically; OutputError if it exists and `force` is not set."""
+    with open_output(path, force=force) as handle:
+        handle.write(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def open_output(path: str | Path, *, force: bool = False) -> Iterator[BinaryIO]:
+    """A file to write `path` through, bit by bit: it takes the name only when the block
+    ends without an error (atomically, as `write_output`); an error leaves no trace."""
     path = Path(path)
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
@@ -34,7 +45,7 @@ def write_output(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         temporary.chmod(0o644)
@@ -49,7 +60,6 @@ def write_output(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
-    return path
 
 
 STALE_AFTER = 600

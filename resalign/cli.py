@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from align.errors import ExitCode, OutputError, ResalignError, UsageError
 from align.read import DEFAULT_MAX_SIZE, read_document
 from resalign import package_version
+from resalign.corpus import add_corpus_command
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -254,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="default 30")
     _add_cache_options(fetch)
     fetch.set_defaults(handler=_fetch)
+    add_corpus_command(commands, _add_cache_options, _size)
     return parser
 
 
@@ -588,7 +590,7 @@ def _interactive() -> bool:
 def _default_command(argv: list[str]) -> list[str]:
     """`resalign OLD NEW`: the review UI in a terminal, the diff otherwise; `resalign FILE`:
     its structure, as `parse` prints it."""
-    known = {"parse", "align", "diff", "report", "tui", "demo", "fetch", "carry"}
+    known = {"parse", "align", "diff", "report", "tui", "demo", "fetch", "carry", "corpus"}
     positional = [a for a in argv if not a.startswith("-")]
     if not argv or argv[0] in known or argv[0].startswith("-"):
         return argv

@@ -4,11 +4,13 @@ Built with lxml's element factory, so every piece of document text is escaped.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 from lxml.html import builder as E
 
 from align.carry import CARRY_STATUSES, CarriedUnit, Carry, DroppedUnit
-from align.diff import DELETE, INSERT
+from align.diff import DELETE, INSERT, Span
 from align.render.carried.notes import carry_title, headline
 from align.render.html import RTL
 
@@ -65,10 +67,13 @@ def _row(unit: CarriedUnit, target: str) -> etree._Element:
 
 
 def _changes(unit: CarriedUnit) -> list[etree._Element | str]:
-    if not unit.changes:
-        return [unit.source]
+    return diff_elements(unit.changes) if unit.changes else [unit.source]
+
+
+def diff_elements(spans: Sequence[Span]) -> list[etree._Element | str]:
+    """A word diff as HTML: deletions in `<del>`, insertions in `<ins>`."""
     tags = {DELETE: E.DEL, INSERT: E.INS}
-    return [tags[span.op](span.text) if span.op in tags else span.text for span in unit.changes]
+    return [tags[span.op](span.text) if span.op in tags else span.text for span in spans]
 
 
 def _dropped(unit: DroppedUnit, target: str) -> etree._Element:

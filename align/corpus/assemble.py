@@ -1,0 +1,191 @@
+"""The outputs of a corpus run, assembled from the groups' parts in a fixed order.
+
+Each output is written through `open_output` (atomically: a reader sees the old file or
+the whole new one), one group at a time, so memory holds one group's records however many
+documents the collection has.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from align.corpus.catalog import Entry, Failure
+from align.corpus.groups import Groups
+from align.corpus.pipeline import Summary, part_path, tasks
+from align.errors import OutputError
+from align.output import open_output
+
+FILES = (
+    "documents.jsonl",
+    "errors.jsonl",
+    "groups.json",
+    "parallel.jsonl",
+    "parallel.parquet",
+    "parallel.tmx",
+    "adoptions.jsonl",
+    "lineages",
+    "summary.json",
+)
+"""What a run writes into OUT (lineages is a folder: a JSON and an HTML page per series,
+and an index page)."""
+
+
+def assemble(
+    out: Path,
+    state: Path,
+    entries: dict[str, Entry],
+    groups: Groups,
+    failures: list[Failure],
+    *,
+    force: bool,
+) -> tuple[Path, ...]:
+    """Write every output; `force` lets them replace an earlier run's."""
+    if not force:
+        taken = [name for name in FILES if (out / name).exists()]
+        if taken:
+            raise OutputError(f"{out / taken[0]}: exists; use --force to overwrite it")
+    plans = list(tasks(groups, entries))
+    parts = {plan["id"]: part_path(state, kind, plan["id"]) for kind, plan in plans}
+    done = {id: path for id, path in parts.items() if path.is_file()}
+    sets = [plan for kind, plan in plans if kind == "set" and plan["id"] in done]
+    series = [plan for kind, plan in plans if kind == "series" and plan["id"] in done]
+    adoptions = [plan for kind, plan in plans if kind == "adoption" and plan["id"] in done]
+    written = [
+        _jsonl(out / "documents.jsonl", (e.as_dict() for e in _by_source(entries))),
+        _jsonl(out / "errors.jsonl", (failure.as_dict() for failure in failures)),
+        _json(out / "groups.json", _groups(groups, entries)),
+        _parallel_jsonl(out / "parallel.jsonl", [done[plan["id"]] for plan in sets]),
+        *_parallel_parquet(out / "parallel.parquet", [done[plan["id"]] for plan in sets]),
+        _parallel_tmx(out / "parallel.tmx", [done[plan["id"]] for plan in sets]),
+        _jsonl(
+            out / "adoptions.jsonl",
+            (record for plan in adoptions for record in _load(done[plan["id"]])),
+        ),
+        *_lineages(out / "lineages", [done[plan["id"]] for plan in series]),
+    ]
+    return tuple(written)
+
+
+def write_summary(path: Path, summary: Summary) -> Path:
+    """What the run did, in numbers: what a script checks after it."""
+    return _json(
+        path,
+        {
+            "documents": summary.documents,
+            "read": summary.read,
+            "failed": {stage: summary.failed(stage) for stage in ("fetch", "read", "align")},
+            "groups": summary.groups,
+            "aligned": summary.aligned,
+            "outputs": sorted(str(p.relative_to(path.parent)) for p in summary.outputs),
+            "warnings": list(summary.warnings),
+        },
+    )
+
+
+def _by_source(entries: dict[str, Entry]) -> list[Entry]:
+    return sorted(entries.values(), key=lambda entry: entry.source)
+
+
+def _groups(groups: Groups, entries: dict[str, Entry]) -> dict[str, Any]:
+    return {
+        "language_sets": [
+            {
+                "symbol": each.symbol,
+                "languages": {lang: entries[id].source for lang, id in each.members},
+            }
+            for each in groups.sets
+        ],
+        "series": [
+            {"name": s.name, "title": s.title, "symbols": list(s.symbols), "listed": s.listed}
+            for s in groups.series
+        ],
+        "adoptions": [
+            {"draft": a.draft, "resolution": a.resolution, "how": a.how} for a in groups.adoptions
+        ],
+        "amendments": [
+            {"amendment": amendment, "amends": draft} for amendment, draft in groups.amendments
+        ],
+        "ungrouped": [entries[id].source for id in groups.ungrouped],
+        "warnings": list(groups.warnings),
+    }
+
+
+def _jsonl(path: Path, records: Iterator[dict[str, Any]]) -> Path:
+    with open_output(path, force=True) as handle:
+        for record in records:
+            _line(handle, record)
+    return path
+
+
+def _line(handle: BinaryIO, record: dict[str, Any]) -> None:
+    handle.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+
+
+def _json(path: Path, data: object) -> Path:
+    with open_output(path, force=True) as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n")
+    return path
+
+
+def _load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def parallel_records(parts: list[Path]) -> Iterator[list[dict[str, Any]]]:
+    """The parallel records, a language set at a time."""
+    for part in parts:
+        with part.open(encoding="utf-8") as handle:
+            yield [json.loads(line) for line in handle]
+
+
+def _parallel_jsonl(path: Path, parts: list[Path]) -> Path:
+    with open_output(path, force=True) as handle:
+        for part in parts:
+            handle.write(part.read_bytes())
+    return path
+
+
+def _parallel_parquet(path: Path, parts: list[Path]) -> list[Path]:
+    """The Parquet file, where pyarrow is installed (`resalign[corpus]`); none otherwise,
+    which the run's summary says."""
+    if importlib.util.find_spec("pyarrow") is None:
+        return []
+    from align.render.corpus.parquet import write_parquet
+
+    with open_output(path, force=True) as handle:
+        write_parquet(handle, parallel_records(parts))
+    return [path]
+
+
+def _parallel_tmx(path: Path, parts: list[Path]) -> Path:
+    from align.render.corpus.tmx import write_tmx
+
+    with open_output(path, force=True) as handle:
+        write_tmx(handle, parallel_records(parts))
+    return path
+
+
+def _lineages(folder: Path, parts: list[Path]) -> list[Path]:
+    from align.render.corpus.lineage import render_index, render_lineage
+
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot write ({error.strerror or error})") from None
+    written, index = [], []
+    for part in parts:
+        series = _load(part)
+        name = series["name"]
+        with open_output(folder / f"{name}.json", force=True) as handle:
+            handle.write(part.read_bytes())
+        with open_output(folder / f"{name}.html", force=True) as handle:
+            handle.write(render_lineage(series))
+        written += [folder / f"{name}.json", folder / f"{name}.html"]
+        index.append({key: series[key] for key in ("name", "title", "symbols")})
+    with open_output(folder / "index.html", force=True) as handle:
+        handle.write(render_index(index))
+    return [*written, folder / "index.html"]

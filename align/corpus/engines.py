@@ -1,0 +1,151 @@
+"""Where the corpus's tasks run: in this process, on a local process pool, or on Dask.
+
+One interface for all three, so the pipeline has one code path: `run(calls)` takes
+(function, arguments) pairs and yields each result as soon as it is done, in any order,
+with never more than a few tasks per worker in flight (memory does not grow with the
+number of tasks).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any, Protocol
+
+from align.errors import ResalignError
+
+Call = tuple[Callable[..., Any], tuple[Any, ...]]
+IN_FLIGHT = 4
+"""Tasks waiting per worker: enough to keep every worker busy, few enough to keep the
+queue (and its memory) small."""
+
+
+class EngineError(ResalignError):
+    """The engine failed (a worker died, the scheduler went away), not a document."""
+
+
+class Engine(Protocol):
+    workers: int
+    name: str
+
+    def run(self, calls: Iterable[Call]) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcess:
+    """Each task in turn, here: for a handful of documents, or `--jobs 1`."""
+
+    workers = 1
+    name = "in-process"
+
+    def run(self, calls: Iterable[Call]) -> Iterator[Any]:
+        for function, arguments in calls:
+            yield function(*arguments)
+
+    def close(self) -> None:
+        pass
+
+
+class LocalPool:
+    """A process pool of `workers` processes on this machine."""
+
+    name = "process pool"
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        context = multiprocessing.get_context("forkserver")
+        self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+
+    def run(self, calls: Iterable[Call]) -> Iterator[Any]:
+        calls = iter(calls)
+        pending = {self._pool.submit(f, *a) for f, a in islice(calls, self.workers * IN_FLIGHT)}
+        try:
+            while pending:
+                done, pending = concurrent.futures.wait(
+                    pending, return_when=concurrent.futures.FIRST_COMPLETED
+                )
+                for function, arguments in islice(calls, len(done)):
+                    pending.add(self._pool.submit(function, *arguments))
+                for future in done:
+                    yield _result(future)
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskCluster:
+    """A Dask cluster: the scheduler at `address` (`tcp://host:8786`), or, without one,
+    a `dask.distributed` LocalCluster of `workers` processes on the loopback address."""
+
+    def __init__(self, address: str | None, workers: int) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise EngineError(
+                "Dask is not installed: pip install 'resalign[corpus]' (or distributed)"
+            ) from None
+        self._cluster = None
+        try:
+            if address is None:
+                self._cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(address, timeout=30)
+        except (OSError, TimeoutError) as error:
+            self.close()
+            raise EngineError(f"cannot reach the Dask scheduler {address}: {error}") from None
+        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        self.name = f"Dask at {self._client.scheduler.address}"
+
+    def run(self, calls: Iterable[Call]) -> Iterator[Any]:
+        from distributed import as_completed
+
+        calls = iter(calls)
+
+        def submit(function: Callable[..., Any], arguments: tuple[Any, ...]) -> Any:
+            return self._client.submit(function, *arguments, pure=False)
+
+        queue = as_completed([submit(f, a) for f, a in islice(calls, self.workers * IN_FLIGHT)])
+        for future in queue:
+            for function, arguments in islice(calls, 1):
+                queue.add(submit(function, arguments))
+            yield _result(future)
+            future.release()
+
+    def close(self) -> None:
+        client, cluster = getattr(self, "_client", None), self._cluster
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _result(future: Any) -> Any:
+    try:
+        return future.result()
+    except Exception as error:
+        raise EngineError(f"a worker failed: {error.__class__.__name__}: {error}") from None
+
+
+def engine(jobs: int, scheduler: str | None = None, *, dask: bool = False) -> Engine:
+    """The engine a run asks for: Dask when a scheduler (or `dask`) is given, else a
+    process pool of `jobs` workers, else (`jobs` 1) this process."""
+    if scheduler is not None or dask:
+        return DaskCluster(scheduler, jobs)
+    if jobs > 1:
+        return LocalPool(jobs)
+    return InProcess()

@@ -1,0 +1,140 @@
+"""What a corpus run is given: a folder of documents, or a manifest naming them.
+
+A folder is searched through (sub-folders too) for the formats resalign reads; hidden
+files and folders are passed over. A manifest is either a list, one entry a line (`#`
+starts a comment): a file's path (relative to the manifest), or a symbol and languages to
+fetch (`A/RES/72/195 en,es`); or TOML:
+
+    documents = ["pdf/*.pdf", "A_RES_72_195.es.txt"]
+    fetch = ["A/RES/80/228 en,fr,es"]
+
+    [[series]]
+    name = "trafficking"
+    symbols = ["A/RES/70/179", "A/RES/72/195", "A/RES/78/228"]
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from align.corpus.groups import ListedSeries
+from align.errors import ReadError, UsageError
+
+_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.()-]+)+$")
+SUFFIXES = (".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".text")
+"""The files a folder contributes; anything else in it is not a document."""
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """The documents of a run (paths), the ones to fetch first (symbol, languages), and
+    the series the manifest lists."""
+
+    paths: tuple[Path, ...]
+    fetch: tuple[tuple[str, str], ...] = ()
+    series: tuple[ListedSeries, ...] = ()
+
+
+def collection(given: str | Path, *, skip: Path | None = None) -> Collection:
+    """The collection `given` names: a folder or a manifest. `skip` (the output folder)
+    is never read as input."""
+    path = Path(given)
+    if path.is_dir():
+        return Collection(tuple(_documents_in(path, skip)))
+    if not path.is_file():
+        raise ReadError(f"{path}: no such file or folder")
+    if path.suffix.lower() == ".toml":
+        return _toml(path)
+    return _listed(path)
+
+
+def _documents_in(folder: Path, skip: Path | None) -> Iterator[Path]:
+    skipped = skip.resolve() if skip else None
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative):
+            continue
+        if skipped and (path.resolve() == skipped or skipped in path.resolve().parents):
+            continue
+        if path.is_file() and path.suffix.lower() in SUFFIXES:
+            yield path
+
+
+def _listed(manifest: Path) -> Collection:
+    paths: list[Path] = []
+    fetch: list[tuple[str, str]] = []
+    for number, raw in enumerate(_text(manifest).splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if _is_symbol(line):
+            fetch.append(_fetch_line(line, f"{manifest}:{number}"))
+        else:
+            paths.extend(_paths(manifest.parent, line, f"{manifest}:{number}"))
+    return Collection(tuple(paths), tuple(fetch))
+
+
+def _toml(manifest: Path) -> Collection:
+    try:
+        data: dict[str, Any] = tomllib.loads(_text(manifest))
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{manifest}: not a TOML manifest ({error})") from None
+    where = str(manifest)
+    paths = [
+        path
+        for pattern in _strings(data, "documents", where)
+        for path in _paths(manifest.parent, pattern, where)
+    ]
+    fetch = [_fetch_line(line, where) for line in _strings(data, "fetch", where)]
+    series = []
+    for each in data.get("series", []):
+        if not isinstance(each, dict) or not isinstance(each.get("name"), str):
+            raise UsageError(f"{where}: each [[series]] needs a name and a list of symbols")
+        series.append(ListedSeries(each["name"], tuple(_strings(each, "symbols", where))))
+    return Collection(tuple(paths), tuple(fetch), tuple(series))
+
+
+def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise UsageError(f"{where}: {key} must be a list of strings")
+    return value
+
+
+def _paths(base: Path, pattern: str, where: str) -> list[Path]:
+    if any(mark in pattern for mark in "*?["):
+        found = sorted(path for path in base.glob(pattern) if path.is_file())
+        if not found:
+            raise UsageError(f"{where}: {pattern} matches no file")
+        return found
+    path = base / pattern
+    if path.is_dir():
+        return list(_documents_in(path, None))
+    return [path]
+
+
+def _is_symbol(line: str) -> bool:
+    """`A/RES/72/195 en,es` or `S/RES/2720 (2023)`, not `pdf/A_RES_78_228.pdf`."""
+    first = line.split()[0]
+    return bool(_SYMBOL.match(first)) and Path(first).suffix.lower() not in SUFFIXES
+
+
+def _fetch_line(line: str, where: str) -> tuple[str, str]:
+    symbol, _, languages = line.partition(" ")
+    if not symbol.strip():
+        raise UsageError(f"{where}: no symbol in {line!r}")
+    return symbol.strip(), languages.strip() or "en"
+
+
+def _text(manifest: Path) -> str:
+    try:
+        return manifest.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ReadError(f"{manifest}: not a UTF-8 manifest") from None
+    except OSError as error:
+        raise ReadError(f"{manifest}: cannot read ({error.strerror or error})") from None

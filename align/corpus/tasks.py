@@ -1,0 +1,110 @@
+"""The work a worker does: read one document, or align one group; top-level functions of
+plain arguments, so a process pool or a Dask worker can run them.
+
+Each task writes what it made into the run's work folder (a read document, a group's
+records) and returns only a small `Outcome`, so the client's memory stays flat however
+many documents run through it. A task never raises for a bad document: it says why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import resource
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from align.corpus.catalog import Entry, Failure, entry_of
+from align.corpus.records import adoption_record, lineage, parallel_records
+from align.errors import ResalignError
+from align.model import Document
+from align.output import open_output, write_output
+from align.read import read_document
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a task reports back: what it did it to, its result or failure, and which
+    worker ran it with how much memory at most so far (KiB)."""
+
+    subject: str
+    entry: Entry | None = None
+    failure: Failure | None = None
+    records: int = 0
+    worker: int = 0
+    peak_kib: int = 0
+
+
+def read_task(source: str, id: str, documents: str, max_size: int) -> Outcome:
+    """Read `source` and keep the Document as `documents/<id>.pickle`."""
+    try:
+        document = read_document(source, max_size=max_size)
+    except ResalignError as error:
+        message = str(error).removeprefix(f"{source}: ")
+        return _outcome(source, failure=Failure("read", source, message))
+    except Exception as error:  # a reader's bug must not end a run of thousands
+        return _outcome(source, failure=Failure("read", source, _unexpected(error)))
+    write_output(document_path(documents, id), pickle.dumps(document), force=True)
+    return _outcome(source, entry=entry_of(document, id))
+
+
+def group_task(kind: str, group: dict[str, Any], documents: str, part: str, pivot: str) -> Outcome:
+    """Align one group and write its records to `part`: a language set's parallel
+    records (JSONL), a series' lineages or an adoption's changes (JSON)."""
+    subject = group["id"]
+    try:
+        count = _write_part(kind, group, documents, Path(part), pivot)
+    except ResalignError as error:
+        return _outcome(subject, failure=Failure("align", subject, str(error)))
+    except Exception as error:
+        return _outcome(subject, failure=Failure("align", subject, _unexpected(error)))
+    return _outcome(subject, records=count)
+
+
+def document_path(documents: str | Path, id: str) -> Path:
+    return Path(documents) / f"{id}.pickle"
+
+
+def load(documents: str | Path, id: str) -> Document:
+    """A document a read task kept (the work folder is the run's own: nobody else's
+    pickle is ever loaded)."""
+    return pickle.loads(document_path(documents, id).read_bytes())
+
+
+def _write_part(kind: str, group: dict[str, Any], documents: str, part: Path, pivot: str) -> int:
+    if kind == "set":
+        members = {language: load(documents, id) for language, id in group["members"]}
+        records = parallel_records(group["symbol"], members, pivot)
+        with open_output(part, force=True) as handle:
+            for record in records:
+                handle.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+        return len(records)
+    if kind == "series":
+        languages = {
+            language: lineage([load(documents, id) for id in ids])
+            for language, ids in group["languages"].items()
+        }
+        data = {key: group[key] for key in ("name", "title", "symbols", "listed")}
+        _write_json(part, {**data, "languages": languages})
+        return sum(len(each["paragraphs"]) for each in languages.values())
+    records = [
+        adoption_record(load(documents, draft), load(documents, resolution))
+        for draft, resolution in group["languages"].values()
+    ]
+    _write_json(part, records)
+    return len(records)
+
+
+def _write_json(path: Path, data: object) -> None:
+    write_output(path, json.dumps(data, ensure_ascii=False).encode(), force=True)
+
+
+def _outcome(subject: str, **fields: Any) -> Outcome:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return Outcome(subject, worker=os.getpid(), peak_kib=peak, **fields)
+
+
+def _unexpected(error: Exception) -> str:
+    return f"unexpected error ({error.__class__.__name__}: {error})"

@@ -1,0 +1,185 @@
+"""`resalign corpus`: the command over a whole collection, and its progress bars.
+
+Parses the options, picks the engine, shows rich progress per stage on stderr, prints
+the run's summary; the work is `align.corpus`'s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from align.errors import ExitCode
+
+if TYPE_CHECKING:
+    from align.corpus.pipeline import Summary
+
+HANDFUL = 8
+"""Fewer documents than this run in-process: starting workers would cost more."""
+
+
+def add_corpus_command(commands: Any, add_cache_options: Any, size: Any) -> None:
+    from align.read import DEFAULT_MAX_SIZE
+
+    corpus = commands.add_parser(
+        "corpus",
+        help="read, group and align a whole collection",
+        description=(
+            "Read every document of a folder or manifest; group them into language sets, "
+            "series and draft → resolution adoptions; align each; write a paragraph-"
+            "aligned parallel corpus (JSONL, Parquet, TMX), the lineage of every series "
+            "(JSON and HTML), the groups, and a log of what failed. A bad document is "
+            "logged and skipped; --resume continues a run that was stopped."
+        ),
+    )
+    corpus.add_argument("collection", metavar="DIR|MANIFEST")
+    corpus.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder")
+    corpus.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: one per core; 1 runs in this process)",
+    )
+    corpus.add_argument(
+        "--scheduler", metavar="ADDRESS", help="a Dask scheduler (tcp://host:8786) to run on"
+    )
+    corpus.add_argument(
+        "--dask",
+        action="store_true",
+        help="run on a local Dask cluster of --jobs workers (loopback only)",
+    )
+    corpus.add_argument(
+        "--pivot", default="en", help="the language every other is aligned with (default en)"
+    )
+    corpus.add_argument("--resume", action="store_true", help="continue a run in OUT")
+    corpus.add_argument("--force", action="store_true", help="start again over a run in OUT")
+    corpus.add_argument("--quiet", action="store_true", help="no progress bars")
+    corpus.add_argument(
+        "--max-size",
+        type=size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="SIZE",
+        help="skip documents larger than this (default 64M)",
+    )
+    add_cache_options(corpus)
+    corpus.set_defaults(handler=run_corpus_command)
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {text!r}")
+    return int(text)
+
+
+def run_corpus_command(args: argparse.Namespace) -> int:
+    from align.corpus.engines import engine
+    from align.corpus.inputs import collection
+    from align.corpus.pipeline import Run, run_corpus
+    from align.errors import UsageError
+    from align.languages import LANGUAGES
+    from resalign import package_version
+
+    if args.pivot not in LANGUAGES:
+        raise UsageError(f"not an official language: {args.pivot!r} ({' '.join(LANGUAGES)})")
+    if args.resume and args.force:
+        raise UsageError("--resume continues a run and --force starts it again: choose one")
+    out = Path(args.output)
+    given = collection(args.collection, skip=out)
+    count = len(given.paths) + len(given.fetch)
+    jobs = args.jobs if count >= HANDFUL or args.scheduler or args.dask else 1
+    run = Run(out, args.pivot, args.max_size, args.resume, args.force, package_version())
+    workers = engine(jobs, args.scheduler, dask=args.dask)
+    try:
+        with _Bars(quiet=args.quiet) as bars:
+            summary = run_corpus(given, run, workers, bars, _fetcher(args))
+    finally:
+        workers.close()
+    _report(summary, out, workers.name, workers.workers)
+    return ExitCode.PARTIAL if summary.failures else ExitCode.OK
+
+
+def _fetcher(args: argparse.Namespace) -> Any:
+    from align.fetch import Fetcher, request
+
+    fetcher = Fetcher.from_environment()
+
+    def fetch(symbol: str, language: str) -> Path:
+        return fetcher.get(request(symbol, language), refresh=args.refresh, offline=args.offline)
+
+    return fetch
+
+
+def _report(summary: Summary, out: Path, engine: str, workers: int) -> None:
+    def say(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    read_failed = summary.failed("read") + summary.failed("fetch")
+    say(
+        f"read {summary.read} of {summary.documents} documents"
+        + (f" ({read_failed} failed)" if read_failed else "")
+        + (f"; {summary.resumed} tasks were done already" if summary.resumed else "")
+    )
+    groups = ", ".join(_counted(count, kind) for kind, count in summary.groups.items())
+    say(f"groups: {groups}")
+    failed = summary.failed("align")
+    say(f"aligned {summary.aligned} groups" + (f" ({failed} failed)" if failed else ""))
+    for failure in summary.failures:
+        say(f"failed to {failure.stage} {failure.subject}: {failure.message}")
+    for warning in summary.warnings:
+        say(f"warning: {warning}")
+    if summary.peaks:
+        peak = max(summary.peaks.values()) / 1024
+        say(f"ran on {engine} ({workers} worker{'s' if workers > 1 else ''}); peak {peak:.0f} MiB")
+    say(f"wrote {len(summary.outputs)} files into {out}")
+
+
+def _counted(count: int, plural: str) -> str:
+    """`1 language set`, `2 series`, `3 adoptions`."""
+    singular = plural if plural.endswith("series") else plural.removesuffix("s")
+    return f"{count} {singular if count == 1 else plural}"
+
+
+class _Bars:
+    """A rich progress bar per stage on stderr; nothing when quiet."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet or not sys.stderr.isatty()
+        self._progress: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> _Bars:
+        if not self.quiet:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("{task.description:>6}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+            )
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def stage(self, name: str, total: int) -> None:
+        if self._progress is not None:
+            self._tasks[name] = self._progress.add_task(name, total=total)
+
+    def advance(self, name: str) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._tasks[name])
