@@ -7,8 +7,10 @@ documents the collection has.
 
 from __future__ import annotations
 
+import calendar
 import importlib.util
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -18,6 +20,7 @@ from align.corpus.groups import Groups
 from align.corpus.pipeline import Summary, part_path, tasks
 from align.errors import OutputError
 from align.output import open_output
+from align.render.stamp import moment
 
 FILES = (
     "documents.jsonl",
@@ -60,7 +63,7 @@ def assemble(
         _json(out / "groups.json", _groups(groups, entries)),
         _parallel_jsonl(out / "parallel.jsonl", [done[plan["id"]] for plan in sets]),
         *_parallel_parquet(out / "parallel.parquet", [done[plan["id"]] for plan in sets]),
-        _parallel_tmx(out / "parallel.tmx", [done[plan["id"]] for plan in sets]),
+        _parallel_tmx(out / "parallel.tmx", [done[plan["id"]] for plan in sets], state),
         _jsonl(
             out / "adoptions.jsonl",
             (record for plan in adoptions for record in _load(done[plan["id"]])),
@@ -161,12 +164,21 @@ def _parallel_parquet(path: Path, parts: list[Path]) -> list[Path]:
     return [path]
 
 
-def _parallel_tmx(path: Path, parts: list[Path]) -> Path:
+def _parallel_tmx(path: Path, parts: list[Path], state: Path) -> Path:
     from align.render.corpus.tmx import write_tmx
 
     with open_output(path, force=True) as handle:
-        write_tmx(handle, parallel_records(parts))
+        write_tmx(handle, parallel_records(parts), started(state))
     return path
+
+
+def started(state: Path) -> time.struct_time:
+    """When the run began: kept in its work folder, so that a resumed run dates its
+    outputs as the uninterrupted one would have."""
+    mark = state / "started"
+    if not mark.is_file():
+        mark.write_text(str(calendar.timegm(moment())))
+    return time.gmtime(int(mark.read_text()))
 
 
 def _lineages(folder: Path, parts: list[Path]) -> list[Path]:

@@ -99,7 +99,7 @@ class DaskCluster:
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",
-                    dashboard_address=None,
+                    dashboard_address="127.0.0.1:0",  # None does not turn it off (dask#8136)
                     silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)

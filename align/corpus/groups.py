@@ -237,7 +237,7 @@ def _adoptions(
             if entry.title:
                 titled[(entry.session, language, title_key(entry.title))].add(symbol)
     adoptions = []
-    for draft, members in sorted(by_symbol.items()):
+    for draft, members in sorted(by_symbol.items(), key=lambda item: symbol_order(item[0])):
         if not any(entry.kind == "draft" for entry in members.values()):
             continue
         if base_symbol(draft) in named:

@@ -15,6 +15,7 @@ fetch (`A/RES/72/195 en,es`); or TOML:
 
 from __future__ import annotations
 
+import glob
 import re
 import tomllib
 from collections.abc import Iterator
@@ -108,7 +109,8 @@ def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
 
 def _paths(base: Path, pattern: str, where: str) -> list[Path]:
     if any(mark in pattern for mark in "*?["):
-        found = sorted(path for path in base.glob(pattern) if path.is_file())
+        pattern = str(base / pattern)  # an absolute pattern stays as it is
+        found = sorted(Path(p) for p in glob.glob(pattern) if Path(p).is_file())  # noqa: PTH207
         if not found:
             raise UsageError(f"{where}: {pattern} matches no file")
         return found

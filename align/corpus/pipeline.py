@@ -78,6 +78,9 @@ def run_corpus(
     fetch: Fetch | None = None,
 ) -> Summary:
     state = _prepare(run)
+    from align.corpus.assemble import started
+
+    started(state)
     log = _Log(state / "done.jsonl", resume=run.resume)
     tracker = _Tracker(progress)
     failures: list[Failure] = []
@@ -87,11 +90,12 @@ def run_corpus(
     aligned = _align(groups, entries, run, state, engine, log, tracker, failures)
     from align.corpus.assemble import assemble, write_summary
 
+    failures.sort(key=_failure_order)
     outputs = assemble(run.out, state, entries, groups, failures, force=run.resume or run.force)
     summary = Summary(
         documents=len(set(paths)),
         read=len(entries),
-        failures=tuple(sorted(failures, key=_failure_order)),
+        failures=tuple(failures),
         groups=_group_counts(groups),
         aligned=aligned,
         resumed=log.skipped,

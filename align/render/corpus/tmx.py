@@ -17,12 +17,15 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from align.corpus.groups import ORDER
-from align.render.stamp import moment, tool_version
+from align.render.stamp import tool_version
 from align.render.tmx import LOCALES, XML_LANG
 
 
-def write_tmx(handle: BinaryIO, sets: Iterable[list[dict[str, Any]]]) -> None:
-    created = time.strftime("%Y%m%dT%H%M%SZ", moment())
+def write_tmx(
+    handle: BinaryIO, sets: Iterable[list[dict[str, Any]]], started: time.struct_time
+) -> None:
+    """Every set's units into `handle`, dated when the run `started`."""
+    created = time.strftime("%Y%m%dT%H%M%SZ", started)
     with etree.xmlfile(handle, encoding="UTF-8") as xml:
         xml.write_declaration()
         xml.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')

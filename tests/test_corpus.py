@@ -1,0 +1,444 @@
+"""resalign corpus over a collection made of the real PDFs, the seeds and a modeled
+version: its groups, parallel corpus (JSONL, Parquet, TMX), lineages and adoptions, its
+error log, resuming, and the same output from every engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from lxml import etree, html
+
+from align.corpus.catalog import Entry
+from align.corpus.engines import DaskCluster, InProcess, LocalPool
+from align.corpus.groups import Adoption, ListedSeries, group
+from align.corpus.inputs import collection
+from align.corpus.pipeline import Run, Summary, run_corpus
+from align.corpus.records import PARALLEL_FIELDS
+from align.read import read_document
+from align.render.corpus.lineage import render_lineage
+from resalign.cli import main
+from tests.carry_fixtures import modeled_new_english
+from tests.conftest import EN, ES, MODELED
+
+REAL = Path(__file__).parent / "data" / "real"
+DTD = Path(__file__).parent / "data" / "tmx14.dtd"
+PDFS = (
+    "A_RES_78_228",
+    "A_RES_80_228",
+    "A_C.3_80_L.4",
+    "A_RES_78_187",
+    "A_RES_80_190",
+    "A_C.3_80_L.20",
+    "A_C.3_80_L.63",
+    "A_RES_80_9",
+    "A_80_L.8",
+    "A_RES_79_179",
+)
+TRAFFICKING = "improving-the-coordination-of-efforts-against-trafficking-in-persons"
+EPOCH = "1764547200"  # 2025-12-01T00:00:00Z
+
+
+def make_collection(folder: Path, pdfs: tuple[str, ...] = PDFS) -> Path:
+    """The documents, a modeled 74/176 (the English 72/195 edited as a next version is),
+    a PDF cut short and an empty file, which sort among the others."""
+    folder.mkdir()
+    for name in pdfs:
+        shutil.copyfile(REAL / f"{name}.pdf", folder / f"{name}.pdf")
+    for seed in (EN, ES, MODELED):
+        shutil.copyfile(seed, folder / seed.name)
+    (folder / "A_RES_74_176.en.txt").write_text(
+        modeled_new_english(EN.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    (folder / "A_RES_75_1.pdf").write_bytes((REAL / "A_RES_79_179.pdf").read_bytes()[:3000])
+    (folder / "notes").mkdir()
+    (folder / "notes" / "empty.txt").write_bytes(b"")
+    (folder / "notes" / "README.md").write_text("not a document: not read")
+    return folder
+
+
+def corpus(source: Path, out: Path, engine: object = None, **options: object) -> Summary:
+    return run_corpus(collection(source, skip=out), Run(out, **options), engine or InProcess())
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(out)): path.read_bytes()
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and ".resalign-corpus" not in path.parts
+    }
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def epoch() -> Iterator[None]:
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    yield
+    if previous is None:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_collection(tmp_path_factory.mktemp("collection") / "documents")
+
+
+@pytest.fixture(scope="module")
+def done(source: Path, epoch: None) -> tuple[Path, Summary]:
+    out = source.parent / "out"
+    return out, corpus(source, out)
+
+
+def test_every_document_is_read_or_its_failure_logged(done: tuple[Path, Summary]) -> None:
+    out, summary = done
+    assert (summary.documents, summary.read) == (16, 14)
+    errors = jsonl(out / "errors.jsonl")
+    assert [(e["stage"], Path(e["subject"]).name) for e in errors] == [
+        ("read", "A_RES_75_1.pdf"),
+        ("read", "empty.txt"),
+    ]
+    assert errors[1]["message"] == "is empty"
+    assert "pdf" in errors[0]["message"].lower()
+    catalog = jsonl(out / "documents.jsonl")
+    assert len(catalog) == 14
+    assert {(e["symbol"], e["language"]) for e in catalog} >= {
+        ("A/RES/72/195", "en"),
+        ("A/RES/72/195", "es"),
+        ("A/RES/74/176", "en"),
+        ("A/C.3/80/L.63", "en"),
+    }
+    facts = json.loads((out / "summary.json").read_text())
+    assert facts["failed"] == {"fetch": 0, "read": 2, "align": 0}
+    assert facts["groups"] == {"language sets": 1, "series": 2, "adoptions": 3, "amendments": 1}
+
+
+def test_groups_language_sets_series_adoptions(done: tuple[Path, Summary]) -> None:
+    out, _ = done
+    groups = json.loads((out / "groups.json").read_text())
+    sets = {s["symbol"]: sorted(s["languages"]) for s in groups["language_sets"]}
+    assert sets["A/RES/72/195"] == ["en", "es"]
+    assert {s["name"]: s["symbols"] for s in groups["series"]} == {
+        TRAFFICKING: [
+            "A/RES/70/179",
+            "A/RES/72/195",
+            "A/RES/74/176",
+            "A/RES/78/228",
+            "A/RES/80/228",
+        ],
+        "rights-of-the-child": ["A/RES/78/187", "A/RES/80/190"],
+    }
+    assert groups["adoptions"] == [
+        {"draft": "A/80/L.8", "resolution": "A/RES/80/9", "how": "named"},
+        {"draft": "A/C.3/80/L.4", "resolution": "A/RES/80/228", "how": "title"},
+        {"draft": "A/C.3/80/L.20", "resolution": "A/RES/80/190", "how": "title"},
+    ]
+    assert groups["amendments"] == [{"amendment": "A/C.3/80/L.63", "amends": "A/C.3/80/L.20/Rev.1"}]
+
+
+def test_parallel_records_pair_every_unit_of_the_set(done: tuple[Path, Summary]) -> None:
+    out, _ = done
+    records = jsonl(out / "parallel.jsonl")
+    english, spanish = read_document(EN), read_document(ES)
+    assert all(list(record) == list(PARALLEL_FIELDS) for record in records)
+    assert len(records) == 2 + len(english.paragraphs) + len(english.footnotes) == 78
+    by_unit = {record["unit"]: record for record in records}
+    assert by_unit["PP8(c)"]["en"] == english.paragraph("PP8(c)").text
+    assert by_unit["PP8(c)"]["es"] == spanish.paragraph("PP8(c)").text
+    assert by_unit["TITLE"]["es"] == spanish.title
+    assert by_unit["FN14"] | {"en_score": None, "es_score": None} == {
+        **dict.fromkeys(PARALLEL_FIELDS),
+        "set": "A/RES/72/195",
+        "unit": "FN14",
+        "kind": "footnote",
+        "pivot": "en",
+        "en": "Resolution 64/293.",
+        "es": "Resolución 64/293.",
+        "en_key": "FN14",
+        "es_key": "FN14",
+        "findings": [],
+        "uneven": [],
+    }
+    assert all(r["en_key"] == r["es_key"] == r["unit"] for r in records)
+    assert all(r[lang] is None for r in records for lang in ("ar", "zh", "fr", "ru"))
+
+
+def test_parquet_holds_the_jsonl_records(done: tuple[Path, Summary]) -> None:
+    out, _ = done
+    table = pq.read_table(out / "parallel.parquet")
+    assert table.column_names == list(PARALLEL_FIELDS)
+    assert table.to_pylist() == jsonl(out / "parallel.jsonl")
+
+
+def test_tmx_is_valid_and_has_a_variant_per_language(done: tuple[Path, Summary]) -> None:
+    out, _ = done
+    document = etree.parse(str(out / "parallel.tmx"))
+    assert etree.DTD(str(DTD)).validate(document)
+    units = document.findall(".//tu")
+    assert len(units) == 77  # every record but the opening line, which is no header text
+    pp1 = units[1]
+    assert pp1.get("tuid") == "A/RES/72/195#PP1"
+    assert pp1.get("creationdate") == "20251201T000000Z"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [tuv.get(lang) for tuv in pp1.findall("tuv")] == ["en-GB", "es-ES"]
+    assert pp1.findtext("tuv/seg").startswith("Reiterating its strong condemnation")
+
+
+def test_lineage_of_each_paragraph_across_the_series(done: tuple[Path, Summary]) -> None:
+    out, _ = done
+    series = json.loads((out / "lineages" / f"{TRAFFICKING}.json").read_text())
+    assert list(series["languages"]) == ["en", "es"]
+    english = series["languages"]["en"]
+    assert [v["symbol"] for v in english["versions"]] == [
+        "A/RES/72/195",
+        "A/RES/74/176",
+        "A/RES/78/228",
+        "A/RES/80/228",
+    ]
+    paragraphs = {p["key"]: p for p in english["paragraphs"]}
+    assert len(paragraphs) == len(read_document(REAL / "A_RES_80_228.pdf").paragraphs)
+    pp1 = paragraphs["PP1"]
+    assert (pp1["first"], pp1["in_earliest"], pp1["changed"]) == ("A/RES/72/195", True, [])
+    assert [step["status"] for step in pp1["versions"]] == ["first", "same", "same", "same"]
+    moved = paragraphs["PP20"]  # PP25 of 78/228 moved up in 80/228
+    assert [s and (s["key"], s["status"]) for s in moved["versions"]][2:] == [
+        ("PP25", "changed"),
+        ("PP20", "moved"),
+    ]
+    assert moved["moved"] == ["A/RES/80/228"]
+    inserted = paragraphs["PP23"]  # new in 80/228
+    assert inserted["first"] == "A/RES/80/228"
+    assert inserted["versions"][:3] == [None, None, None]
+    spanish = series["languages"]["es"]
+    assert [v["symbol"] for v in spanish["versions"]] == ["A/RES/70/179", "A/RES/72/195"]
+
+
+def test_lineage_follows_renumbering(done: tuple[Path, Summary]) -> None:
+    """The modeled 74/176 inserted an OP3, so 72/195's OP3 to OP18 became OP4 to OP19."""
+    out, _ = done
+    english = json.loads((out / "lineages" / f"{TRAFFICKING}.json").read_text())["languages"]["en"]
+    renumbered = {
+        step["renumbered_from"]: step["key"]
+        for paragraph in english["paragraphs"]
+        if (step := paragraph["versions"][1]) and "renumbered_from" in step
+    }
+    assert {old: renumbered[old] for old in ("OP3", "OP4", "OP18")} == {
+        "OP3": "OP4",
+        "OP4": "OP5",
+        "OP18": "OP19",
+    }
+    # what 74/176 added did not last: 78/228 dropped it, with OP19, which 74/176 dropped
+    dropped = [(d["symbol"], d["key"]) for d in english["dropped"]]
+    assert ("A/RES/74/176", "OP19") in dropped
+    assert {("A/RES/78/228", "PP12"), ("A/RES/78/228", "OP3")} <= set(dropped)
+    assert not [p for p in english["paragraphs"] if p["first"] == "A/RES/74/176"]
+
+
+def test_lineage_page_is_escaped_and_has_a_row_per_paragraph(done: tuple[Path, Summary]) -> None:
+    out, _ = done
+    page = html.fromstring((out / "lineages" / f"{TRAFFICKING}.html").read_bytes())
+    series = json.loads((out / "lineages" / f"{TRAFFICKING}.json").read_text())
+    rows = page.xpath("//tr[starts-with(@id, 'en-')]")
+    assert len(rows) == len(series["languages"]["en"]["paragraphs"])
+    index = html.fromstring((out / "lineages" / "index.html").read_bytes())
+    assert index.xpath("//a/@href") == [f"{TRAFFICKING}.html", "rights-of-the-child.html"]
+    hostile = {
+        "title": "<script>alert(1)</script>",
+        "symbols": ["A/1", "A/2"],
+        "languages": {
+            "en": {
+                "versions": [{"symbol": "A/1"}, {"symbol": "<b>A/2</b>"}],
+                "paragraphs": [
+                    {
+                        "key": "PP1",
+                        "changed": ["A/2"],
+                        "versions": [
+                            {"key": "PP1", "status": "first", "note": "", "text": "<i>x</i>"},
+                            {"key": "PP1", "status": "changed", "note": "", "text": "<img>"},
+                        ],
+                    }
+                ],
+                "dropped": [],
+            }
+        },
+    }
+    parsed = html.fromstring(render_lineage(hostile))
+    assert not parsed.xpath("//script | //img | //i | //b")
+    assert "<script>alert(1)</script>" in parsed.findtext(".//h1")
+    assert "<i>x</i>" in parsed.text_content()
+
+
+def test_adoptions_say_what_changed_from_draft_to_resolution(done: tuple[Path, Summary]) -> None:
+    out, _ = done
+    adoptions = {record["draft"]: record for record in jsonl(out / "adoptions.jsonl")}
+    assert adoptions["A/C.3/80/L.4"]["counts"] == {"changed": 11, "same": 117}
+    assert adoptions["A/80/L.8"]["changes"] == [
+        {"draft": "ANX.OP8", "resolution": "ANX.OP8", "status": "changed", "note": ""}
+    ]
+
+
+def test_a_resumed_run_writes_what_an_uninterrupted_one_does(
+    source: Path, done: tuple[Path, Summary], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uninterrupted, _ = done
+    out = source.parent / "resumed"
+
+    class Stop:
+        def __init__(self) -> None:
+            self.count = 0
+
+        def stage(self, name: str, total: int) -> None:
+            pass
+
+        def advance(self, name: str) -> None:
+            self.count += 1
+            if name == "align" and self.count > 17:
+                raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_corpus(collection(source, skip=out), Run(out), InProcess(), Stop())
+    assert not (out / "parallel.jsonl").exists()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")  # the resumed run keeps its date
+    summary = corpus(source, out, resume=True)
+    assert summary.resumed == 16 + 2  # every read, failures too, and the first two groups
+    assert outputs(out) == outputs(uninterrupted)
+
+
+def test_a_run_refuses_an_earlier_runs_folder_unless_told(done: tuple[Path, Summary]) -> None:
+    out, _ = done
+    code = main(["corpus", str(out.parent / "documents"), "-o", str(out), "--quiet"])
+    assert code == 3
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory, epoch: None) -> tuple[Path, dict[str, bytes]]:
+    source = make_collection(tmp_path_factory.mktemp("small") / "documents", ("A_RES_78_228",))
+    out = source.parent / "in-process"
+    corpus(source, out)
+    return source, outputs(out)
+
+
+def test_a_process_pool_writes_what_one_process_does(small: tuple[Path, dict[str, bytes]]) -> None:
+    source, expected = small
+    out = source.parent / "pool"
+    pool = LocalPool(2)
+    try:
+        summary = corpus(source, out, pool)
+    finally:
+        pool.close()
+    assert outputs(out) == expected
+    assert len(summary.peaks) == 2  # both workers did some of it
+
+
+def test_a_dask_local_cluster_writes_what_one_process_does(
+    small: tuple[Path, dict[str, bytes]],
+) -> None:
+    source, expected = small
+    out = source.parent / "dask"
+    cluster = DaskCluster(None, 2)
+    try:
+        assert cluster.workers == 2
+        assert cluster.name.startswith("Dask at tcp://127.0.0.1:")
+        summary = corpus(source, out, cluster)
+    finally:
+        cluster.close()
+    assert outputs(out) == expected
+    assert summary.read == 5 and len(summary.failures) == 2
+
+
+def test_command_line_exit_codes(small: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+    source, expected = small
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out), "--jobs", "1", "--quiet"]) == 5
+    assert outputs(out) == expected
+    again = ["corpus", str(source), "-o", str(out), "--quiet"]
+    assert main([*again, "--resume", "--force"]) == 2
+    assert main([*again, "--force"]) == 5
+    assert main(["corpus", str(tmp_path / "nothing"), "-o", str(out)]) == 2
+    assert main(["corpus", str(source), "-o", str(out), "--pivot", "de"]) == 2
+
+
+def test_manifests_list_files_and_series(
+    small: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    source, _ = small
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        f"# the trafficking series\n{source}/A_RES_7*.txt\n{source / 'A_RES_78_228.pdf'}\n"
+    )
+    assert [p.name for p in collection(listed).paths] == [
+        "A_RES_70_179.es.modeled.txt",
+        "A_RES_72_195.en.txt",
+        "A_RES_72_195.es.txt",
+        "A_RES_74_176.en.txt",
+        "A_RES_78_228.pdf",
+    ]
+    manifest = tmp_path / "corpus.toml"
+    manifest.write_text(
+        f'documents = ["{source}/*.txt"]\n'
+        'fetch = ["A/RES/80/228 en,fr"]\n'
+        '[[series]]\nname = "older"\nsymbols = ["A/RES/70/179", "A/RES/72/195"]\n'
+    )
+    given = collection(manifest)
+    assert given.fetch == (("A/RES/80/228", "en,fr"),)
+    assert given.series == (ListedSeries("older", ("A/RES/70/179", "A/RES/72/195")),)
+    out = tmp_path / "out"
+    code = main(["corpus", str(manifest), "-o", str(out), "--quiet", "--offline"])
+    assert code == 5  # the two documents to fetch are not in the (empty) cache
+    errors = jsonl(out / "errors.jsonl")
+    assert [(e["stage"], e["subject"]) for e in errors] == [
+        ("fetch", "A/RES/80/228 [en]"),
+        ("fetch", "A/RES/80/228 [fr]"),
+    ]
+    series = json.loads((out / "groups.json").read_text())["series"]
+    assert [(s["name"], s["symbols"], s["listed"]) for s in series] == [
+        ("older", ["A/RES/70/179", "A/RES/72/195"], True)  # 74/176 is left alone
+    ]
+
+
+def entry(source: str, symbol: str | None, language: str = "en", **facts: object) -> Entry:
+    values = {
+        "kind": "resolution",
+        "session": 80,
+        "title": "Rights of the child",
+        "adopted": None,
+        "draft": None,
+        "amends": None,
+        "paragraphs": 1,
+        "footnotes": 0,
+        **facts,
+    }
+    return Entry(id=source, source=source, symbol=symbol, language=language, **values)
+
+
+def test_grouping_edge_cases() -> None:
+    groups = group(
+        [
+            entry("b.pdf", "A/RES/80/190"),
+            entry("a.pdf", "A/RES/80/190"),  # the same document twice: the first is used
+            entry("c.pdf", None),  # no symbol: listed, not grouped
+            entry("d.pdf", "A/RES/80/191", title="Rights of the child"),
+            entry("e.pdf", "A/C.3/80/L.20/Rev.1", kind="draft"),  # two resolutions fit
+            entry("f.pdf", "A/C.3/80/L.9", kind="draft", title="Other"),
+            entry("g.pdf", "A/RES/80/5", title="Other", draft="A/C.3/80/L.9/Rev.2"),
+        ]
+    )
+    assert [s.members for s in groups.sets if s.symbol == "A/RES/80/190"] == [(("en", "a.pdf"),)]
+    assert groups.ungrouped == ("c.pdf",)
+    assert [s.symbols for s in groups.series] == [("A/RES/80/190", "A/RES/80/191")]
+    assert groups.adoptions == (Adoption("A/C.3/80/L.9", "A/RES/80/5", "named"),)
+    assert groups.warnings == (
+        "b.pdf: A/RES/80/190 [en] again; a.pdf is used",
+        "A/C.3/80/L.20/Rev.1: its title is that of A/RES/80/190, A/RES/80/191; "
+        "not paired with either",
+    )
