@@ -296,6 +296,36 @@ def bench_carry() -> None:
             )
 
 
+def bench_corpus() -> None:
+    """`resalign corpus` over 1,000 documents (bench/corpus.py: the real PDFs, the seeds
+    and synthetic series in two languages), whole process: `--jobs 1` (in one process)
+    and `--jobs 2` (a pool of two workers); documents per second, peak memory, speed-up."""
+    import re
+    import tempfile
+
+    from bench.corpus import make_collection
+
+    with tempfile.TemporaryDirectory() as folder:
+        documents = Path(folder) / "documents"
+        count = make_collection(documents)
+        seconds = {}
+        for jobs in ("1", "2"):
+            out = Path(folder) / f"out-{jobs}"
+            command = [sys.executable, "-m", "resalign", "corpus", str(documents), "-o", str(out)]
+            start = time.perf_counter()
+            done = subprocess.run(
+                [*command, "--quiet", "--jobs", jobs], capture_output=True, text=True, check=True
+            )
+            seconds[jobs] = time.perf_counter() - start
+            memory = re.search(r"peak memory.*", done.stderr)
+            row(
+                f"corpus, {count} documents, --jobs {jobs}",
+                seconds[jobs] * 1000,
+                f"{count / seconds[jobs]:.1f} docs/s; {memory[0] if memory else ''}",
+            )
+        print(f"speed-up with 2 workers: {seconds['1'] / seconds['2']:.2f}x")
+
+
 SECTIONS = {
     "hostile": bench_hostile,
     "real": bench_real,
@@ -306,6 +336,7 @@ SECTIONS = {
     "reports": bench_reports,
     "tui": bench_tui,
     "carry": bench_carry,
+    "corpus": bench_corpus,
 }
 
 if __name__ == "__main__":

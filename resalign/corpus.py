@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,9 +132,14 @@ def _report(summary: Summary, out: Path, engine: str, workers: int) -> None:
         say(f"failed to {failure.stage} {failure.subject}: {failure.message}")
     for warning in summary.warnings:
         say(f"warning: {warning}")
-    if summary.peaks:
-        peak = max(summary.peaks.values()) / 1024
-        say(f"ran on {engine} ({workers} worker{'s' if workers > 1 else ''}); peak {peak:.0f} MiB")
+    client = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    plural = "s" if workers > 1 else ""
+    if summary.peaks and summary.peaks.keys() != {os.getpid()}:
+        peaks = ", ".join(str(kib // 1024) for _, kib in sorted(summary.peaks.items()))
+        memory = f"peak memory: this process {client} MiB, workers {peaks} MiB"
+    else:
+        memory = f"peak memory {client} MiB"
+    say(f"ran on {engine} ({workers} worker{plural}); {memory}")
     say(f"wrote {len(summary.outputs)} files into {out}")
 
 

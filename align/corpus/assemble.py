@@ -182,7 +182,7 @@ def started(state: Path) -> time.struct_time:
 
 
 def _lineages(folder: Path, parts: list[Path]) -> list[Path]:
-    from align.render.corpus.lineage import render_index, render_lineage
+    from align.render.corpus.lineage import render_index
 
     try:
         folder.mkdir(exist_ok=True)
@@ -192,11 +192,10 @@ def _lineages(folder: Path, parts: list[Path]) -> list[Path]:
     for part in parts:
         series = _load(part)
         name = series["name"]
-        with open_output(folder / f"{name}.json", force=True) as handle:
-            handle.write(part.read_bytes())
-        with open_output(folder / f"{name}.html", force=True) as handle:
-            handle.write(render_lineage(series))
-        written += [folder / f"{name}.json", folder / f"{name}.html"]
+        for suffix in (".json", ".html"):
+            with open_output(folder / f"{name}{suffix}", force=True) as handle:
+                handle.write(part.with_suffix(suffix).read_bytes())
+            written.append(folder / f"{name}{suffix}")
         index.append({key: series[key] for key in ("name", "title", "symbols")})
     with open_output(folder / "index.html", force=True) as handle:
         handle.write(render_index(index))

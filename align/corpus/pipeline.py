@@ -15,7 +15,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -258,17 +258,7 @@ def tasks(groups: Groups, entries: dict[str, Entry]) -> Iterator[tuple[str, dict
             lang: languages[lang] for lang in ordered(languages) if len(languages[lang]) > 1
         }
         if versions:
-            yield (
-                "series",
-                {
-                    "id": series.id,
-                    "name": series.name,
-                    "title": series.title,
-                    "symbols": list(series.symbols),
-                    "listed": series.listed,
-                    "languages": versions,
-                },
-            )
+            yield "series", {**asdict(series), "id": series.id, "languages": versions}
     for adoption in groups.adoptions:
         drafts, adopted = (
             dict(sets[adoption.draft].members),
@@ -276,16 +266,7 @@ def tasks(groups: Groups, entries: dict[str, Entry]) -> Iterator[tuple[str, dict
         )
         shared = {lang: (drafts[lang], adopted[lang]) for lang in adopted if lang in drafts}
         if shared:
-            yield (
-                "adoption",
-                {
-                    "id": adoption.id,
-                    "draft": adoption.draft,
-                    "resolution": adoption.resolution,
-                    "how": adoption.how,
-                    "languages": shared,
-                },
-            )
+            yield "adoption", {**asdict(adoption), "id": adoption.id, "languages": shared}
 
 
 def part_path(state: Path, kind: str, id: str) -> Path:

@@ -22,6 +22,7 @@ from align.errors import ResalignError
 from align.model import Document
 from align.output import open_output, write_output
 from align.read import read_document
+from align.render.corpus.lineage import render_lineage
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,8 @@ def read_task(source: str, id: str, documents: str, max_size: int) -> Outcome:
 
 def group_task(kind: str, group: dict[str, Any], documents: str, part: str, pivot: str) -> Outcome:
     """Align one group and write its records to `part`: a language set's parallel
-    records (JSONL), a series' lineages or an adoption's changes (JSON)."""
+    records (JSONL), a series' lineages (JSON, and its page beside it) or an adoption's
+    changes (JSON)."""
     subject = group["id"]
     try:
         count = _write_part(kind, group, documents, Path(part), pivot)
@@ -87,7 +89,9 @@ def _write_part(kind: str, group: dict[str, Any], documents: str, part: Path, pi
             for language, ids in group["languages"].items()
         }
         data = {key: group[key] for key in ("name", "title", "symbols", "listed")}
-        _write_json(part, {**data, "languages": languages})
+        series = {**data, "languages": languages}
+        _write_json(part, series)
+        write_output(part.with_suffix(".html"), render_lineage(series), force=True)
         return sum(len(each["paragraphs"]) for each in languages.values())
     records = [
         adoption_record(load(documents, draft), load(documents, resolution))
