@@ -7,20 +7,21 @@ documents the collection has.
 
 from __future__ import annotations
 
-import calendar
 import importlib.util
 import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from align.corpus.catalog import Entry, Failure
 from align.corpus.groups import Groups
-from align.corpus.pipeline import Summary, part_path, tasks
+from align.corpus.plan import part_path, tasks
 from align.errors import OutputError
 from align.output import open_output
-from align.render.stamp import moment
+
+if TYPE_CHECKING:
+    from align.corpus.pipeline import Summary
 
 FILES = (
     "documents.jsonl",
@@ -43,10 +44,12 @@ def assemble(
     entries: dict[str, Entry],
     groups: Groups,
     failures: list[Failure],
+    started: time.struct_time,
     *,
     force: bool,
 ) -> tuple[Path, ...]:
-    """Write every output; `force` lets them replace an earlier run's."""
+    """Write every output (dated when the run `started`); `force` lets them replace an
+    earlier run's."""
     if not force:
         taken = [name for name in FILES if (out / name).exists()]
         if taken:
@@ -63,7 +66,7 @@ def assemble(
         _json(out / "groups.json", _groups(groups, entries)),
         _parallel_jsonl(out / "parallel.jsonl", [done[plan["id"]] for plan in sets]),
         *_parallel_parquet(out / "parallel.parquet", [done[plan["id"]] for plan in sets]),
-        _parallel_tmx(out / "parallel.tmx", [done[plan["id"]] for plan in sets], state),
+        _parallel_tmx(out / "parallel.tmx", [done[plan["id"]] for plan in sets], started),
         _jsonl(
             out / "adoptions.jsonl",
             (record for plan in adoptions for record in _load(done[plan["id"]])),
@@ -164,21 +167,12 @@ def _parallel_parquet(path: Path, parts: list[Path]) -> list[Path]:
     return [path]
 
 
-def _parallel_tmx(path: Path, parts: list[Path], state: Path) -> Path:
+def _parallel_tmx(path: Path, parts: list[Path], started: time.struct_time) -> Path:
     from align.render.corpus.tmx import write_tmx
 
     with open_output(path, force=True) as handle:
-        write_tmx(handle, parallel_records(parts), started(state))
+        write_tmx(handle, parallel_records(parts), started)
     return path
-
-
-def started(state: Path) -> time.struct_time:
-    """When the run began: kept in its work folder, so that a resumed run dates its
-    outputs as the uninterrupted one would have."""
-    mark = state / "started"
-    if not mark.is_file():
-        mark.write_text(str(calendar.timegm(moment())))
-    return time.gmtime(int(mark.read_text()))
 
 
 def _lineages(folder: Path, parts: list[Path]) -> list[Path]:

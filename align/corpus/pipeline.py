@@ -10,22 +10,26 @@ group however large the collection.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
-import re
 import shutil
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from align.corpus.assemble import assemble, write_summary
 from align.corpus.catalog import Entry, Failure, fingerprint, source_id
 from align.corpus.engines import Call, Engine
-from align.corpus.groups import Groups, group, ordered
+from align.corpus.groups import Groups, group
 from align.corpus.inputs import Collection
+from align.corpus.plan import part_path, tasks
 from align.corpus.tasks import Outcome, document_path, group_task, read_task
 from align.errors import OutputError, ResalignError
 from align.read import DEFAULT_MAX_SIZE
+from align.render import stamp
 
 STATE = ".resalign-corpus"
 """The run's work folder inside OUT: read documents, group parts, the log."""
@@ -78,20 +82,18 @@ def run_corpus(
     fetch: Fetch | None = None,
 ) -> Summary:
     state = _prepare(run)
-    from align.corpus.assemble import started
-
-    started(state)
-    log = _Log(state / "done.jsonl", resume=run.resume)
+    moment = started(state)
     tracker = _Tracker(progress)
     failures: list[Failure] = []
-    paths = list(collection.paths) + _fetched(collection, fetch, failures, tracker)
-    entries = _read(paths, run, state, engine, log, tracker, failures)
-    groups = group(entries.values(), collection.series)
-    aligned = _align(groups, entries, run, state, engine, log, tracker, failures)
-    from align.corpus.assemble import assemble, write_summary
-
+    with _Log(state / "done.jsonl", resume=run.resume) as log:
+        paths = list(collection.paths) + _fetched(collection, fetch, failures, tracker)
+        entries = _read(paths, run, state, engine, log, tracker, failures)
+        groups = group(entries.values(), collection.series)
+        aligned = _align(groups, entries, run, state, engine, log, tracker, failures)
     failures.sort(key=_failure_order)
-    outputs = assemble(run.out, state, entries, groups, failures, force=run.resume or run.force)
+    outputs = assemble(
+        run.out, state, entries, groups, failures, moment, force=run.resume or run.force
+    )
     summary = Summary(
         documents=len(set(paths)),
         read=len(entries),
@@ -103,8 +105,16 @@ def run_corpus(
         peaks=tracker.peaks,
         warnings=groups.warnings,
     )
-    log.close()
     return replace(summary, outputs=(*outputs, write_summary(run.out / "summary.json", summary)))
+
+
+def started(state: Path) -> time.struct_time:
+    """When the run began: kept in its work folder, so that a resumed run dates its
+    outputs as the uninterrupted one would have."""
+    mark = state / "started"
+    if not (mark.is_file() and mark.read_text().strip().isdigit()):
+        mark.write_text(str(calendar.timegm(stamp.moment())))
+    return time.gmtime(int(mark.read_text()))
 
 
 def _prepare(run: Run) -> Path:
@@ -240,42 +250,6 @@ def _align(
     return aligned
 
 
-def tasks(groups: Groups, entries: dict[str, Entry]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The groups there is something to align in, as plain data for a task: language sets
-    of two languages or more, series with two versions in a language, adoptions whose
-    draft and resolution share a language."""
-    sets = {each.symbol: each for each in groups.sets}
-    for each in groups.sets:
-        if len(each.members) > 1:
-            yield "set", {"id": each.id, "symbol": each.symbol, "members": list(each.members)}
-    for series in groups.series:
-        languages: dict[str, list[str]] = {}
-        for symbol in series.symbols:
-            for language, id in sets[symbol].members:
-                if entries[id].kind == "resolution":
-                    languages.setdefault(language, []).append(id)
-        versions = {
-            lang: languages[lang] for lang in ordered(languages) if len(languages[lang]) > 1
-        }
-        if versions:
-            yield "series", {**asdict(series), "id": series.id, "languages": versions}
-    for adoption in groups.adoptions:
-        drafts, adopted = (
-            dict(sets[adoption.draft].members),
-            dict(sets[adoption.resolution].members),
-        )
-        shared = {lang: (drafts[lang], adopted[lang]) for lang in adopted if lang in drafts}
-        if shared:
-            yield "adoption", {**asdict(adoption), "id": adoption.id, "languages": shared}
-
-
-def part_path(state: Path, kind: str, id: str) -> Path:
-    """Where a group's task writes: a readable name, made unique by a hash of the id."""
-    readable = re.sub(r"[^A-Za-z0-9.-]+", "_", id.partition(":")[2])[:80]
-    digest = hashlib.sha1(id.encode()).hexdigest()[:8]
-    return state / "parts" / f"{kind}-{readable}-{digest}.{'jsonl' if kind == 'set' else 'json'}"
-
-
 def _mark(kind: str, plan: dict[str, Any], entries: dict[str, Entry], run: Run) -> str:
     """What the group's result depends on: its members (as read), the pivot, the version."""
     members = sorted(id for id in _ids(plan) if id in entries)
@@ -330,7 +304,10 @@ class _Log:
         self.skipped += 1
         return record
 
-    def close(self) -> None:
+    def __enter__(self) -> _Log:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
         self._handle.close()
 
     def add(self, stage: str, id: str, mark: str, record: dict[str, Any]) -> None:

@@ -1,0 +1,50 @@
+"""What there is to align in a collection's groups, as plain data for the tasks, and where
+each group's result goes in the work folder."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from align.corpus.catalog import Entry
+from align.corpus.groups import Groups, ordered
+
+
+def tasks(groups: Groups, entries: dict[str, Entry]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The groups there is something to align in, as plain data for a task: language sets
+    of two languages or more, series with two versions in a language, adoptions whose
+    draft and resolution share a language."""
+    sets = {each.symbol: each for each in groups.sets}
+    for each in groups.sets:
+        if len(each.members) > 1:
+            yield "set", {"id": each.id, "symbol": each.symbol, "members": list(each.members)}
+    for series in groups.series:
+        languages: dict[str, list[str]] = {}
+        for symbol in series.symbols:
+            for language, id in sets[symbol].members:
+                if entries[id].kind == "resolution":
+                    languages.setdefault(language, []).append(id)
+        versions = {
+            lang: languages[lang] for lang in ordered(languages) if len(languages[lang]) > 1
+        }
+        if versions:
+            yield "series", {**asdict(series), "id": series.id, "languages": versions}
+    for adoption in groups.adoptions:
+        drafts, adopted = (
+            dict(sets[adoption.draft].members),
+            dict(sets[adoption.resolution].members),
+        )
+        shared = {lang: (drafts[lang], adopted[lang]) for lang in adopted if lang in drafts}
+        if shared:
+            yield "adoption", {**asdict(adoption), "id": adoption.id, "languages": shared}
+
+
+def part_path(state: Path, kind: str, id: str) -> Path:
+    """Where a group's task writes: a readable name, made unique by a hash of the id."""
+    readable = re.sub(r"[^A-Za-z0-9.-]+", "_", id.partition(":")[2])[:80]
+    digest = hashlib.sha1(id.encode()).hexdigest()[:8]
+    return state / "parts" / f"{kind}-{readable}-{digest}.{'jsonl' if kind == 'set' else 'json'}"
