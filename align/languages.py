@@ -44,7 +44,7 @@ class Language:
     subitem_label: str = "{letter})"
     """How a sub-item label is printed, for readers that must write one (HTML lists)."""
     operative_label: str = "{number}."
-    operative: re.Pattern[str] = re.compile(r"^(?P<label>(?P<number>\d{1,6})\.)(?:\s+|$)")
+    operative: re.Pattern[str] = re.compile(r"^(?P<label>(?P<number>\d+)\.)(?:\s+|$)")
     """Matches an operative number at the start of a paragraph; groups `label`, `number`."""
     annex: re.Pattern[str] = re.compile(r"(?!)")
     """Matches the line that opens an annex (`Annex`, `Annex II`); group `numeral`."""
@@ -346,7 +346,7 @@ ARABIC = Language(
     ),
     subitem_label="({letter})",
     operative_label="{number} -",
-    operative=re.compile(r"^(?P<label>(?P<number>\d{1,6})\s*[-–])(?:\s+|$)"),
+    operative=re.compile(r"^(?P<label>(?P<number>\d+)\s*[-–])(?:\s+|$)"),
     inline_marker=re.compile(r"(?<=\S)\((?P<number>\d{1,3})\)"),
     lead_extenders=("أيضا", "كذلك"),
     lead_particles=("إذ", "وإذ"),

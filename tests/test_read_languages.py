@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from align import parse_text
+from align.languages import language
 
 
 @dataclass(frozen=True)
@@ -283,3 +286,30 @@ def test_chinese_closing_opens_with_its_date() -> None:
     assert zh.closing == "2017年12月19日 第73次全体会议"
     assert zh.paragraph("OP2").text == "请秘书长提交报告。"
     assert zh.warnings == ()
+
+
+@given(number=st.integers(min_value=1, max_value=10**15))
+def test_operative_labels_of_any_length_are_numbers(number: int) -> None:
+    """No digit limit: a long synthetic document past OP999999 still has its labels."""
+    for code, label in (("en", f"{number}. "), ("ar", f"{number} - "), ("es", f"{number}. ")):
+        found = language(code).operative.match(f"{label}Decides to remain seized")
+        assert found is not None and found["number"] == str(number)
+
+
+def test_operative_numbers_past_four_digits_are_read() -> None:
+    operative = "\n\n".join(f"{n}. Decides matter {n};" for n in range(1, 10_003))
+    document = parse_text(f"72/195. A title\n\nThe General Assembly,\n\n{operative}\n")
+    assert document.count("operative") == 10_002
+    assert document.paragraphs[-1].key == "OP10002"
+    assert document.paragraphs[-1].text == "Decides matter 10002;"
+    assert document.warnings == ()
+
+
+def test_a_label_too_long_for_any_sequence_is_text_not_a_crash() -> None:
+    huge = "9" * 5000  # past what Python's int() reads from a string
+    document = parse_text(
+        f"72/195. A title\n\nThe General Assembly,\n\n1. Decides;\n\n{huge}. Decides again.\n"
+    )
+    assert [p.key for p in document.paragraphs] == ["OP1"]
+    assert document.paragraphs[0].text.endswith(f"{huge}. Decides again.")
+    assert document.warnings[0].startswith("OP1: the number 9999")

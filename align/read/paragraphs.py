@@ -11,6 +11,7 @@ told.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -70,7 +71,7 @@ def read_paragraphs(
         op = lang.operative.match(text)
         sub = lang.subitem.match(text)
         heading = _heading(text, lang)
-        number = int(op["number"]) if op else 0
+        number = _number(op["number"]) if op else 0
         if op and operative < number <= operative + _OP_JUMP + (
             1000 if part and not operative else 0
         ):
@@ -100,8 +101,8 @@ def read_paragraphs(
         elif operative and previous is not None:
             if op:
                 warnings.append(
-                    f"{previous.key}: the number {op['label']} out of sequence was read as "
-                    "part of its text"
+                    f"{previous.key}: the number {_shown(op['label'])} out of sequence was "
+                    "read as part of its text"
                 )
             else:
                 warnings.append(
@@ -231,3 +232,14 @@ def _starts_with_word(text: str, prefix: str, lang: Language) -> bool:
     if text[: len(prefix)].lower() != prefix.lower():
         return False
     return lang.script == "han" or not text[len(prefix) : len(prefix) + 1].isalnum()
+
+
+def _number(digits: str) -> int:
+    """A label's number, of any length; one too long to be in any sequence (and for `int`
+    to read: Python refuses over 4,300 digits) reads as the largest number."""
+    return int(digits) if len(digits) < 19 else sys.maxsize
+
+
+def _shown(label: str) -> str:
+    """A label as a one-line warning quotes it: a hostile 5,000-digit one cut short."""
+    return label if len(label) <= 12 else f"{label[:12]}…"

@@ -43,7 +43,7 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FOOTNOTE = re.compile(rf"^(?P<marker>{SUPERSCRIPT_RUN})\s*(?P<text>\S.*)$")
 _ARABIC_FOOTNOTE = re.compile(r"^\((?P<marker>\d{1,3})\)\s*(?P<text>\S.*)$")
-_LABEL_IN_ITALICS = re.compile(r"^(\d{1,6})\*([.\-–])\s")
+_LABEL_IN_ITALICS = re.compile(r"^(\d+)\*([.\-–])\s")
 """`34*. Further urges*`: the italics of the lead began at the label's full stop."""
 _TITLE_NUMBER = re.compile(r"^\d{2,3}/\d{1,4}\s*\.$")
 _TITLE_START = re.compile(r"^\d{2,3}/\d{1,4}\s*[.\-–](?:\s|$)")
