@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -362,6 +360,8 @@ def _diff(args: argparse.Namespace) -> int:
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
+    import shutil
+
     width = shutil.get_terminal_size((100, 24)).columns
     sys.stdout.write(terminal_diff(comparison, color=color, width=width, everything=args.all))
     return ExitCode.OK
@@ -578,6 +578,8 @@ def _demo(args: argparse.Namespace) -> int:
     with as_file(examples / EXAMPLE_PAIR[0]) as left, as_file(examples / EXAMPLE_PAIR[1]) as right:
         argv = [str(left), str(right)]
         if _interactive():
+            import tempfile
+
             state = args.state or str(Path(tempfile.gettempdir()) / "resalign-demo-review.toml")
             return main(["tui", *argv, "--state", state])
         return main(["diff", *argv])

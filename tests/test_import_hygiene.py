@@ -49,6 +49,37 @@ def test_reading_a_document_loads_no_aligner_diff_or_writer() -> None:
     assert result.stdout.strip() == "[]", result.stderr
 
 
+def test_parse_command_loads_only_what_reading_needs() -> None:
+    """The import contract of `resalign parse`: no aligner, diff engine, report writer,
+    XML library, UI toolkit or corpus engine (each costs start-up time)."""
+    from tests.conftest import ES
+
+    heavy = {
+        "align.aligner",
+        "align.comparison",
+        "align.diff",
+        "align.corpus",
+        "diff_match_patch",
+        "lxml",
+        "textual",
+        "rich",
+        "pyarrow",
+        "distributed",
+        "tui",
+    }
+    code = (
+        "import sys, contextlib, io\n"
+        "from resalign.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['parse', sys.argv[1]])\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(heavy)!r} "
+        f"or m in {sorted(heavy)!r}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(ES)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 def test_commands_on_files_load_no_http_client() -> None:
     """Only a document given as SYMBOL:LANG loads the fetcher and its HTTP client."""
     from tests.conftest import ES, MODELED

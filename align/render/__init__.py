@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from align.comparison import Comparison
+if TYPE_CHECKING:
+    from align.comparison import Comparison
 
 FORMATS = {
     "html": ("align.render.html", "render_html"),
