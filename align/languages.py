@@ -12,6 +12,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from align.patterns import lazy
+
+_OPERATIVE = lazy(r"^(?P<label>(?P<number>\d+)\.)(?:\s+|$)")
+_NEVER = lazy(r"(?!)")
+
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -44,14 +49,14 @@ class Language:
     subitem_label: str = "{letter})"
     """How a sub-item label is printed, for readers that must write one (HTML lists)."""
     operative_label: str = "{number}."
-    operative: re.Pattern[str] = re.compile(r"^(?P<label>(?P<number>\d+)\.)(?:\s+|$)")
+    operative: re.Pattern[str] = _OPERATIVE
     """Matches an operative number at the start of a paragraph; groups `label`, `number`."""
-    annex: re.Pattern[str] = re.compile(r"(?!)")
+    annex: re.Pattern[str] = _NEVER
     """Matches the line that opens an annex (`Annex`, `Annex II`); group `numeral`."""
-    sponsors: re.Pattern[str] = re.compile(r"(?!)")
+    sponsors: re.Pattern[str] = _NEVER
     """Matches the end of a draft's sponsors line (`Iraq: draft resolution`); groups
     `sponsors` and `what` (the words after the colon)."""
-    amendment: re.Pattern[str] = re.compile(r"(?!)")
+    amendment: re.Pattern[str] = _NEVER
     """Matches `what` of a sponsors line that introduces an amendment; group `target`."""
     inline_marker: re.Pattern[str] | None = None
     """Footnote markers written in the running text other than as superscripts."""
@@ -78,10 +83,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return lazy(pattern, re.IGNORECASE)
 
 
-_LATIN_SUBITEM = re.compile(r"^(?P<label>\(?(?P<letter>[a-z])\))(?:\s+|$)")
+_LATIN_SUBITEM = lazy(r"^(?P<label>\(?(?P<letter>[a-z])\))(?:\s+|$)")
 
 SPANISH = Language(
     code="es",
@@ -258,7 +263,7 @@ RUSSIAN = Language(
     adopted=_rx(r"^Резолюция,? принятая"),
     closing=_rx(r"пленарное заседание"),
     opening=_rx(r"^Генеральная Ассамблея[,;]?$|^Совет\b.*[,;]$"),
-    subitem=re.compile(r"^(?P<label>\(?(?P<letter>[а-я])\))(?:\s+|$)"),
+    subitem=lazy(r"^(?P<label>\(?(?P<letter>[а-я])\))(?:\s+|$)"),
     letters="абвгдежзиклмнопрстуфхцчшщэюя",
     lead_phrases=(
         "настоятельно призывает",
@@ -313,7 +318,7 @@ ARABIC = Language(
     adopted=_rx(r"^قرار اتخذته"),
     closing=_rx(r"الجلسة العامة"),
     opening=_rx(r"^(?:إن )?(?:الجمعية العامة|مجلس\b.*)[،,]$"),
-    subitem=re.compile(r"^(?P<label>\((?P<letter>[\u0621-\u064A]{1,2})\))\s*"),
+    subitem=lazy(r"^(?P<label>\((?P<letter>[\u0621-\u064A]{1,2})\))\s*"),
     letters=(
         "أ",
         "ب",
@@ -346,8 +351,8 @@ ARABIC = Language(
     ),
     subitem_label="({letter})",
     operative_label="{number} -",
-    operative=re.compile(r"^(?P<label>(?P<number>\d+)\s*[-–])(?:\s+|$)"),
-    inline_marker=re.compile(r"(?<=\S)\((?P<number>\d{1,3})\)"),
+    operative=lazy(r"^(?P<label>(?P<number>\d+)\s*[-–])(?:\s+|$)"),
+    inline_marker=lazy(r"(?<=\S)\((?P<number>\d{1,3})\)"),
     lead_extenders=("أيضا", "كذلك"),
     lead_particles=("إذ", "وإذ"),
     script="arabic",
@@ -366,7 +371,7 @@ CHINESE = Language(
     adopted=_rx(r"通过的决议"),
     closing=_rx(r"全体会议"),
     opening=_rx(r"^(?:大会|.*理事会)[，,]$"),
-    subitem=re.compile(r"^(?P<label>[(（](?P<letter>[a-z])[)）])\s*"),
+    subitem=lazy(r"^(?P<label>[(（](?P<letter>[a-z])[)）])\s*"),
     letters=LATIN_LETTERS,
     subitem_label="({letter})",
     lead_phrases=(

@@ -77,9 +77,11 @@ class Weighted:
         weight = sum(self.idf.get(t, 0.0) for t in part)
         return self.overlap(part, whole) / weight if weight else 0.0
 
-    def rare_candidates(self, cap: int) -> set[tuple[int, int]]:
+    def rare_candidates(self, cap: int, per_unit: int) -> set[tuple[int, int]]:
         """Pairs (i, j) sharing at least one token that occurs in at most `cap` units:
-        the only pairs worth scoring beyond the diagonal band."""
+        the only pairs worth scoring beyond the diagonal band. At most `per_unit` for each
+        left unit, through its rarest tokens first, so that the pairs grow with the length
+        of the documents and not faster."""
         postings: dict[str, list[int]] = {}
         for j, tokens in enumerate(self.right):
             for token in tokens:
@@ -87,7 +89,13 @@ class Weighted:
                     postings.setdefault(token, []).append(j)
         pairs = set()
         for i, tokens in enumerate(self.left):
-            for token in tokens:
-                for j in postings.get(token, ()):
-                    pairs.add((i, j))
+            partners: dict[int, None] = {}
+            for token in sorted((t for t in tokens if t in postings), key=self._rarity):
+                partners.update(dict.fromkeys(postings[token]))
+                if len(partners) >= per_unit:
+                    break
+            pairs.update((i, j) for j in list(partners)[:per_unit])
         return pairs
+
+    def _rarity(self, token: str) -> tuple[int, str]:
+        return self.df[token], token

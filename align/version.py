@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from align.alignment import Finding
 from align.chain import heaviest_chain
@@ -91,17 +92,55 @@ def match_versions(
 def _candidates(
     left: Sequence[Unit], right: Sequence[Unit], weighted: Weighted
 ) -> set[tuple[int, int]]:
-    """The pairs worth scoring: those sharing a rare token, and a band around the diagonal."""
+    """The pairs worth scoring: a band along the path the unchanged paragraphs trace (the
+    diagonal, shifted by what was inserted and deleted before each), and pairs sharing a
+    rare token."""
     n, m = len(left), len(right)
     if not n or not m:
         return set()
-    cap = max(10, (n + m) // 20)
-    candidates = weighted.rare_candidates(cap)
-    for i in range(n):
-        centre = round(i * m / n)
+    cap = max(10, min(RARE, (n + m) // 20))
+    candidates = weighted.rare_candidates(cap, PER_UNIT)
+    for i, centre in enumerate(_path(left, right)):
         candidates.update((i, j) for j in range(max(0, centre - BAND), min(m, centre + BAND + 1)))
     return candidates
 
+
+def _path(left: Sequence[Unit], right: Sequence[Unit]) -> list[int]:
+    """For each left unit, where its counterpart should stand on the right: after the last
+    unchanged unit before it (a text found once on each side, in order), as far on as it
+    is after that one; on the diagonal before the first."""
+    once_right = _once(right)
+    twins = [
+        (i, j, 1.0)
+        for i, text in enumerate(_once(left, keyed=False))
+        if text is not None and (j := once_right.get(text)) is not None
+    ]
+    anchors = dict(heaviest_chain(twins, len(right)))
+    n, m = len(left), len(right)
+    path, offset = [], None
+    for i in range(n):
+        if i in anchors:
+            offset = anchors[i] - i
+        path.append(min(m - 1, max(0, i + offset)) if offset is not None else round(i * m / n))
+    return path
+
+
+def _once(units: Sequence[Unit], *, keyed: bool = True) -> Any:
+    """Texts that occur once: by text (index), or per unit (its text, or None)."""
+    counts = Counter(unit.normalized for unit in units)
+    if keyed:
+        return {u.normalized: j for j, u in enumerate(units) if counts[u.normalized] == 1}
+    return [u.normalized if counts[u.normalized] == 1 else None for u in units]
+
+
+PER_UNIT = 16
+"""Rare-token partners scored for each paragraph at most (its rarest tokens' first)."""
+RARE = 50
+"""A token in more units than this (or than a twentieth of both documents' units, where
+that is fewer) is not rare: pairs sharing only it are not candidates. Without the ceiling
+the candidates of a long document grew with the square of its length (a token in 5,000 of
+100,000 paragraphs pairs 25 million); the band along the unchanged paragraphs' path finds
+what the rare tokens found there."""
 
 KIND_CHANGES = frozenset({"preambular", "operative"})
 """Kinds a paragraph may change between versions: `Welcoming…` becomes `Welcomes…`."""

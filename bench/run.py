@@ -74,6 +74,37 @@ def bench_align() -> None:
         )
 
 
+GROWTH_SIZES = (1_000, 3_000, 10_000, 30_000, 100_000)
+
+
+def bench_growth(sizes: tuple[int, ...] = GROWTH_SIZES) -> None:
+    """Version mode on synthetic pairs from 1,000 to 100,000 paragraphs a side, each size in
+    a fresh process: seconds, memory, and the exponent of the fitted power law (1 is
+    linear)."""
+    import math
+
+    script = Path(__file__).resolve().parent / "growth.py"
+    points = []
+    for size in sizes:
+        done = subprocess.run(
+            [sys.executable, str(script), str(size)], capture_output=True, text=True, check=True
+        )
+        seconds, mib = (float(x) for x in done.stdout.split())
+        points.append((size, seconds))
+        row(
+            f"align growth: {size:,} paragraphs a side, version mode",
+            seconds * 1000,
+            f"+{mib:.0f} MiB",
+        )
+    xs = [math.log(size) for size, _ in points]
+    ys = [math.log(seconds) for _, seconds in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mean_x) ** 2 for x in xs
+    )
+    print(f"align growth: fitted exponent {slope:.2f} from {sizes[0]:,} to {sizes[-1]:,}")
+
+
 def bench_reports() -> None:
     from align.comparison import compare
     from align.render import FORMATS, render
@@ -337,6 +368,7 @@ SECTIONS = {
     "tui": bench_tui,
     "carry": bench_carry,
     "corpus": bench_corpus,
+    "growth": bench_growth,
 }
 
 if __name__ == "__main__":

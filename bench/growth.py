@@ -1,0 +1,33 @@
+"""One size of the align growth benchmark, in a fresh process: prints the seconds version
+mode takes on a synthetic pair of about N paragraphs a side (the best of a few runs for
+the small sizes) and the memory the alignment added (MiB)."""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from align import align, parse_text
+from bench.synthetic import synthetic_pair
+
+
+def measure(size: int) -> tuple[float, float]:
+    left_text, right_text = synthetic_pair(size)
+    left, right = parse_text(left_text), parse_text(right_text)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    best = float("inf")
+    for _ in range(3 if size <= 10_000 else 1):
+        start = time.perf_counter()
+        align(left, right)
+        best = min(best, time.perf_counter() - start)
+    added = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    return best, added
+
+
+if __name__ == "__main__":
+    seconds, mib = measure(int(sys.argv[1]))
+    print(f"{seconds:.4f} {mib:.0f}")
