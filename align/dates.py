@@ -14,9 +14,10 @@ from datetime import date
 from functools import cache
 
 from align.languages import Language
+from align.patterns import lazy
 
 ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_ARABIC_INDIC = re.compile("[٠-٩۰-۹]")
+_ARABIC_INDIC = lazy("[٠-٩۰-۹]")
 
 
 def ascii_digits(text: str) -> str:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from align.patterns import lazy
+
 DELETE, EQUAL, INSERT = -1, 0, 1
 _WORD = (
     r"[A-Z]{1,3}(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+"  # a document symbol: A/72/440
@@ -23,13 +25,13 @@ _WORD = (
     r"|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"  # one CJK character
     r"|[^\W_]+(?:[’'-][^\W_]+)*"  # a word or number, with inner apostrophes and hyphens
 )
-TOKEN = re.compile(
+TOKEN = lazy(
     rf"{_WORD}"
     r"|\s+"  # a run of white space
     r"|.",  # any other single character (punctuation, symbols)
     re.DOTALL,
 )
-WORDS = re.compile(_WORD)
+WORDS = lazy(_WORD)
 _FIRST_CODE = 0xE000  # token codes start in the private use area, far from real text
 
 

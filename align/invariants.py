@@ -17,14 +17,13 @@ from dataclasses import dataclass
 
 from align.dates import ascii_digits, find_dates
 from align.languages import Language
+from align.patterns import lazy
 
-SYMBOL = re.compile(r"(?<![0-9A-Za-z/])[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+")
-RESOLUTION_NUMBER = re.compile(r"(?<![0-9A-Za-z/.])\d{1,4}/\d{1,4}(?![0-9/])")
-NUMBER = re.compile(r"(?<![0-9A-Za-z])\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,\u066b]\d+)?")
-ORDINAL_AFTER = re.compile(
-    r"(?:º|ª|°|ᵉ|er\b|re\b|e\b|ème\b|th\b|st\b|nd\b|rd\b|-?[еяйгом]\b|次|届)"
-)
-THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f]\d{3})+$")
+SYMBOL = lazy(r"(?<![0-9A-Za-z/])[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+")
+RESOLUTION_NUMBER = lazy(r"(?<![0-9A-Za-z/.])\d{1,4}/\d{1,4}(?![0-9/])")
+NUMBER = lazy(r"(?<![0-9A-Za-z])\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,\u066b]\d+)?")
+ORDINAL_AFTER = lazy(r"(?:º|ª|°|ᵉ|er\b|re\b|e\b|ème\b|th\b|st\b|nd\b|rd\b|-?[еяйгом]\b|次|届)")
+THOUSANDS = lazy(r"^\d{1,3}(?:[.,\u00a0\u202f]\d{3})+$")
 
 
 @dataclass(frozen=True, slots=True)

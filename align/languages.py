@@ -420,20 +420,22 @@ def language(code: str) -> Language:
         raise ValueError(f"unknown language {code!r}: use one of {official}") from None
 
 
-_SCRIPTS = {
-    "arabic": re.compile(r"[\u0600-\u06FF]"),
-    "han": re.compile(r"[\u4E00-\u9FFF]"),
-    "cyrillic": re.compile(r"[\u0400-\u04FF]"),
-    "latin": re.compile(r"[A-Za-zÀ-ɏ]"),
-}
-_WORD = re.compile(r"[^\W\d_]+")
+_BLOCKS = {0x00: "latin", 0x01: "latin", 0x02: "latin", 0x04: "cyrillic", 0x06: "arabic"}
+_BLOCKS.update(dict.fromkeys(range(0x4E, 0xA0), "han"))
+"""The script of a letter by its Unicode block (code point >> 8): a table, where the
+character-class regexes it replaces cost 4 ms to compile at every start."""
+_WORD = lazy(r"[^\W\d_]+")
 
 
 def detect(text: str) -> Language:
     """The official language a text is written in: by script, then by the organ's opening
     line (`La Asamblea General,`) and frequent words."""
     sample = text[:3000]
-    counts = {script: len(rx.findall(sample)) for script, rx in _SCRIPTS.items()}
+    counts = dict.fromkeys(("arabic", "han", "cyrillic", "latin", None), 0)
+    for char in sample:
+        if char.isalpha():
+            counts[_BLOCKS.get(ord(char) >> 8)] += 1
+    del counts[None]
     script = max(counts, key=lambda name: counts[name])
     candidates = [lang for lang in LANGUAGES.values() if lang.script == script]
     if len(candidates) == 1:

@@ -10,16 +10,16 @@ punctuation and footnote numbers (already out of the clean text) never matter.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from align.invariants import RESOLUTION_NUMBER, SYMBOL
+from align.patterns import lazy
 
-_WORD = re.compile(r"\w+")
-_HAN = re.compile(r"[\u3400-\u9FFF]")
+_WORD = lazy(r"\w+")
+_HAN = lazy(r"[\u3400-\u9FFF]")
 
 
 def tokenize(text: str, *, han: bool = False, invariants_only: bool = False) -> frozenset[str]:

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from align.errors import ExitCode, OutputError, ResalignError, UsageError
 from align.read import DEFAULT_MAX_SIZE, read_document
@@ -34,6 +34,9 @@ REPORT_FORMATS = ("csv", "html", "json", "md", "tmx", "xlsx")
 here would load the diff engine for every command)."""
 CARRY_FORMATS = ("docx", "html", "md", "tmx", "txt", "xliff")
 """The writers in align.render.carried (a test holds the two lists equal)."""
+
+
+COMMANDS = ("parse", "align", "diff", "report", "tui", "demo", "carry", "fetch", "corpus")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -88,7 +91,32 @@ def _add_cache_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Unused:
+    """Stands in for the parser of a command that is not run: takes its options and
+    keeps nothing (each argparse parser costs a millisecond to build, mostly gettext)."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def set_defaults(self, **kwargs: object) -> None:
+        pass
+
+
+class _Commands:
+    """The subcommands, built in full only for `wanted` (all of them when None)."""
+
+    def __init__(self, commands: Any, wanted: str | None) -> None:
+        self._commands, self._wanted = commands, wanted
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if self._wanted in (None, name):
+            return self._commands.add_parser(name, **kwargs)
+        return _Unused()
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `command`, only that command's options (what
+    running it needs: the others are built for `--help` and for mistakes)."""
     parser = _Parser(
         prog=PROG,
         usage=f"{PROG} OLD NEW [options]\n       {PROG} FILE\n       {PROG} COMMAND ...",
@@ -103,8 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version)
-    commands = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=_Parser, prog=PROG
+    commands = _Commands(
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=PROG),
+        command,
     )
     parse = commands.add_parser(
         "parse",
@@ -592,9 +621,8 @@ def _interactive() -> bool:
 def _default_command(argv: list[str]) -> list[str]:
     """`resalign OLD NEW`: the review UI in a terminal, the diff otherwise; `resalign FILE`:
     its structure, as `parse` prints it."""
-    known = {"parse", "align", "diff", "report", "tui", "demo", "fetch", "carry", "corpus"}
     positional = [a for a in argv if not a.startswith("-")]
-    if not argv or argv[0] in known or argv[0].startswith("-"):
+    if not argv or argv[0] in COMMANDS or argv[0].startswith("-"):
         return argv
     if len(positional) >= 2:
         return ["tui" if sys.stdout.isatty() else "diff", *argv]
@@ -603,8 +631,9 @@ def _default_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(_default_command(list(sys.argv[1:] if argv is None else argv)))
+    arguments = _default_command(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(arguments[0] if arguments and arguments[0] in COMMANDS else None)
+    args = parser.parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from align.model import Amendment
+from align.patterns import lazy
 
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = [
@@ -32,14 +33,10 @@ _TEENS = [
 ]
 _TENS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
 _CARDINAL_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_ORDINAL = re.compile(
-    r"\b(?P<ordinal>(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th))\s+preambular paragraph", re.I
-)
-_OPERATIVE = re.compile(
-    r"\boperative paragraph\s+(?P<number>\d+)(?:\s*\((?P<letter>[a-z])\))?", re.I
-)
-_SUBPARAGRAPH = re.compile(r"\bsubparagraph\s+\((?P<letter>[a-z])\)", re.I)
-_QUOTED = re.compile(r"“(?P<text>[^”]*)”|\"(?P<plain>[^\"]*)\"")
+_ORDINAL = lazy(r"\b(?P<ordinal>(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th))\s+preambular paragraph", re.I)
+_OPERATIVE = lazy(r"\boperative paragraph\s+(?P<number>\d+)(?:\s*\((?P<letter>[a-z])\))?", re.I)
+_SUBPARAGRAPH = lazy(r"\bsubparagraph\s+\((?P<letter>[a-z])\)", re.I)
+_QUOTED = lazy(r"“(?P<text>[^”]*)”|\"(?P<plain>[^\"]*)\"")
 _ACTIONS = (("replace", "replace"), ("delete", "delete"), ("insert", "insert"), ("add", "add"))
 
 

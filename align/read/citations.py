@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from align.languages import LANGUAGES
+from align.patterns import lazy
 from align.read.blocks import SUPERSCRIPT_DIGITS, TO_ASCII_DIGITS, TO_SUPERSCRIPT
 
-_RUN = re.compile(rf"\d+|[{SUPERSCRIPT_DIGITS}]+")
+_RUN = lazy(rf"\d+|[{SUPERSCRIPT_DIGITS}]+")
 """A run of digits: where every call, and every number that is none, stands."""
-_BEFORE = re.compile(r"[^\W\d_]|[,.;:)”’»\]]")
+_BEFORE = lazy(r"[^\W\d_]|[,.;:)”’»\]]")
 """What a call may follow (with up to two spaces between): a letter or closing punctuation."""
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 _GAP = 2
 """Spaces an extractor may put between a call and the word before it."""
 
@@ -171,7 +172,7 @@ _COUNTING_WORDS = frozenset(
     ]
 )
 """Words after which a number counts something (`resolution 70`, `paragraph 8`, `of 30`)."""
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+_WORD_BEFORE = lazy(r"([^\W\d_]+)\.?\s*$")
 
 
 @cache

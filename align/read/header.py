@@ -22,16 +22,17 @@ from dataclasses import dataclass
 
 from align.dates import find_dates
 from align.languages import Language
+from align.patterns import lazy
 
-SYMBOL = re.compile(
+SYMBOL = lazy(
     r"(?P<symbol>\b[A-Z]{1,2}/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d[A-Z0-9.]*"
     r"(?:/(?:Add|Rev|Corr|Amend)\.\d+)*)"
 )
 """A UN document symbol: `A/RES/72/195`, `A/C.3/80/L.20/Rev.1`, `A/RES/ES-11/1`."""
-_SYMBOL_AT_END = re.compile(rf"(?:^|\s){SYMBOL.pattern}$")
-_REFERENCE = re.compile(rf"\({SYMBOL.pattern}(?:,\s*paras?\.\s*(?P<paragraph>[\d\s,–\-and]*\d))?\)")
-_LIST_GOES_ON = re.compile(r"(?:,|\band|\by|\bet|\bи|\bو)$")
-_REVISION = re.compile(r"/Rev\.(?P<number>\d+)$")
+_SYMBOL_AT_END = lazy(rf"(?:^|\s){SYMBOL.pattern}$")
+_REFERENCE = lazy(rf"\({SYMBOL.pattern}(?:,\s*paras?\.\s*(?P<paragraph>[\d\s,–\-and]*\d))?\)")
+_LIST_GOES_ON = lazy(r"(?:,|\band|\by|\bet|\bи|\bو)$")
+_REVISION = lazy(r"/Rev\.(?P<number>\d+)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,24 +18,22 @@ with a number stays in that footnote.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from align.patterns import lazy
 from align.read.blocks import TO_ASCII_DIGITS, is_open
 
 _JOB = r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
 """A job number (`23-25978 (E) 100124`)."""
 _PAGE = r"\d{1,4}\s*/\s*\d{1,4}"
-FURNITURE = re.compile(
-    rf"^(?:{_PAGE}|{_JOB}|\d{{6}}|\*\d{{6,}}\*|{_PAGE}\s+{_JOB}|{_JOB}\s+{_PAGE})$"
-)
+FURNITURE = lazy(rf"^(?:{_PAGE}|{_JOB}|\d{{6}}|\*\d{{6,}}\*|{_PAGE}\s+{_JOB}|{_JOB}\s+{_PAGE})$")
 """Page numbers, job numbers (and their date code alone, where an extractor sets it apart),
 barcodes, and the footer lines that combine them."""
-RULE = re.compile(r"^_{5,}$")
+RULE = lazy(r"^_{5,}$")
 """The rule a UN page prints above its footnotes."""
-_NOTE_START = re.compile(r"^(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})(?:\s+(?P<text>\S.*))?$")
+_NOTE_START = lazy(r"^(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})(?:\s+(?P<text>\S.*))?$")
 PAGE_END = "page end"
 _NOTE_GAP = 3
 """How far a footnote number may run ahead of the last one (an extractor may lose one)."""

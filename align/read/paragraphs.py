@@ -18,12 +18,13 @@ from functools import cache
 
 from align.languages import LATIN_LETTERS, Language
 from align.model import FootnoteRef, Kind, Paragraph
+from align.patterns import lazy
 from align.read.blocks import SUPERSCRIPT_RUN, TO_ASCII_DIGITS, Block, is_open, join_text
 
-_HEADING = re.compile(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*))?$", re.DOTALL)
-_MARKERS = re.compile(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
-_FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
+_HEADING = lazy(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*))?$", re.DOTALL)
+_MARKERS = lazy(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
+_FIRST_WORD = lazy(r"[^\W\d_][\w’'-]*")
+_NEXT_WORD = lazy(r"\s+[^\W\d_]+")
 _OP_JUMP = 5
 """An operative number more than this far past the last one is no paragraph number."""
 

@@ -19,6 +19,7 @@ from align.dates import find_dates
 from align.errors import NotAResolutionError
 from align.languages import Language, detect
 from align.model import Amendment, Document, Footnote, Paragraph
+from align.patterns import lazy
 from align.read.amendments import read_amendments
 from align.read.blocks import (
     LINE_END_HYPHEN,
@@ -32,10 +33,10 @@ from align.read.citations import mark_citations
 from align.read.header import Header, read_header, revision
 from align.read.paragraphs import Draft, finish, plain_text, read_paragraphs
 
-TITLE = re.compile(r"^(?P<session>\d{2,3})/(?P<number>\d{1,4})\s*[.\-–]\s*(?P<title>\S.*)$")
-SECTION_NUMERAL = re.compile(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s+\S")
+TITLE = lazy(r"^(?P<session>\d{2,3})/(?P<number>\d{1,4})\s*[.\-–]\s*(?P<title>\S.*)$")
+SECTION_NUMERAL = lazy(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s+\S")
 """A line that opens a section: its numeral alone (`II`), or numeral and title (`A. Title`)."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 """C0 and C1 control characters but tab, line feed, form feed and carriage return."""
 
 

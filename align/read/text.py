@@ -11,7 +11,6 @@ The structure builder does the rest.
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
@@ -20,6 +19,7 @@ from itertools import pairwise
 from align.errors import ReadError
 from align.languages import Language, detect
 from align.model import Document
+from align.patterns import lazy
 from align.read.blocks import (
     SUPERSCRIPT_RUN,
     TERMINAL,
@@ -40,15 +40,15 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_FOOTNOTE = re.compile(rf"^(?P<marker>{SUPERSCRIPT_RUN})\s*(?P<text>\S.*)$")
-_ARABIC_FOOTNOTE = re.compile(r"^\((?P<marker>\d{1,3})\)\s*(?P<text>\S.*)$")
-_LABEL_IN_ITALICS = re.compile(r"^(\d+)\*([.\-–])\s")
+_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_FOOTNOTE = lazy(rf"^(?P<marker>{SUPERSCRIPT_RUN})\s*(?P<text>\S.*)$")
+_ARABIC_FOOTNOTE = lazy(r"^\((?P<marker>\d{1,3})\)\s*(?P<text>\S.*)$")
+_LABEL_IN_ITALICS = lazy(r"^(\d+)\*([.\-–])\s")
 """`34*. Further urges*`: the italics of the lead began at the label's full stop."""
-_TITLE_NUMBER = re.compile(r"^\d{2,3}/\d{1,4}\s*\.$")
-_TITLE_START = re.compile(r"^\d{2,3}/\d{1,4}\s*[.\-–](?:\s|$)")
-_MARKER_TAIL = re.compile(r"[\s\d⁰¹²³⁴⁵⁶⁷⁸⁹*”’\"»)]+$")
-_LEAD_FORM = re.compile(
+_TITLE_NUMBER = lazy(r"^\d{2,3}/\d{1,4}\s*\.$")
+_TITLE_START = lazy(r"^\d{2,3}/\d{1,4}\s*[.\-–](?:\s|$)")
+_MARKER_TAIL = lazy(r"[\s\d⁰¹²³⁴⁵⁶⁷⁸⁹*”’\"»)]+$")
+_LEAD_FORM = lazy(
     r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ing|ed|ful|ous|nt|ware)\b|^(?:Deeply|Gravely|Having|Noting)\b"
 )
 
