@@ -13,8 +13,6 @@ forced pairs (a split or a merge the machine missed).
 
 from __future__ import annotations
 
-import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +93,9 @@ def load_overrides(path: str | Path) -> Overrides:
 def read_pairs_data(path: str | Path) -> object:
     """The parsed content of a pairs (or review) file, TOML or JSON; OverridesError with
     one line when it cannot be read."""
+    import json
+    import tomllib
+
     path = Path(path)
     raw = read_regular_file(path, MAX_PAIRS_SIZE, OverridesError, "pairs file", hint="")
     try:
@@ -140,6 +141,7 @@ OVERRIDES_HEADING = "# resalign pairs: forced pairs and paragraphs with no count
 def overrides_toml(overrides: Overrides, heading: str = OVERRIDES_HEADING) -> str:
     """The overrides as the TOML file `load_overrides` reads, after `heading` (a comment,
     or a review's own entries)."""
+    import json
 
     def strings(values: tuple[str, ...]) -> str:
         return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"

@@ -18,17 +18,13 @@ replaces a file the user made read-only.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import stat
 import time
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.errors import OutputError
-from align.output import write_output
 from align.overrides import (
     Overrides,
     OverridesError,
@@ -67,6 +63,8 @@ def review_path(left: str | Path, right: str | Path) -> Path:
     """Where the review of `left` against `right` is kept by default: in the user's data
     folder (`$XDG_DATA_HOME/resalign/reviews`, else `~/.local/share/…`), never in the
     folder of someone else's documents; one file per pair of documents, by their paths."""
+    import hashlib  # here: comparing two files needs no review path, nor OpenSSL
+
     left, right = Path(left).resolve(), Path(right).resolve()
     home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     digest = hashlib.sha256(f"{left}\0{right}".encode()).hexdigest()[:12]
@@ -76,6 +74,8 @@ def review_path(left: str | Path, right: str | Path) -> Path:
 def load_review(path: str | Path) -> tuple[Review, str | None]:
     """The review kept at `path` (empty if there is none), and a warning if the file was
     unreadable and has been set aside."""
+    import tomllib
+
     path = Path(path)
     if not path.exists():
         return Review(), None
@@ -150,6 +150,10 @@ def merged(base: Review, ours: Review, theirs: Review) -> Review:
 def save_review(path: str | Path, review: Review, *, left: str, right: str) -> None:
     """Write the review atomically (replacing the previous one: it is the tool's own
     file), unless the user made it read-only: OutputError then."""
+    import json
+
+    from align.output import write_output
+
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)  # the data folder, the first time

@@ -74,6 +74,69 @@ def bench_align() -> None:
         )
 
 
+def paired(commands: dict[str, list[str]], runs: int = 21) -> dict[str, float]:
+    """Median wall seconds of each whole command, run in turn (A B C A B C …) so that they
+    share the machine's moods; bytecode cached as a user's installation has it."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for lap in range(runs + 2):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False, env=env)
+            if lap >= 2:  # the first laps write bytecode and warm the caches
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def bench_anchors() -> None:
+    """Whole processes against what a user would otherwise run, paired: `parse` of the
+    text seed and of the 59-page PDF against the bare interpreter and pdftotext, `diff` of
+    the seed pair against icdiff, dwdiff and git's word diff, `report` (HTML) of the pair;
+    and the import time of the diff command's modules."""
+    import shutil
+    import tempfile
+
+    python = sys.executable
+    resalign = [python, "-m", "resalign"]
+    old, new = str(SEEDS / "A_RES_70_179.es.modeled.txt"), str(SEED)
+    pdf = str(REAL / "A_RES_79_144.pdf")
+    with tempfile.TemporaryDirectory() as folder:
+        commands = {
+            "bare": [python, "-c", "pass"],
+            "parse text": [*resalign, "parse", new],
+            "parse pdf": [*resalign, "parse", pdf],
+            "diff": [*resalign, "diff", old, new, "--color", "never"],
+            "report": [*resalign, "report", old, new, "-o", f"{folder}/r.html", "--force"],
+            "imports of diff": [
+                python,
+                "-c",
+                "import resalign.cli, align.aligner, align.comparison, align.render.terminal",
+            ],
+        }
+        anchors = {
+            "pdftotext": ["pdftotext", pdf, f"{folder}/x.txt"],
+            "icdiff": ["icdiff", old, new],
+            "dwdiff": ["dwdiff", old, new],
+            "git diff --word-diff": ["git", "diff", "--no-index", "--word-diff", old, new],
+        }
+        for name, (tool, *arguments) in anchors.items():
+            beside = Path(python).parent / tool  # icdiff comes with the bench extra
+            found = str(beside) if beside.exists() else shutil.which(tool)
+            if found:
+                commands[name] = [found, *arguments]
+        medians = paired(commands)
+    bare = medians["bare"]
+    for name, seconds in medians.items():
+        row(f"whole process: {name}", seconds * 1000, f"{seconds / bare:.1f} x bare python")
+    if "pdftotext" in medians:
+        print(f"parse pdf / pdftotext: {medians['parse pdf'] / medians['pdftotext']:.2f}")
+    if "icdiff" in medians:
+        print(f"diff / icdiff: {medians['diff'] / medians['icdiff']:.2f}")
+    print(f"import time of the diff path: {(medians['imports of diff'] - bare) * 1000:.0f} ms")
+
+
 GROWTH_SIZES = (1_000, 3_000, 10_000, 30_000, 100_000)
 
 
@@ -358,6 +421,7 @@ def bench_corpus() -> None:
 
 
 SECTIONS = {
+    "anchors": bench_anchors,
     "hostile": bench_hostile,
     "real": bench_real,
     "readers": bench_readers,

@@ -7,7 +7,6 @@ Parses arguments, calls the library, prints. Errors the library raises on purpos
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -305,6 +304,8 @@ def _parse(args: argparse.Namespace) -> int:
     if args.furniture:
         print(furniture_listing(document))
     elif args.json:
+        import json
+
         print(json.dumps(document_dict(document), ensure_ascii=False, indent=2))
     else:
         print(outline(document))
@@ -367,6 +368,8 @@ def _align(args: argparse.Namespace) -> int:
 
     _, _, alignment = _aligned(args, _review(args))
     if args.json:
+        import json
+
         print(json.dumps(alignment_dict(alignment), ensure_ascii=False, indent=2))
     else:
         print(listing(alignment))
