@@ -121,6 +121,30 @@ class Run:
     """Whether white space (real or inserted by PDFium at a gap) came before the run."""
 
 
+_WORD = re.compile(r"\S+")
+"""A stretch of characters between white space (`\\s` is `str.isspace`)."""
+
+
+def _stretch(start: int, end: int, key: int, object_at: Any) -> int:
+    """Where the characters from `start` stop belonging to text object `key` (`end` at
+    most). A text object's characters stand together in PDFium's text page, so the end is
+    found by galloping and halving: a few calls for a word, not one a character."""
+    last = end - 1
+    if last == start or object_at(last) == key:
+        return end
+    low, step = start, 1  # object_at(low) == key; object_at(last) != key
+    while low + step < last and object_at(low + step) == key:
+        low, step = low + step, step * 2
+    high = min(low + step, last)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if object_at(middle) == key:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
 @cache
 def _per_character() -> tuple[Any, Any]:
     """PDFium's two per-character calls, declared with plain addresses for arguments and
@@ -155,75 +179,73 @@ def _runs(page, number: int, source: str) -> list[Run]:  # type: ignore[no-untyp
             f"{source}: refused: page {number} has {count:,} characters, over "
             f"{MAX_PAGE_CHARACTERS:,}"
         )
-    chars = textpage.get_text_range(0, count) if count else ""
+    chars = (textpage.get_text_range(0, count) if count else "")[:count]
     x, y = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
     font, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     styles: dict[int, tuple[float, bool]] = {}
     raw_y, baseline = float("nan"), 0.0
     runs: list[Run] = []
-    current: Run | None = None
-    current_key, current_style = 0, (0.0, False)
-    pending = -1
-    """The index of the current run's last character while its position is not yet read."""
     spaced = False
-    for index, char in enumerate(chars[:count]):
-        if char.isspace():
-            if pending >= 0 and current is not None:
-                char_origin(handle, pending, at_x, at_y)
-                current.end, pending = x.value, -1
-            current, spaced = None, True
-            continue
-        key = text_object(handle, index) or 0
-        if current is not None and key == current_key:
-            # One text object sets its characters on one baseline, left to right: the run
-            # goes on, and only its last character's position will be needed.
-            current.text += char
-            pending = index
-            continue
-        if pending >= 0 and current is not None:
-            char_origin(handle, pending, at_x, at_y)
-            current.end, pending = x.value, -1
-        style = styles.get(key)
-        if style is None:
-            pdfium.FPDFText_GetFontInfo(raw, index, font, 128, ctypes.byref(flags))
-            italic = bool(flags.value & ITALIC_FLAG) or ITALIC_NAME.search(font.value) is not None
-            style = styles[key] = (round(pdfium.FPDFText_GetFontSize(raw, index), 1), italic)
-        char_origin(handle, index, at_x, at_y)
-        left = x.value
-        if y.value != raw_y:  # the characters of a line share it: round once a line
-            raw_y = y.value
-            baseline = round(raw_y, 1)
-        if (
-            current is not None
-            and current_style == style
-            and current.y == baseline
-            and left > current.end
-        ):
-            current.text += char
-            current.end = left
-        else:
-            current = Run(char, style[0], left, left, baseline, style[1], spaced)
-            current_style = style
-            runs.append(current)
-        current_key = key
-        spaced = False
-    if pending >= 0 and current is not None:
-        char_origin(handle, pending, at_x, at_y)
-        current.end = x.value
+    position = 0
+    for word in _WORD.finditer(chars):
+        start, end = word.span()
+        spaced = start > position
+        position = end
+        current: Run | None = None
+        while start < end:
+            key = text_object(handle, start) or 0
+            stop = _stretch(start, end, key, lambda i: text_object(handle, i) or 0)
+            style = styles.get(key)
+            if style is None:
+                pdfium.FPDFText_GetFontInfo(raw, start, font, 128, ctypes.byref(flags))
+                italic = bool(flags.value & ITALIC_FLAG) or bool(ITALIC_NAME.search(font.value))
+                size = round(pdfium.FPDFText_GetFontSize(raw, start), 1)
+                style = styles[key] = (size, italic)
+            char_origin(handle, start, at_x, at_y)
+            left = x.value
+            if y.value != raw_y:  # the characters of a line share it: round once a line
+                raw_y = y.value
+                baseline = round(raw_y, 1)
+            if (
+                current is not None
+                and (current.size, current.italic) == style
+                and current.y == baseline
+                and left > current.end
+            ):
+                current.text += chars[start]
+                current.end = left
+            else:
+                current = Run(chars[start], style[0], left, left, baseline, style[1], spaced)
+                runs.append(current)
+            if stop - start > 1:  # the rest of the stretch: one text object, left to right
+                current.text += chars[start + 1 : stop]
+                char_origin(handle, stop - 1, at_x, at_y)
+                current.end = x.value
+            spaced = False
+            start = stop
     textpage.close()
     return runs
 
 
 def _lines(runs: list[Run]) -> list[Line]:
+    """The runs gathered into lines, top down. Only the last three rows can take a run;
+    a run on the baseline and in the size of the run before it (the next word of the line,
+    mostly) goes where that one went: no row before that one took its like."""
     rows: list[_Row] = []
+    last, placed = None, 0
     for run in sorted(runs, key=lambda r: (-r.y, r.x)):
-        for row in rows[-3:]:  # runs come top down: only the last rows can take this one
-            if row.takes(run):
-                row.add(run)
+        if (run.y, run.size) == last:
+            rows[placed].runs.append(run)
+            continue
+        for placed in range(max(0, len(rows) - 3), len(rows)):
+            if rows[placed].takes(run):
+                rows[placed].add(run)
                 break
         else:
             rows.append(_Row([run], run.size, run.y))
+            placed = len(rows) - 1
+        last = (run.y, run.size)
     return [_line(sorted(row.runs, key=lambda r: r.x)) for row in rows]
 
 
