@@ -15,7 +15,7 @@ import pickle
 import select
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,32 +32,45 @@ T = TypeVar("T")
 def run_isolated(work: Callable[[], T], *, source: str) -> T:
     """`work()`, computed in a child process; its ReadError, or one for a child that ran
     out of memory, out of time, or died, comes back as a ReadError here."""
+    return run_isolated_each([work], source=source)[0]
+
+
+def run_isolated_each(works: Sequence[Callable[[], T]], *, source: str) -> list[T]:
+    """Each of `works` computed in a child process of its own, all at once (the pages of
+    a long PDF shared between the cores), each within the limits; their results in order,
+    or the first failure as a ReadError."""
     if not hasattr(os, "fork"):
-        return work()
+        return [work() for work in works]
     memory, seconds = MEMORY, SECONDS
-    reading, writing = os.pipe()
-    child = os.fork()
-    if child == 0:  # the child: never returns
-        os.close(reading)
-        _child(work, writing, memory)
-    os.close(writing)
+    children: list[tuple[int, int]] = []
+    for work in works:
+        reading, writing = os.pipe()
+        child = os.fork()
+        if child == 0:  # the child: never returns
+            os.close(reading)
+            _child(work, writing, memory)
+        os.close(writing)
+        children.append((child, reading))
     try:
-        payload = _read_all(reading, seconds)
+        payloads = _read_each([reading for _, reading in children], seconds)
     except TimeoutError:
-        os.kill(child, signal.SIGKILL)
+        for child, _ in children:
+            os.kill(child, signal.SIGKILL)
         raise ReadError(f"{source}: refused: reading took longer than {seconds:.0f} s") from None
     finally:
-        os.close(reading)
-        os.waitpid(child, 0)
-    if not payload:  # out of memory, crashed, or failed in the C library
+        for child, reading in children:
+            os.close(reading)
+            os.waitpid(child, 0)
+    if not all(payloads):  # out of memory, crashed, or failed in the C library
         raise ReadError(
             f"{source}: refused: it cannot be read within {memory // 2**20} MiB of memory "
             "(a PDF bomb, or a broken file)"
         )
-    kind, value = pickle.loads(payload)
-    if kind == "error":
-        raise ReadError(value)
-    return value  # type: ignore[no-any-return]
+    results = [pickle.loads(payload) for payload in payloads]
+    for kind, value in results:
+        if kind == "error":
+            raise ReadError(value)
+    return [value for _, value in results]
 
 
 def _child(work: Callable[[], object], writing: int, memory: int) -> None:
@@ -88,17 +101,22 @@ def _limit_memory(memory: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _read_all(descriptor: int, seconds: float) -> bytes:
+def _read_each(descriptors: list[int], seconds: float) -> list[bytes]:
+    """Everything each descriptor gives until it closes, read as it comes, by a deadline."""
     deadline = time.monotonic() + seconds
-    chunks = []
-    while True:
+    chunks: dict[int, list[bytes]] = {descriptor: [] for descriptor in descriptors}
+    open_ = set(descriptors)
+    while open_:
         left = deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError
-        ready, _, _ = select.select([descriptor], [], [], left)
+        ready, _, _ = select.select(list(open_), [], [], left)
         if not ready:
             raise TimeoutError
-        chunk = os.read(descriptor, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
+        for descriptor in ready:
+            chunk = os.read(descriptor, 1 << 20)
+            if chunk:
+                chunks[descriptor].append(chunk)
+            else:
+                open_.discard(descriptor)
+    return [b"".join(chunks[descriptor]) for descriptor in descriptors]

@@ -15,11 +15,12 @@ barcodes, rejoins paragraphs cut by a page end and mends hyphenation.
 from __future__ import annotations
 
 import ctypes
+import os
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
 from typing import Any
 
@@ -27,7 +28,7 @@ from align.errors import ReadError
 from align.languages import Language
 from align.model import Document
 from align.read.blocks import TO_SUPERSCRIPT, with_emphasis
-from align.read.isolated import run_isolated
+from align.read.isolated import run_isolated_each
 from align.read.pages import RULE
 from align.read.text import parse_text
 
@@ -54,6 +55,11 @@ class Line:
     """Where the line starts, from the left edge."""
 
 
+SHARES = 2
+"""Child processes a long PDF's pages are shared between (the machines here have 2 cores)."""
+SHARED_FROM = 200_000
+"""PDFs smaller than this (bytes: a few pages) are read by one child: a second would cost
+more to start than it saves."""
 MAX_PAGES = 5000
 """More pages than this (a resolution has at most a few hundred) are refused."""
 MAX_CHARACTERS = 20_000_000
@@ -71,13 +77,23 @@ def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Docum
     and time limits (see `isolated`)."""
     import pypdfium2.raw  # noqa: F401  (loaded before the fork: the child finds it loaded)
 
-    pages = run_isolated(lambda: _pages(data, source), source=source)
+    shares = SHARES if len(data) >= SHARED_FROM and (os.cpu_count() or 1) > 1 else 1
+    parts = run_isolated_each(
+        [partial(_pages, data, source, share, shares) for share in range(shares)],
+        source=source,
+    )
+    pages = [lines for _, lines in sorted(page for part in parts for page in part)]
     if not any(pages):
         raise ReadError(f"{source}: the PDF has no text (a scan? run OCR first)")
     return parse_text(_as_text(pages), source=source, lang=lang)
 
 
-def _pages(data: bytes, source: str) -> list[list[Line]]:
+def _pages(
+    data: bytes, source: str, share: int = 0, shares: int = 1
+) -> list[tuple[int, list[Line]]]:
+    """The lines of every page whose index leaves `share` divided by `shares` (all of
+    them by default), by page index; the limits on characters and objects in all are
+    each share's part of them."""
     import pypdfium2  # imported here: reading text files never pays for it
     import pypdfium2.raw
 
@@ -88,18 +104,22 @@ def _pages(data: bytes, source: str) -> list[list[Line]]:
     try:
         if len(pdf) > MAX_PAGES:
             raise ReadError(f"{source}: refused: {len(pdf):,} pages, over {MAX_PAGES:,}")
-        pages, characters, objects = [], 0, 0
-        for number, page in enumerate(pdf, 1):
+        pages: list[tuple[int, list[Line]]] = []
+        characters, objects = 0, 0
+        for index in range(share, len(pdf), shares):
+            page, number = pdf[index], index + 1
             count = pypdfium2.raw.FPDFPage_CountObjects(page.raw)
             objects += count
-            if count > MAX_PAGE_OBJECTS or objects > MAX_OBJECTS:
+            if count > MAX_PAGE_OBJECTS or objects > MAX_OBJECTS // shares:
                 raise ReadError(
                     f"{source}: refused: page {number} brings the drawing objects to "
-                    f"{objects:,} (over {MAX_PAGE_OBJECTS:,} a page or {MAX_OBJECTS:,} in all)"
+                    f"{objects * shares:,} (over {MAX_PAGE_OBJECTS:,} a page or "
+                    f"{MAX_OBJECTS:,} in all)"
                 )
-            pages.append(_lines(_runs(page, number, source)))
-            characters += sum(len(line.text) for line in pages[-1])
-            if characters > MAX_CHARACTERS:
+            pages.append((index, _lines(_runs(page, number, source))))
+            page.close()
+            characters += sum(len(line.text) for line in pages[-1][1])
+            if characters > MAX_CHARACTERS // shares:
                 raise ReadError(f"{source}: refused: over {MAX_CHARACTERS:,} characters of text")
     finally:
         pdf.close()
