@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from align.alignment import Finding
+from align.patterns import lazy
 
 Chunk = tuple[str, Any]
 Line = list[Chunk]
@@ -24,7 +25,16 @@ Line = list[Chunk]
 _WIDE = (
     "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-_SPLIT = re.compile(f"( +|\n|[{_WIDE}])")
+_SPLIT = re.compile("( +|\n)")
+_SPLIT_WIDE = lazy(f"( +|\n|[{_WIDE}])")
+"""Text with a wide character splits at each of them too (the class costs 3 ms to
+compile: only a text that has one pays for it)."""
+
+
+def _parts(text: str) -> list[str]:
+    return (_SPLIT_WIDE if text and max(text) >= "\u1100" else _SPLIT).split(text)
+
+
 _BREAK = -1
 """The size `_words` gives a newline: not a word, the end of a line."""
 
@@ -77,7 +87,7 @@ def line_count(text: str, width: int, cells: Callable[[str], int] = display_widt
     """How many lines `wrap_chunks` makes of `text`, without building them."""
     width = max(width, 4)
     finished, used, started = 0, 0, False
-    for part in _SPLIT.split(text):
+    for part in _parts(text):
         if not part:
             continue
         if part == "\n":
@@ -104,7 +114,7 @@ def _words(chunks: Iterable[Chunk], cells: Callable[[str], int]) -> list[tuple[L
     words: list[tuple[Line, int, bool]] = []
     current: Line = []
     for text, style in chunks:
-        for part in _SPLIT.split(text):
+        for part in _parts(text):
             if not part:
                 continue
             if part == "\n":
