@@ -224,7 +224,7 @@ def bench_tui() -> None:
                     check=True,
                 )
             runs.append([float(x) for x in result.stdout.split()])
-        shown, scrolled, moved, drawn, peak, handled = (
+        shown, scrolled, moved, drawn, peak, handled, jumped, filtered, pressed = (
             statistics.median(c) for c in zip(*runs, strict=True)
         )
         label = "seed pair" if size == "seed" else "synthetic 2000-paragraph pair"
@@ -233,6 +233,9 @@ def bench_tui() -> None:
         row(f"TUI page-down key, round trip through Pilot, {label}", scrolled)
         row(f"TUI next-pair key, round trip through Pilot, {label}", moved)
         row(f"TUI next-pair key, the app's own work (action, lines drawn), {label}", handled)
+        row(f"TUI next-change key (n), the app's own work, {label}", jumped)
+        row(f"TUI filter key (f), the app's own work, {label}", filtered)
+        row(f"TUI filter key (f), round trip through Pilot, {label}", pressed)
 
 
 def bench_readers() -> None:

@@ -46,6 +46,19 @@ async def launch(left_text: str, right_text: str, state: Path) -> None:
             for y in range(view.size.height):
                 view.render_line(y)
         handled = (time.perf_counter() - handle_start) / 20
+        own = {}
+        for key, action in (("n", lambda: app.action_jump(True)), ("f", app.action_filter)):
+            start = time.perf_counter()
+            for _ in range(8):  # the app's own work: the action and the screen's lines
+                action()
+                for y in range(view.size.height):
+                    view.render_line(y)
+            own[key] = (time.perf_counter() - start) / 8
+        filter_start = time.perf_counter()
+        for _ in range(8):
+            await pilot.press("f")
+        await pilot.pause()
+        filtered = (time.perf_counter() - filter_start) / 8
         draw_start = time.perf_counter()
         for step in range(20):  # a full screen at 20 places, nothing cached: what a jump costs
             view.forget_drawn()
@@ -56,7 +69,7 @@ async def launch(left_text: str, right_text: str, state: Path) -> None:
     peak = _peak_megabytes()
     print(
         f"{shown:.3f} {scrolled * 1000:.1f} {moved * 1000:.1f} {drawn * 1000:.2f} {peak:.0f} "
-        f"{handled * 1000:.2f}"
+        f"{handled * 1000:.2f} {own['n'] * 1000:.2f} {own['f'] * 1000:.2f} {filtered * 1000:.1f}"
     )
 
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from align.comparison import Comparison
 from align.model import Document
 from align.render.labels import renumbered_list
 from tui.session import Session
+
+SHOWN_RENUMBERED = 12
+"""Renumbered paragraphs the header lists (it has one line for them; the rest are
+counted): a long document renumbers thousands, and laying them all out cost 30 ms a key."""
 
 
 class DocumentsHeader(Static):
     def __init__(self, session: Session, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.session = session
+        self._renumbered: tuple[object, str] = (None, "")
 
     def refresh_header(self) -> None:
         left, right = self.session.documents()
@@ -31,11 +37,21 @@ class DocumentsHeader(Static):
             text.append(f" · filter: {self.session.view_filter} only", "yellow")
         if self.session.query:
             text.append(f" · search: {self.session.query!r}", "magenta")
-        if comparison and (renumbered := comparison.alignment.renumbered()):
-            text.append(f"\nrenumbered: {renumbered_list(renumbered)}", "cyan")
+        if comparison and (renumbered := self._renumbered_line(comparison)):
+            text.append(f"\nrenumbered: {renumbered}", "cyan")
         if comparison and comparison.alignment.warnings:
             text.append(f"\n⚠ {comparison.alignment.warnings[0]}", "yellow")
         self.update(text)
+
+    def _renumbered_line(self, comparison: Comparison) -> str:
+        """The renumbered pairs as the header lists them, worked out once a comparison."""
+        if self._renumbered[0] is not comparison:
+            pairs = comparison.alignment.renumbered()
+            line = renumbered_list(pairs[:SHOWN_RENUMBERED])
+            if len(pairs) > SHOWN_RENUMBERED:
+                line += f", … ({len(pairs):,} in all)"
+            self._renumbered = (comparison, line)
+        return self._renumbered[1]
 
 
 def _describe(document: Document) -> str:
