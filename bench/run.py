@@ -170,7 +170,7 @@ def bench_growth(sizes: tuple[int, ...] = GROWTH_SIZES) -> None:
         row(
             f"align growth: {size:,} paragraphs a side, version mode",
             seconds * 1000,
-            f"+{mib:.0f} MiB",
+            f"peak {mib:,.0f} MiB",
         )
     xs = [math.log(size) for size, _ in points]
     ys = [math.log(seconds) for _, seconds in points]
