@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from align.alignment import Mode, Status
 from align.model import Document, FootnoteRef
@@ -30,11 +30,12 @@ class Unit:
     parent: str | None = None
     lead: str = ""
     """A paragraph's lead words (`Welcoming`), to say what a change of kind changed."""
+    normalized: str = field(init=False, repr=False, compare=False)
+    """The text as `same` compares it: whitespace runs count as one space (worked out
+    once: the aligner asks for it several times a unit)."""
 
-    @property
-    def normalized(self) -> str:
-        """The text as `same` compares it: whitespace runs count as one space."""
-        return " ".join(self.text.split())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "normalized", " ".join(self.text.split()))
 
 
 def pair_status(

@@ -39,8 +39,14 @@ _BREAK = -1
 """The size `_words` gives a newline: not a word, the end of a line."""
 
 
+NARROW_UP_TO = "\u0300"
+"""Every character before this (the combining diacritics) takes one cell."""
+
+
 def display_width(text: str) -> int:
     """Cells a text takes in a terminal: wide (CJK) characters take two, marks none."""
+    if not text or max(text) < NARROW_UP_TO:  # each character one cell: ASCII, Latin-1,
+        return len(text)  # Latin Extended (most UN text), told at C speed
     return sum(
         0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
         for char in text
@@ -56,6 +62,8 @@ def wrap_chunks(
     chunks: Iterable[Chunk], width: int, cells: Callable[[str], int] = display_width
 ) -> list[Line]:
     """Styled text broken into lines of at most `width` cells."""
+    chunks = list(chunks)
+    cells = _measure(cells, "".join(text for text, _ in chunks))
     width = max(width, 4)
     lines: list[Line] = []
     line: Line = []
@@ -85,6 +93,7 @@ def wrap_chunks(
 
 def line_count(text: str, width: int, cells: Callable[[str], int] = display_width) -> int:
     """How many lines `wrap_chunks` makes of `text`, without building them."""
+    cells = _measure(cells, text)
     width = max(width, 4)
     finished, used, started = 0, 0, False
     for part in _parts(text):
@@ -103,6 +112,19 @@ def line_count(text: str, width: int, cells: Callable[[str], int] = display_widt
             finished, size = finished + 1, size - width
         used, started = used + size, True
     return finished + 1
+
+
+_NOT_ONE_CELL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""Control characters (a newline aside): no cell, for some measures."""
+
+
+def _measure(cells: Callable[[str], int], text: str) -> Callable[[str], int]:
+    """`len` where every character of `text` takes one cell by any measure (printable,
+    before the combining marks: most UN text), which is twenty times cheaper per word;
+    `cells` otherwise."""
+    if not text or (max(text) < NARROW_UP_TO and not _NOT_ONE_CELL.search(text)):
+        return len
+    return cells
 
 
 def pad(text: str, width: int) -> str:
