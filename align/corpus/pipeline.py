@@ -86,10 +86,11 @@ def run_corpus(
     tracker = _Tracker(progress)
     failures: list[Failure] = []
     with _Log(state / "done.jsonl", resume=run.resume) as log:
+        work = _Work(run, state, engine, log, tracker, failures)
         paths = list(collection.paths) + _fetched(collection, fetch, failures, tracker)
-        entries = _read(paths, run, state, engine, log, tracker, failures)
+        entries = _read(paths, work)
         groups = group(entries.values(), collection.series)
-        aligned = _align(groups, entries, run, state, engine, log, tracker, failures)
+        aligned = _align(groups, entries, work)
     failures.sort(key=_failure_order)
     outputs = assemble(
         run.out, state, entries, groups, failures, moment, force=run.resume or run.force
@@ -162,16 +163,22 @@ def _languages(spec: str) -> tuple[str, ...]:
     return languages(spec)
 
 
-def _read(
-    paths: list[Path],
-    run: Run,
-    state: Path,
-    engine: Engine,
-    log: _Log,
-    tracker: _Tracker,
-    failures: list[Failure],
-) -> dict[str, Entry]:
-    documents = state / "documents"
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What every stage of a run uses: its options, work folder, engine, log, progress and
+    the failures so far."""
+
+    run: Run
+    state: Path
+    engine: Engine
+    log: _Log
+    tracker: _Tracker
+    failures: list[Failure]
+
+
+def _read(paths: list[Path], work: _Work) -> dict[str, Entry]:
+    run, log, tracker, failures = work.run, work.log, work.tracker, work.failures
+    documents = work.state / "documents"
     entries: dict[str, Entry] = {}
     calls: list[Call] = []
     planned: dict[str, tuple[str, str]] = {}
@@ -190,7 +197,7 @@ def _read(
         planned[source] = (id, mark)
         calls.append((read_task, (source, id, str(documents), run.max_size)))
     tracker.stage("read", len(calls))
-    for outcome in engine.run(calls):
+    for outcome in work.engine.run(calls):
         id, mark = planned[outcome.subject]
         record = _record(outcome)
         log.add("read", id, mark, record)
@@ -215,23 +222,15 @@ def _record(outcome: Outcome) -> dict[str, Any]:
     return {"records": outcome.records}
 
 
-def _align(
-    groups: Groups,
-    entries: dict[str, Entry],
-    run: Run,
-    state: Path,
-    engine: Engine,
-    log: _Log,
-    tracker: _Tracker,
-    failures: list[Failure],
-) -> int:
-    documents = str(state / "documents")
+def _align(groups: Groups, entries: dict[str, Entry], work: _Work) -> int:
+    run, log, tracker, failures = work.run, work.log, work.tracker, work.failures
+    documents = str(work.state / "documents")
     calls: list[Call] = []
     planned: dict[str, str] = {}
     aligned = 0
     for kind, plan in tasks(groups, entries):
         mark = _mark(kind, plan, entries, run)
-        part = part_path(state, kind, plan["id"])
+        part = part_path(work.state, kind, plan["id"])
         done = log.done("align", plan["id"], mark)
         if done and not done.get("failure") and part.is_file():
             aligned += 1
@@ -239,7 +238,7 @@ def _align(
         planned[plan["id"]] = mark
         calls.append((group_task, (kind, plan, documents, str(part), run.pivot)))
     tracker.stage("align", len(calls))
-    for outcome in engine.run(calls):
+    for outcome in work.engine.run(calls):
         record = _record(outcome)
         log.add("align", outcome.subject, planned[outcome.subject], record)
         if outcome.failure:
