@@ -97,6 +97,13 @@ def run_corpus_command(args: argparse.Namespace) -> int:
     try:
         with _Bars(quiet=args.quiet) as bars:
             summary = run_corpus(given, run, workers, bars, _fetcher(args))
+    except KeyboardInterrupt:
+        print(
+            f"resalign: interrupted; what was done is kept in {out}: the same command with "
+            "--resume goes on from there",
+            file=sys.stderr,
+        )
+        return ExitCode.INTERRUPTED
     finally:
         workers.close()
     _report(summary, out, workers.name, workers.workers)
@@ -183,9 +190,9 @@ class _Bars:
             self._progress.stop()
 
     def stage(self, name: str, total: int) -> None:
-        if self._progress is not None:
+        if self._progress is not None and total:  # a stage a resumed run has done: no bar
             self._tasks[name] = self._progress.add_task(name, total=total)
 
     def advance(self, name: str) -> None:
-        if self._progress is not None:
+        if name in self._tasks:
             self._progress.advance(self._tasks[name])

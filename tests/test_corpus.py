@@ -451,3 +451,24 @@ def test_grouping_edge_cases() -> None:
         "A/C.3/80/L.20/Rev.1: its title is that of A/RES/80/190, A/RES/80/191; "
         "not paired with either",
     )
+
+
+def test_an_interrupted_command_says_how_to_go_on(
+    small: tuple[Path, dict[str, bytes]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import align.corpus.pipeline
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(align.corpus.pipeline, "run_corpus", interrupted)
+    source, _ = small
+    out = tmp_path / "out"
+    assert main(["corpus", str(source), "-o", str(out), "--jobs", "1", "--quiet"]) == 130
+    assert capsys.readouterr().err == (
+        f"resalign: interrupted; what was done is kept in {out}: the same command with "
+        "--resume goes on from there\n"
+    )

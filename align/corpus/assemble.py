@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -21,7 +21,7 @@ from align.errors import OutputError
 from align.output import open_output
 
 if TYPE_CHECKING:
-    from align.corpus.pipeline import Summary
+    from align.corpus.pipeline import Progress, Summary
 
 FILES = (
     "documents.jsonl",
@@ -47,9 +47,10 @@ def assemble(
     started: time.struct_time,
     *,
     force: bool,
+    progress: Progress | None = None,
 ) -> tuple[Path, ...]:
-    """Write every output (dated when the run `started`); `force` lets them replace an
-    earlier run's."""
+    """Write every output (dated when the run `started`), saying so to `progress` file by
+    file; `force` lets them replace an earlier run's."""
     if not force:
         taken = [name for name in FILES if (out / name).exists()]
         if taken:
@@ -60,19 +61,29 @@ def assemble(
     sets = [plan for kind, plan in plans if kind == "set" and plan["id"] in done]
     series = [plan for kind, plan in plans if kind == "series" and plan["id"] in done]
     adoptions = [plan for kind, plan in plans if kind == "adoption" and plan["id"] in done]
-    written = [
-        _jsonl(out / "documents.jsonl", (e.as_dict() for e in _by_source(entries))),
-        _jsonl(out / "errors.jsonl", (failure.as_dict() for failure in failures)),
-        _json(out / "groups.json", _groups(groups, entries)),
-        _parallel_jsonl(out / "parallel.jsonl", [done[plan["id"]] for plan in sets]),
-        *_parallel_parquet(out / "parallel.parquet", [done[plan["id"]] for plan in sets]),
-        _parallel_tmx(out / "parallel.tmx", [done[plan["id"]] for plan in sets], started),
-        _jsonl(
-            out / "adoptions.jsonl",
-            (record for plan in adoptions for record in _load(done[plan["id"]])),
-        ),
-        *_lineages(out / "lineages", [done[plan["id"]] for plan in series]),
+    set_parts = [done[plan["id"]] for plan in sets]
+    steps: list[Callable[[], list[Path]]] = [
+        lambda: [_jsonl(out / "documents.jsonl", (e.as_dict() for e in _by_source(entries)))],
+        lambda: [_jsonl(out / "errors.jsonl", (failure.as_dict() for failure in failures))],
+        lambda: [_json(out / "groups.json", _groups(groups, entries))],
+        lambda: [_parallel_jsonl(out / "parallel.jsonl", set_parts)],
+        lambda: _parallel_parquet(out / "parallel.parquet", set_parts),
+        lambda: [_parallel_tmx(out / "parallel.tmx", set_parts, started)],
+        lambda: [
+            _jsonl(
+                out / "adoptions.jsonl",
+                (record for plan in adoptions for record in _load(done[plan["id"]])),
+            )
+        ],
+        lambda: _lineages(out / "lineages", [done[plan["id"]] for plan in series]),
     ]
+    written: list[Path] = []
+    if progress:
+        progress.stage("write", len(steps))
+    for step in steps:
+        written += step()
+        if progress:
+            progress.advance("write")
     return tuple(written)
 
 

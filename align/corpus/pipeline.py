@@ -93,7 +93,14 @@ def run_corpus(
         aligned = _align(groups, entries, work)
     failures.sort(key=_failure_order)
     outputs = assemble(
-        run.out, state, entries, groups, failures, moment, force=run.resume or run.force
+        run.out,
+        state,
+        entries,
+        groups,
+        failures,
+        moment,
+        force=run.resume or run.force,
+        progress=progress,
     )
     summary = Summary(
         documents=len(set(paths)),
