@@ -472,3 +472,31 @@ def test_an_interrupted_command_says_how_to_go_on(
         f"resalign: interrupted; what was done is kept in {out}: the same command with "
         "--resume goes on from there\n"
     )
+
+
+def test_a_manifest_fetches_symbols_and_reads_them_with_the_rest(
+    small: tuple[Path, dict[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Symbols the manifest names are fetched (here from the loopback stand-in for the
+    UN's document system) into the cache and grouped with the files it lists: 80/228
+    joins the trafficking series after 78/228."""
+    from tests.fixtures.ods_server import Documents, ods_server
+
+    source, _ = small
+    served = Documents({("A/RES/80/228", "en", "pdf"): (REAL / "A_RES_80_228.pdf").read_bytes()})
+    manifest = tmp_path / "corpus.toml"
+    manifest.write_text(
+        f'documents = ["{source}/*.txt", "{source}/A_RES_78_228.pdf"]\n'
+        'fetch = ["A/RES/80/228 en"]\n'
+    )
+    out = tmp_path / "out"
+    with ods_server(served) as base:
+        monkeypatch.setenv("RESALIGN_ODS_URL", base)
+        assert main(["corpus", str(manifest), "-o", str(out), "--jobs", "1", "--quiet"]) == 0
+    series = json.loads((out / "groups.json").read_text())["series"]
+    assert [s["symbols"] for s in series] == [
+        ["A/RES/70/179", "A/RES/72/195", "A/RES/74/176", "A/RES/78/228", "A/RES/80/228"]
+    ]
+    fetched = [e for e in jsonl(out / "documents.jsonl") if e["symbol"] == "A/RES/80/228"]
+    assert Path(fetched[0]["source"]).name == "A_RES_80_228.en.pdf"
+    assert served.asked[("A/RES/80/228", "en", "docx")] == 1  # a Word file first, as fetch does
