@@ -18,7 +18,6 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from align.alignment import Finding
 from align.chain import heaviest_chain
@@ -110,11 +109,7 @@ def _path(left: Sequence[Unit], right: Sequence[Unit]) -> list[int]:
     unchanged unit before it (a text found once on each side, in order), as far on as it
     is after that one; on the diagonal before the first."""
     once_right = _once(right)
-    twins = [
-        (i, j, 1.0)
-        for i, text in enumerate(_once(left, keyed=False))
-        if text is not None and (j := once_right.get(text)) is not None
-    ]
+    twins = [(i, once_right[text], 1.0) for text, i in _once(left).items() if text in once_right]
     anchors = dict(heaviest_chain(twins, len(right)))
     n, m = len(left), len(right)
     path, offset = [], None
@@ -125,12 +120,10 @@ def _path(left: Sequence[Unit], right: Sequence[Unit]) -> list[int]:
     return path
 
 
-def _once(units: Sequence[Unit], *, keyed: bool = True) -> Any:
-    """Texts that occur once: by text (index), or per unit (its text, or None)."""
+def _once(units: Sequence[Unit]) -> dict[str, int]:
+    """The texts that occur once, and where."""
     counts = Counter(unit.normalized for unit in units)
-    if keyed:
-        return {u.normalized: j for j, u in enumerate(units) if counts[u.normalized] == 1}
-    return [u.normalized if counts[u.normalized] == 1 else None for u in units]
+    return {u.normalized: j for j, u in enumerate(units) if counts[u.normalized] == 1}
 
 
 PER_UNIT = 16
