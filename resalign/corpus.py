@@ -157,15 +157,12 @@ def _counted(count: int, plural: str) -> str:
 
 
 class _Bars:
-    """A rich progress bar per stage on stderr; nothing when quiet."""
+    """A rich progress bar per stage on stderr; nothing when quiet or not a terminal."""
 
     def __init__(self, *, quiet: bool) -> None:
-        self.quiet = quiet or not sys.stderr.isatty()
         self._progress: Any = None
         self._tasks: dict[str, Any] = {}
-
-    def __enter__(self) -> _Bars:
-        if not self.quiet:
+        if not (quiet or not sys.stderr.isatty()):
             from rich.console import Console
             from rich.progress import (
                 BarColumn,
@@ -182,12 +179,15 @@ class _Bars:
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
             )
-            self._progress.start()
+
+    def __enter__(self) -> _Bars:
+        if self._progress is not None:
+            self._progress.__enter__()  # rich starts and stops its own live display
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self._progress is not None:
-            self._progress.stop()
+            self._progress.__exit__(*exc)
 
     def stage(self, name: str, total: int) -> None:
         if self._progress is not None and total:  # a stage a resumed run has done: no bar

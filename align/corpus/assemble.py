@@ -11,6 +11,7 @@ import importlib.util
 import json
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -66,16 +67,14 @@ def assemble(
         lambda: [_jsonl(out / "documents.jsonl", (e.as_dict() for e in _by_source(entries)))],
         lambda: [_jsonl(out / "errors.jsonl", (failure.as_dict() for failure in failures))],
         lambda: [_json(out / "groups.json", _groups(groups, entries))],
-        lambda: [_parallel_jsonl(out / "parallel.jsonl", set_parts)],
-        lambda: _parallel_parquet(out / "parallel.parquet", set_parts),
-        lambda: [_parallel_tmx(out / "parallel.tmx", set_parts, started)],
+        lambda: _parallel(out, set_parts, started),
         lambda: [
             _jsonl(
                 out / "adoptions.jsonl",
                 (record for plan in adoptions for record in _load(done[plan["id"]])),
             )
         ],
-        lambda: _lineages(out / "lineages", [done[plan["id"]] for plan in series]),
+        lambda: _lineages(out / "lineages", [(plan, done[plan["id"]]) for plan in series]),
     ]
     written: list[Path] = []
     if progress:
@@ -152,56 +151,47 @@ def _load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def parallel_records(parts: list[Path]) -> Iterator[list[dict[str, Any]]]:
-    """The parallel records, a language set at a time."""
-    for part in parts:
-        with part.open(encoding="utf-8") as handle:
-            yield [json.loads(line) for line in handle]
+def _parallel(out: Path, parts: list[Path], started: time.struct_time) -> list[Path]:
+    """The parallel corpus as JSONL, Parquet (where pyarrow is installed,
+    `resalign[corpus]`; the run's summary says when it is not) and TMX, in one pass over
+    the language sets' parts: each is read and parsed once, for all three."""
+    from align.render.corpus.tmx import TmxWriter
 
+    paths = [out / "parallel.jsonl", out / "parallel.tmx"]
+    parquet = importlib.util.find_spec("pyarrow") is not None
+    if parquet:
+        paths.append(out / "parallel.parquet")
+    with ExitStack() as files:
+        jsonl, tmx, *tables = (files.enter_context(open_output(p, force=True)) for p in paths)
+        writers = [files.enter_context(TmxWriter(tmx, started))]
+        if parquet:
+            from align.render.corpus.parquet import ParquetWriter
 
-def _parallel_jsonl(path: Path, parts: list[Path]) -> Path:
-    with open_output(path, force=True) as handle:
+            writers.append(files.enter_context(ParquetWriter(tables[0])))
         for part in parts:
-            handle.write(part.read_bytes())
-    return path
+            lines = part.read_bytes()
+            jsonl.write(lines)
+            records = [json.loads(line) for line in lines.splitlines()]
+            for writer in writers:
+                writer.add(records)
+    return paths
 
 
-def _parallel_parquet(path: Path, parts: list[Path]) -> list[Path]:
-    """The Parquet file, where pyarrow is installed (`resalign[corpus]`); none otherwise,
-    which the run's summary says."""
-    if importlib.util.find_spec("pyarrow") is None:
-        return []
-    from align.render.corpus.parquet import write_parquet
-
-    with open_output(path, force=True) as handle:
-        write_parquet(handle, parallel_records(parts))
-    return [path]
-
-
-def _parallel_tmx(path: Path, parts: list[Path], started: time.struct_time) -> Path:
-    from align.render.corpus.tmx import write_tmx
-
-    with open_output(path, force=True) as handle:
-        write_tmx(handle, parallel_records(parts), started)
-    return path
-
-
-def _lineages(folder: Path, parts: list[Path]) -> list[Path]:
+def _lineages(folder: Path, series: list[tuple[dict[str, Any], Path]]) -> list[Path]:
+    """Each series' JSON and page as its task wrote them, and the index of all (from the
+    series' plans: the parts are copied, not read)."""
     from align.render.corpus.lineage import render_index
 
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
         raise OutputError(f"{folder}: cannot write ({error.strerror or error})") from None
-    written, index = [], []
-    for part in parts:
-        series = _load(part)
-        name = series["name"]
+    written = []
+    for plan, part in series:
         for suffix in (".json", ".html"):
-            with open_output(folder / f"{name}{suffix}", force=True) as handle:
+            with open_output(folder / f"{plan['name']}{suffix}", force=True) as handle:
                 handle.write(part.with_suffix(suffix).read_bytes())
-            written.append(folder / f"{name}{suffix}")
-        index.append({key: series[key] for key in ("name", "title", "symbols")})
+            written.append(folder / f"{plan['name']}{suffix}")
     with open_output(folder / "index.html", force=True) as handle:
-        handle.write(render_index(index))
+        handle.write(render_index([plan for plan, _ in series]))
     return [*written, folder / "index.html"]

@@ -200,6 +200,7 @@ def _read(paths: list[Path], work: _Work) -> dict[str, Entry]:
         done = log.done("read", id, mark)
         if done and (done.get("failure") or document_path(documents, id).is_file()):
             _take(done, entries, failures)
+            log.skipped += 1
             continue
         planned[source] = (id, mark)
         calls.append((read_task, (source, id, str(documents), run.max_size)))
@@ -241,6 +242,7 @@ def _align(groups: Groups, entries: dict[str, Entry], work: _Work) -> int:
         done = log.done("align", plan["id"], mark)
         if done and not done.get("failure") and part.is_file():
             aligned += 1
+            log.skipped += 1
             continue
         planned[plan["id"]] = mark
         calls.append((group_task, (kind, plan, documents, str(part), run.pivot)))
@@ -304,11 +306,9 @@ class _Log:
         self._handle = path.open("a", encoding="utf-8")
 
     def done(self, stage: str, id: str, mark: str) -> dict[str, Any] | None:
+        """What an earlier run recorded of this task, if it had the same mark."""
         record = self._done.get((stage, id))
-        if record is None or record.get("mark") != mark:
-            return None
-        self.skipped += 1
-        return record
+        return record if record is not None and record.get("mark") == mark else None
 
     def __enter__(self) -> _Log:
         return self

@@ -19,6 +19,7 @@ import os
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import pairwise
@@ -145,7 +146,7 @@ _WORD = re.compile(r"\S+")
 """A stretch of characters between white space (`\\s` is `str.isspace`)."""
 
 
-def _stretch(start: int, end: int, key: int, object_at: Any) -> int:
+def _stretch(start: int, end: int, key: int, object_at: Callable[[int], int]) -> int:
     """Where the characters from `start` stop belonging to text object `key` (`end` at
     most). A text object's characters stand together in PDFium's text page, so the end is
     found by galloping and halving: a few calls for a word, not one a character."""
@@ -208,14 +209,18 @@ def _runs(page, number: int, source: str) -> list[Run]:  # type: ignore[no-untyp
     runs: list[Run] = []
     spaced = False
     position = 0
+
+    def object_at(index: int) -> int:
+        return text_object(handle, index) or 0
+
     for word in _WORD.finditer(chars):
         start, end = word.span()
         spaced = start > position
         position = end
         current: Run | None = None
         while start < end:
-            key = text_object(handle, start) or 0
-            stop = _stretch(start, end, key, lambda i: text_object(handle, i) or 0)
+            key = object_at(start)
+            stop = _stretch(start, end, key, object_at)
             style = styles.get(key)
             if style is None:
                 pdfium.FPDFText_GetFontInfo(raw, start, font, 128, ctypes.byref(flags))

@@ -1,9 +1,8 @@
 """The parallel corpus as Parquet (pyarrow): one row per unit, the JSONL's fields as
-columns, written a language set per row group so memory holds one set."""
+columns, a language set per row group, so memory holds one set."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 import pyarrow as pa
@@ -23,11 +22,20 @@ def schema() -> pa.Schema:
     return pa.schema([(name, kind(name)) for name in PARALLEL_FIELDS])
 
 
-def write_parquet(handle: BinaryIO, sets: Iterable[list[dict[str, Any]]]) -> None:
-    """Every set's records into `handle`; an empty corpus is a file with the columns and
-    no rows."""
-    layout = schema()
-    with pq.ParquetWriter(handle, layout, compression="zstd") as writer:
-        for records in sets:
-            if records:
-                writer.write_table(pa.Table.from_pylist(records, schema=layout))
+class ParquetWriter:
+    """Writes the sets' records into `handle` as they are added; an empty corpus is a file
+    with the columns and no rows."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._schema = schema()
+        self._writer = pq.ParquetWriter(handle, self._schema, compression="zstd")
+
+    def add(self, records: list[dict[str, Any]]) -> None:
+        if records:
+            self._writer.write_table(pa.Table.from_pylist(records, schema=self._schema))
+
+    def __enter__(self) -> ParquetWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._writer.close()

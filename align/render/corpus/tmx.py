@@ -11,7 +11,7 @@ finding as an `x-qa` property, as the pair-wise TMX export does.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from contextlib import ExitStack
 from typing import Any, BinaryIO
 
 from lxml import etree
@@ -21,22 +21,32 @@ from align.render.stamp import tool_version
 from align.render.tmx import LOCALES, XML_LANG
 
 
-def write_tmx(
-    handle: BinaryIO, sets: Iterable[list[dict[str, Any]]], started: time.struct_time
-) -> None:
-    """Every set's units into `handle`, dated when the run `started`."""
-    created = time.strftime("%Y%m%dT%H%M%SZ", started)
-    with etree.xmlfile(handle, encoding="UTF-8") as xml:
-        xml.write_declaration()
-        xml.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
-        with xml.element("tmx", version="1.4"):
-            xml.write(_header(created), pretty_print=True)
-            with xml.element("body"):
-                for records in sets:
-                    for record in records:
-                        unit = _unit(record, created)
-                        if unit is not None:
-                            xml.write(unit, pretty_print=True)
+class TmxWriter:
+    """Writes the sets' units into `handle` as they are added, dated when the run
+    `started`."""
+
+    def __init__(self, handle: BinaryIO, started: time.struct_time) -> None:
+        self._handle = handle
+        self._created = time.strftime("%Y%m%dT%H%M%SZ", started)
+        self._open = ExitStack()
+
+    def __enter__(self) -> TmxWriter:
+        self._xml = self._open.enter_context(etree.xmlfile(self._handle, encoding="UTF-8"))
+        self._xml.write_declaration()
+        self._xml.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+        self._open.enter_context(self._xml.element("tmx", version="1.4"))
+        self._xml.write(_header(self._created), pretty_print=True)
+        self._open.enter_context(self._xml.element("body"))
+        return self
+
+    def add(self, records: list[dict[str, Any]]) -> None:
+        for record in records:
+            unit = _unit(record, self._created)
+            if unit is not None:
+                self._xml.write(unit, pretty_print=True)
+
+    def __exit__(self, *exc: object) -> None:
+        self._open.__exit__(*exc)
 
 
 def _header(created: str) -> etree._Element:
