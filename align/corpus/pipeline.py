@@ -15,7 +15,7 @@ import hashlib
 import json
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -260,20 +260,17 @@ def _align(groups: Groups, entries: dict[str, Entry], work: _Work) -> int:
 
 def _mark(kind: str, plan: dict[str, Any], entries: dict[str, Entry], run: Run) -> str:
     """What the group's result depends on: its members (as read), the pivot, the version."""
-    members = sorted(id for id in _ids(plan) if id in entries)
+    members = sorted(_members(plan))
     facts = [kind, plan, [entries[id].as_dict() for id in members], run.pivot, run.version]
     return hashlib.sha1(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _ids(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _ids(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _ids(item)
+def _members(plan: dict[str, Any]) -> list[str]:
+    """The entry ids a plan names: a set's (language, id) members, or the ids a series or
+    an adoption lists per language."""
+    if "members" in plan:
+        return [id for _, id in plan["members"]]
+    return [id for ids in plan["languages"].values() for id in ids]
 
 
 def _group_counts(groups: Groups) -> dict[str, int]:
