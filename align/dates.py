@@ -9,9 +9,9 @@ of a range or list that shares the month and year are dates too: `27 and 28 Sept
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from align.languages import Language
 from align.patterns import lazy
@@ -25,8 +25,7 @@ def ascii_digits(text: str) -> str:
     return text.translate(ARABIC_INDIC_DIGITS) if _ARABIC_INDIC.search(text) else text
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date found in a text: where it stands and what day it names."""
 
     start: int
@@ -34,8 +33,7 @@ class DateMention:
     iso: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     date: re.Pattern[str]
     month_of: dict[str, int]
     day_before: re.Pattern[str]

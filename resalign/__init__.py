@@ -1,5 +1,9 @@
 """The `resalign` command: a thin front end over the `align` library."""
 
+import os
+import sys
+from typing import NoReturn
+
 
 def package_version() -> str:
     """The installed version (read from the package metadata only when asked)."""
@@ -14,12 +18,28 @@ def package_version() -> str:
 def run() -> None:
     """The `resalign` command. The CLI is imported here, so that Ctrl-C while it loads ends
     the program quietly with exit code 130, as it does once the program runs."""
-    import sys
-
     try:
         from resalign.cli import main
 
         code = main()
     except KeyboardInterrupt:
         code = 130
-    sys.exit(code)
+    _leave(code)
+
+
+def _leave(code: int) -> NoReturn:
+    """Exit with `code`, without the interpreter's teardown where nothing is left for it
+    to do: no thread was started and no exit handler registered (the reading and diffing
+    commands). Freeing every module and object one by one took 9 ms, a tenth of a whole
+    `resalign parse`; the operating system takes the memory back at once."""
+    import atexit
+
+    pending = getattr(atexit, "_ncallbacks", lambda: 1)()  # CPython's count; else assume some
+    if pending or "threading" in sys.modules:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe or stream: the ordinary way out
+        sys.exit(code)
+    os._exit(code)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from align.errors import ExitCode, OutputError, ResalignError, UsageError
 from align.read import DEFAULT_MAX_SIZE, read_document
 from resalign import package_version
-from resalign.corpus import add_corpus_command
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -38,8 +37,41 @@ CARRY_FORMATS = ("docx", "html", "md", "tmx", "txt", "xliff")
 COMMANDS = ("parse", "align", "diff", "report", "tui", "demo", "carry", "fetch", "corpus")
 
 
+def _columns(fallback: int = 80) -> int:
+    """The terminal's width as `shutil.get_terminal_size` tells it (COLUMNS, else the
+    terminal, else `fallback`), without importing shutil and with it zlib, bz2 and lzma
+    (1.2 ms at every start: argparse builds a formatter, sized so, for every option)."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or fallback
+    except (AttributeError, ValueError, OSError):
+        return fallback
+
+
+class _Help(argparse.HelpFormatter):
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _columns() - 2)
+
+
+class _RawDescription(_Help, argparse.RawDescriptionHelpFormatter):
+    """The main help's description as written (it lays out the forms of the command)."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with usage errors on one line and the project's exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Help)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(ExitCode.INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
@@ -127,7 +159,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "A document may be given by symbol and language instead of a file\n"
         f"({PROG} A/RES/70/179:es A/RES/72/195:es): it is fetched from the UN's document\n"
         "system into the cache first (see 'fetch').",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawDescription,
     )
     parser.add_argument("--version", action=_Version)
     commands = _Commands(
@@ -281,7 +313,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="default 30")
     _add_cache_options(fetch)
     fetch.set_defaults(handler=_fetch)
-    add_corpus_command(commands, _add_cache_options, _size)
+    if command in (None, "corpus"):
+        from resalign.corpus import add_corpus_command
+
+        add_corpus_command(commands, _add_cache_options, _size)
     return parser
 
 
@@ -392,9 +427,7 @@ def _diff(args: argparse.Namespace) -> int:
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    import shutil
-
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = _columns(fallback=100)
     sys.stdout.write(terminal_diff(comparison, color=color, width=width, everything=args.all))
     return ExitCode.OK
 

@@ -160,13 +160,12 @@ def test_version_and_help() -> None:
 
 def test_whole_process_no_traceback_and_light_imports(tmp_path: Path) -> None:
     probe = (
-        "import sys, runpy\n"
+        "import sys\n"
         "sys.argv = ['resalign', 'parse', sys.argv[1], '--json']\n"
-        "try:\n"
-        "    runpy.run_module('resalign', run_name='__main__')\n"
-        "except SystemExit as done:\n"
-        "    heavy = [m for m in ('textual', 'lxml', 'rich') if m in sys.modules]\n"
-        "    print('HEAVY', heavy, 'CODE', done.code, file=sys.stderr)\n"
+        "from resalign.cli import main\n"
+        "code = main()\n"
+        "heavy = [m for m in ('textual', 'lxml', 'rich') if m in sys.modules]\n"
+        "print('HEAVY', heavy, 'CODE', code, file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe, str(ES)], capture_output=True, text=True)
     assert "HEAVY [] CODE 0" in result.stderr
@@ -177,6 +176,34 @@ def test_whole_process_no_traceback_and_light_imports(tmp_path: Path) -> None:
     )
     assert bad.returncode == ExitCode.INPUT
     assert "Traceback" not in bad.stderr
+
+
+def test_the_process_skips_teardown_only_when_nothing_waits_for_it() -> None:
+    """After a reading command the process ends without the interpreter's teardown, its
+    output all written; with an exit handler registered it ends the ordinary way and the
+    handler runs."""
+    whole = subprocess.run(
+        [sys.executable, "-m", "resalign", "parse", str(ES), "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert whole.returncode == ExitCode.OK
+    assert json.loads(whole.stdout)["symbol"] == "A/RES/72/195"
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+        "sys.argv = ['resalign', 'parse', sys.argv[1]]\n"
+        "from resalign import run\n"
+        "run()\n"
+    )
+    handled = subprocess.run([sys.executable, "-c", probe, str(ES)], capture_output=True, text=True)
+    assert (handled.returncode, handled.stderr) == (ExitCode.OK, "handler ran\n")
+    assert (
+        handled.stdout
+        == subprocess.run(
+            [sys.executable, "-m", "resalign", "parse", str(ES)], capture_output=True, text=True
+        ).stdout
+    )
 
 
 def test_tui_reports_bad_input_before_starting(

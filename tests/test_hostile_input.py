@@ -391,14 +391,15 @@ def test_ctrl_c_while_the_program_loads_is_quiet(tmp_path: Path) -> None:
     import signal
     import subprocess
 
-    hook = tmp_path / "hook"
+    hook, held = tmp_path / "hook", tmp_path / "held"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
-        "import sys, time\n"
+        "import pathlib, sys, time\n"
         "class Slow:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
         "        if name == 'resalign.cli':\n"
-        "            time.sleep(5)\n"
+        f"            pathlib.Path({str(held)!r}).touch()\n"
+        "            time.sleep(20)\n"
         "sys.meta_path.insert(0, Slow())\n"
     )
     command = shutil.which("resalign") or str(Path(sys.executable).parent / "resalign")
@@ -406,7 +407,9 @@ def test_ctrl_c_while_the_program_loads_is_quiet(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [command, "parse", str(ES)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    time.sleep(1.0)
+    deadline = time.monotonic() + 20
+    while not held.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # until the import is held (a loaded machine starts slowly)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=20)
     assert (process.returncode, out, err) == (130, b"", b"")

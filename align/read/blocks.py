@@ -9,8 +9,7 @@ written as superscript digits (`¹⁴`), as they appear in text extracted from U
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from align.patterns import lazy
 
@@ -34,8 +33,7 @@ _WORDS = lazy(r"[^\W\d_]+")
 _TRAILING = lazy(rf"[{SUPERSCRIPT_DIGITS}*”’\"»)\s]+$")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A run of text the reader found: body text, or one footnote."""
 
     text: str

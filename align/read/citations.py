@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from align.languages import LANGUAGES
 from align.patterns import lazy
@@ -30,8 +30,7 @@ _GAP = 2
 """Spaces an extractor may put between a call and the word before it."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     """A run of digits that may be a call."""
 
     start: int

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from align.dates import find_dates
 from align.languages import Language
@@ -35,8 +35,7 @@ _LIST_GOES_ON = lazy(r"(?:,|\band|\by|\bet|\bи|\bو)$")
 _REVISION = lazy(r"/Rev\.(?P<number>\d+)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     """What the lines before the title say."""
 
     symbol: str | None = None

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from align.patterns import lazy
 from align.read.blocks import TO_ASCII_DIGITS, is_open
@@ -39,8 +39,7 @@ _NOTE_GAP = 3
 """How far a footnote number may run ahead of the last one (an extractor may lose one)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of body text, as the extractor placed it."""
 
     text: str
@@ -50,8 +49,7 @@ class Line:
     page: int
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     """One footnote found in a footnote area."""
 
     marker: str
@@ -59,15 +57,14 @@ class Note:
     lines: tuple[str, ...]
 
 
-@dataclass(slots=True)
-class Layout:
-    """What the lines of a document are."""
+class Layout(NamedTuple):
+    """What the lines of a document are (the lists filled as the lines are sorted)."""
 
-    body: list[Line | str | None] = field(default_factory=list)
+    body: list[Line | str | None]
     """Body lines in reading order; None where a blank line stood, `PAGE_END` where a
     page ended or a footnote area began (each the end of a block)."""
-    notes: list[Note] = field(default_factory=list)
-    furniture: list[str] = field(default_factory=list)
+    notes: list[Note]
+    furniture: list[str]
     """Every dropped line, in reading order."""
 
 
@@ -78,7 +75,7 @@ def lay_out(
     body, footnotes and furniture. `breaks` holds the indices of page breaks."""
     stripped = [line.strip() for line in lines]
     furniture = _furniture(stripped, breaks, title=title, symbol=symbol, start=start)
-    layout = Layout()
+    layout = Layout([], [], [])
     page = sum(1 for index in breaks if index < start)
     area: list[str] | None = None
     last = 0

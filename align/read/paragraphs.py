@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from align.languages import LATIN_LETTERS, Language
@@ -36,17 +35,18 @@ def plain_text(text: str) -> str:
     return " ".join(text.replace("*", "").replace("\u2011", "-").split())
 
 
-@dataclass
 class Draft:
-    """A paragraph being assembled from one or more blocks."""
+    """A paragraph being assembled from one or more blocks: its `raw` text grows as blocks
+    join it and `children` counts the sub-items found so far under it. (A plain class: a
+    working value that lives inside one call, not one of the reader's results.)"""
 
-    kind: Kind
-    key: str
-    label: str | None
-    raw: str
-    parent: str | None = None
-    children: int = 0
-    """Sub-items found so far under this paragraph."""
+    __slots__ = ("children", "key", "kind", "label", "parent", "raw")
+
+    def __init__(
+        self, kind: Kind, key: str, label: str | None, raw: str, parent: str | None = None
+    ) -> None:
+        self.kind, self.key, self.label, self.raw, self.parent = kind, key, label, raw, parent
+        self.children = 0
 
 
 def read_paragraphs(
@@ -215,17 +215,21 @@ def lead_words(raw: str, lang: Language) -> str:
 
 
 def _lead_phrase(text: str, lang: Language) -> str | None:
-    match = _lead_phrases(lang).match(text)
-    return match.group() if match else None
+    for phrase in _lead_phrases(lang).get(text[:1].lower(), ()):
+        if _starts_with_word(text, phrase, lang):
+            return text[: len(phrase)]
+    return None
 
 
 @cache
-def _lead_phrases(lang: Language) -> re.Pattern[str]:
-    """One pattern for all of a language's lead phrases, longest first."""
-    phrases = sorted(lang.lead_phrases, key=len, reverse=True)
-    boundary = "" if lang.script == "han" else r"(?!\w)"
-    alternation = "|".join(re.escape(phrase) for phrase in phrases) or "(?!)"
-    return re.compile(f"(?:{alternation}){boundary}", re.IGNORECASE)
+def _lead_phrases(lang: Language) -> dict[str, tuple[str, ...]]:
+    """A language's lead phrases by their first letter in lower case, longest first (looked
+    up: one pattern of them all took 0.6 ms to compile at every start)."""
+    phrases: dict[str, tuple[str, ...]] = {}
+    for phrase in sorted(lang.lead_phrases, key=len, reverse=True):
+        key = phrase[:1].lower()
+        phrases[key] = (*phrases.get(key, ()), phrase)
+    return phrases
 
 
 def _starts_with_word(text: str, prefix: str, lang: Language) -> bool:

@@ -71,7 +71,7 @@ def build_document(
     known = {footnote.marker for footnote in footnotes}
     rest = body[body_start:]
     cited = mark_citations([block.text for block in rest], known)
-    units = [replace(block, text=text) for block, text in zip(rest, cited, strict=True)]
+    units = [block._replace(text=text) for block, text in zip(rest, cited, strict=True)]
     starts = _annex_starts(units, lang)
     annex_at = starts[0] if starts else len(units)
     closing, closing_at, closing_end = _closing(units[:annex_at], lang, warnings)
@@ -179,7 +179,7 @@ def _without_control_characters(blocks: Sequence[Block], warnings: list[str]) ->
     for block in blocks:
         text, count = _CONTROL.subn("\ufffd", block.text)
         replaced += count
-        out.append(replace(block, text=text) if count else block)
+        out.append(block._replace(text=text) if count else block)
     if replaced:
         warnings.append(f"{replaced} control character(s) in the text, shown as \ufffd")
     return out

@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from collections import Counter
-from dataclasses import replace
 from itertools import pairwise
 
 from align.errors import ReadError
@@ -216,7 +215,7 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
                 and not _starts_unit(first.text, lang)
                 and first.indent <= margins[first.page] + 1
             ):
-                block = replace(block, continues=True)
+                block = block._replace(continues=True)
             blocks.append(block)
             current.clear()
 
