@@ -61,7 +61,7 @@ def mentions(text: str, lang: Language) -> list[Mention]:
     text = ascii_digits(text)
     found = [Mention(m.start, m.end, "date", m.iso) for m in find_dates(text, lang)]
     text = _mask(text, [(m.start, m.end) for m in found])
-    for pattern in (SYMBOL, RESOLUTION_NUMBER):
+    for pattern in (SYMBOL, RESOLUTION_NUMBER) if "/" in text else ():  # each has a `/`
         symbols = [m for m in pattern.finditer(text) if any(c.isdigit() for c in m.group())]
         for match in symbols:
             value = match.group().rstrip(".")

@@ -25,9 +25,11 @@ _HAN = lazy(r"[\u3400-\u9FFF]")
 def tokenize(text: str, *, han: bool = False, invariants_only: bool = False) -> frozenset[str]:
     """The token set of a text. `invariants_only` keeps symbols and numbers alone: all
     that two languages share."""
-    tokens = {
-        m.group().rstrip(".") for rx in (SYMBOL, RESOLUTION_NUMBER) for m in rx.finditer(text)
-    }
+    tokens = (
+        {m.group().rstrip(".") for rx in (SYMBOL, RESOLUTION_NUMBER) for m in rx.finditer(text)}
+        if "/" in text  # every symbol and resolution number has one: most texts are skipped
+        else set()
+    )
     words = _WORD.findall(text.casefold())
     if invariants_only:
         return frozenset(tokens | {w for w in words if w.isdigit()})
@@ -87,15 +89,13 @@ class Weighted:
             for token in tokens:
                 if self.df[token] <= cap:
                     postings.setdefault(token, []).append(j)
+        rarity = {token: (self.df[token], token) for token in postings}
         pairs = set()
         for i, tokens in enumerate(self.left):
             partners: dict[int, None] = {}
-            for token in sorted((t for t in tokens if t in postings), key=self._rarity):
+            for token in sorted(filter(rarity.__contains__, tokens), key=rarity.__getitem__):
                 partners.update(dict.fromkeys(postings[token]))
                 if len(partners) >= per_unit:
                     break
             pairs.update((i, j) for j in list(partners)[:per_unit])
         return pairs
-
-    def _rarity(self, token: str) -> tuple[int, str]:
-        return self.df[token], token

@@ -146,3 +146,24 @@ def test_spans_rebuild_both_sides(left: str, right: str) -> None:
     assert side(spans, "right") == right
     assert all(span.text for span in spans)
     assert all(a.op != b.op for a, b in pairwise(spans))
+
+
+def test_the_cpp_build_diffs_as_the_python_build_does(
+    es: Document, modeled: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fast-diff-match-patch (Google's C++ build) gives the spans the Python build gives, on
+    every paragraph pair of the seeds' version alignment and on every pair of neighbouring
+    paragraphs (texts that share little: the diff's hard cases)."""
+    from align import diff
+
+    old, new = {p.key: p.text for p in modeled.paragraphs}, {p.key: p.text for p in es.paragraphs}
+    texts = [
+        (old[pair.lefts[0]], new[pair.rights[0]])
+        for pair in align(modeled, es).pairs
+        if len(pair.lefts) == len(pair.rights) == 1 and pair.lefts[0] in old
+    ]
+    texts += [(a.text, b.text) for a, b in pairwise(es.paragraphs)]
+    fast = [word_diff(left, right) for left, right in texts]
+    monkeypatch.setattr(diff, "_fast_engine", lambda: None)
+    assert [word_diff(left, right) for left, right in texts] == fast
+    assert len(texts) == 115 and sum(len(spans) > 1 for spans in fast) == 70

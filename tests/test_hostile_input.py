@@ -405,7 +405,13 @@ def test_ctrl_c_while_the_program_loads_is_quiet(tmp_path: Path) -> None:
     command = shutil.which("resalign") or str(Path(sys.executable).parent / "resalign")
     env = {**os.environ, "PYTHONPATH": str(hook)}
     process = subprocess.Popen(
-        [command, "parse", str(ES)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [command, "parse", str(ES)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        # as a shell starts it: Ctrl-C not ignored (a test before may leave it ignored
+        # in this process, and a child inherits that)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 20
     while not held.exists() and process.poll() is None and time.monotonic() < deadline:
