@@ -297,7 +297,11 @@ async def test_corrupt_state_is_set_aside(es: Document, modeled: Document, state
     assert not state.exists()
 
 
-async def test_measured_heights_match_drawn_lines(es: Document, en: Document, state: Path) -> None:
+async def test_heights_once_shown_match_drawn_lines(
+    es: Document, en: Document, state: Path
+) -> None:
+    """A pair's height is estimated until the pair comes on screen, and measured then: once
+    every pair has been shown, the lines laid out are the lines drawn (in each layout)."""
     app = review_app(es, en, state)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
@@ -305,6 +309,11 @@ async def test_measured_heights_match_drawn_lines(es: Document, en: Document, st
         for keys in ("", "t", "n", "u", "t"):
             if keys:
                 await pilot.press(keys)
+            top = 0
+            while top < view.total_lines:
+                view.scroll_to(y=top, animate=False)
+                await pilot.pause()
+                top += view.size.height
             assert view.total_lines == len(view.text_lines())
 
 
