@@ -36,7 +36,7 @@ async def test_opens_on_first_pair_with_every_pair_listed(
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         assert app.session.selected_keys() == ("SYMBOL", "SYMBOL")  # the header comes first
-        assert app.query_one(Navigator).option_count == 86
+        assert app.query_one(Navigator).count == 86
         assert "AGENDA → AGENDA  changed" in screen_text(app)
         assert screen_text(app).count("< PP24 → PP21+PP22  split") == 1
         assert "↕ OP12 → OP20  moved: was after OP11, now after OP19" in screen_text(app)
@@ -100,7 +100,7 @@ async def test_filter_cycles(es: Document, modeled: Document, state: Path) -> No
         counts = []
         for _ in range(4):
             await pilot.press("f")
-            counts.append((app.session.view_filter, app.query_one(Navigator).option_count))
+            counts.append((app.session.view_filter, app.query_one(Navigator).count))
         assert counts == [("changes", 32), ("findings", 0), ("unpaired", 13), ("all", 86)]
 
 
@@ -112,7 +112,7 @@ async def test_search_both_sides_and_hits(es: Document, modeled: Document, state
         assert isinstance(app.screen, PromptScreen)
         await pilot.press(*"Jartum", "enter")
         assert app.session.query == "Jartum"
-        assert app.query_one(Navigator).option_count == 1
+        assert app.query_one(Navigator).count == 1
         assert app.session.selected_keys() == ("PP28", "PP26")
         await pilot.press("slash")
         assert app.screen.query_one(Input).value == ""  # a new search starts empty
@@ -127,7 +127,7 @@ async def test_search_both_sides_and_hits(es: Document, modeled: Document, state
         await pilot.press("slash")
         app.screen.query_one(Input).value = ""
         await pilot.press("enter")
-        assert app.query_one(Navigator).option_count == 86
+        assert app.query_one(Navigator).count == 86
         assert app.session.selected_keys()[0] == "PP16"
 
 
@@ -532,6 +532,9 @@ async def test_page_keys_and_swap_keep_selection_and_view_in_step(
         await pilot.press("end")
         assert app.session.selected_keys() == ("FN14", "FN13")
         assert navigator.highlighted == len(app.session.visible) - 1
+        await pilot.pause()
+        bottom = navigator.scrollable_content_region.height - 1  # the navigator followed
+        assert navigator.render_line(bottom).text.startswith("=    FN14 → FN13    1.00")
         await pilot.press("pageup")
         assert app.session.selected < len(app.session.visible) - 1
         await pilot.press("home")
@@ -653,5 +656,5 @@ async def test_navigator_lines_kept_across_filters_show_new_marks(
         await pilot.press(*TO_PP4, "r", "f", "f", "f", "f")
         assert app.session.view_filter == "all"
         navigator = app.query_one(Navigator)
-        lines = [str(option.prompt) for option in navigator.options]
+        lines = navigator.lines()
         assert "~✓    PP4 → PP4     0.50" in lines

@@ -10,7 +10,7 @@ from typing import ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer
 
 from align.errors import ResalignError
 from tui.export import ask_and_export
@@ -105,9 +105,8 @@ class ReviewApp(App[None]):
         self.query_one(Navigator).sync()
         self.query_one(PairsView).reselect()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if isinstance(event.option_list, Navigator) and event.option_index != self.session.selected:
-            self.select(event.option_index)
+    def on_navigator_clicked(self, event: Navigator.Clicked) -> None:
+        self.select(event.position)
 
     def on_pairs_view_clicked(self, event: PairsView.Clicked) -> None:
         self.select(event.position)
