@@ -210,32 +210,44 @@ def bench_reports() -> None:
 
 
 def bench_tui() -> None:
+    """The review UI launched on two files in a fresh process, as `resalign tui` runs:
+    time to the first screen of pairs, and what keys cost."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        synthetic = [Path(folder) / "left.txt", Path(folder) / "right.txt"]
+        for path, text in zip(synthetic, synthetic_pair(2000), strict=True):
+            path.write_text(text, encoding="utf-8")
+        seeds = [SEEDS / "A_RES_72_195.es.txt", SEEDS / "A_RES_70_179.es.modeled.txt"]
+        _bench_tui_on(seeds, "seed pair")
+        _bench_tui_on(synthetic, "synthetic 2000-paragraph pair")
+
+
+def _bench_tui_on(files: list[Path], label: str) -> None:
     import tempfile
 
     script = Path(__file__).resolve().parent / "tui_launch.py"
-    for size in ("seed", "2000"):
-        runs = []
-        for _ in range(3):
-            with tempfile.TemporaryDirectory() as folder:
-                result = subprocess.run(
-                    [sys.executable, str(script), size, f"{folder}/state.toml"],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                )
-            runs.append([float(x) for x in result.stdout.split()])
-        shown, scrolled, moved, drawn, peak, handled, jumped, filtered, pressed = (
-            statistics.median(c) for c in zip(*runs, strict=True)
-        )
-        label = "seed pair" if size == "seed" else "synthetic 2000-paragraph pair"
-        row(f"TUI launch to first screen, {label}", shown * 1000, f"peak RSS {peak:.0f} MB")
-        row(f"TUI draw a screen after a jump (cold), {label}", drawn)
-        row(f"TUI page-down key, round trip through Pilot, {label}", scrolled)
-        row(f"TUI next-pair key, round trip through Pilot, {label}", moved)
-        row(f"TUI next-pair key, the app's own work (action, lines drawn), {label}", handled)
-        row(f"TUI next-change key (n), the app's own work, {label}", jumped)
-        row(f"TUI filter key (f), the app's own work, {label}", filtered)
-        row(f"TUI filter key (f), round trip through Pilot, {label}", pressed)
+    runs = []
+    for _ in range(3):
+        with tempfile.TemporaryDirectory() as folder:
+            result = subprocess.run(
+                [sys.executable, str(script), *map(str, files), f"{folder}/state.toml"],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+        runs.append([float(x) for x in result.stdout.split()])
+    shown, scrolled, moved, drawn, peak, handled, jumped, filtered, pressed = (
+        statistics.median(c) for c in zip(*runs, strict=True)
+    )
+    row(f"TUI launch to first screen, {label}", shown * 1000, f"peak RSS {peak:.0f} MB")
+    row(f"TUI draw a screen after a jump (cold), {label}", drawn)
+    row(f"TUI page-down key, round trip through Pilot, {label}", scrolled)
+    row(f"TUI next-pair key, round trip through Pilot, {label}", moved)
+    row(f"TUI next-pair key, the app's own work (action, lines drawn), {label}", handled)
+    row(f"TUI next-change key (n), the app's own work, {label}", jumped)
+    row(f"TUI filter key (f), the app's own work, {label}", filtered)
+    row(f"TUI filter key (f), round trip through Pilot, {label}", pressed)
 
 
 def bench_readers() -> None:

@@ -1,5 +1,7 @@
-"""One launch of the review UI, headless: prints seconds to first screen, scroll cost and
-peak memory. Run by bench/run.py in a fresh process per measurement."""
+"""One launch of the review UI on two files, headless, as `resalign tui OLD NEW` makes
+it: prints seconds from the process's start to the first screen of pairs (imports, reading
+both files, aligning, diffing, drawing), the cost of keys, and peak memory. Run by
+bench/run.py in a fresh process per measurement."""
 
 from __future__ import annotations
 
@@ -15,15 +17,14 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"  # measure drawing, not the smooth-scr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from align import parse_text  # noqa: E402
-from bench.synthetic import SEEDS, synthetic_pair  # noqa: E402
+from align.read import read_document  # noqa: E402
 from tui.app import ReviewApp  # noqa: E402
 from tui.session import Session  # noqa: E402
 from tui.widgets.pairs import PairsView  # noqa: E402
 
 
-async def launch(left_text: str, right_text: str, state: Path) -> None:
-    app = ReviewApp(Session.open(parse_text(left_text), parse_text(right_text), state))
+async def launch(left: Path, right: Path, state: Path) -> None:
+    app = ReviewApp(Session.open(read_document(left), read_document(right), state))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -83,9 +84,4 @@ def _peak_megabytes() -> float:
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "seed":
-        left = (SEEDS / "A_RES_72_195.es.txt").read_text(encoding="utf-8")
-        right = (SEEDS / "A_RES_70_179.es.modeled.txt").read_text(encoding="utf-8")
-    else:
-        left, right = synthetic_pair(int(sys.argv[1]))
-    asyncio.run(launch(left, right, Path(sys.argv[2])))
+    asyncio.run(launch(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))

@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -99,7 +99,7 @@ class PairsView(ScrollView, can_focus=True):
     def rebuild(self) -> None:
         """Lay out the visible pairs: the selected one measured, the others measured once
         seen for this comparison and these options, or else estimated from the length of
-        their texts and measured when they come on screen (`render_lines`). Measuring two
+        their texts and measured when they come on screen (`render_line`). Measuring two
         thousand pairs took half a second before the first screen could show."""
         self._options = Options(self._width(), self.footnotes, self.unified)
         self._shown = self.session.selected
@@ -122,10 +122,6 @@ class PairsView(ScrollView, can_focus=True):
         self._guessed.add(position)
         assert self.session.comparison is not None
         return _estimate(self.session.comparison.views[index], self._options)
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._measure_shown()
-        return super().render_lines(crop)
 
     def _measure_shown(self) -> None:
         """Measure the pairs on screen whose height is still an estimate (the pairs below
@@ -223,6 +219,7 @@ class PairsView(ScrollView, can_focus=True):
             return _waiting(self.session, y, self.size.width)
         if not self.session.visible:
             return _nothing_shown(self.session, y, self.size.width)
+        self._measure_shown()  # a no-op once render_lines has measured the screen
         line = round(self.scroll_y) + y
         position = bisect.bisect_right(self._starts, line) - 1
         if position < 0 or line - self._starts[position] >= self._heights[position]:
