@@ -89,11 +89,11 @@ class Weighted:
             for token in tokens:
                 if self.df[token] <= cap:
                     postings.setdefault(token, []).append(j)
-        rarity = {token: (self.df[token], token) for token in postings}
         pairs = set()
         for i, tokens in enumerate(self.left):
             partners: dict[int, None] = {}
-            for token in sorted(filter(rarity.__contains__, tokens), key=rarity.__getitem__):
+            rare = sorted(filter(postings.__contains__, tokens))  # by name, then (the sort
+            for token in sorted(rare, key=self.df.__getitem__):  # is stable) rarest first
                 partners.update(dict.fromkeys(postings[token]))
                 if len(partners) >= per_unit:
                     break
