@@ -20,6 +20,7 @@ from tui.screens.link import NO_COUNTERPART, UNLINK, LinkScreen
 from tui.screens.prompt import PromptScreen
 from tui.session import Session
 from tui.widgets.header import DocumentsHeader
+from tui.widgets.moves import PairClicked
 from tui.widgets.navigator import Navigator
 from tui.widgets.pairs import PairsView
 
@@ -105,10 +106,7 @@ class ReviewApp(App[None]):
         self.query_one(Navigator).sync()
         self.query_one(PairsView).reselect()
 
-    def on_navigator_clicked(self, event: Navigator.Clicked) -> None:
-        self.select(event.position)
-
-    def on_pairs_view_clicked(self, event: PairsView.Clicked) -> None:
+    def on_pair_clicked(self, event: PairClicked) -> None:
         self.select(event.position)
 
     def action_move(self, step: int) -> None:

@@ -11,15 +11,15 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from align.comparison import Comparison
 from tui.session import Session
 from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STATUS_STYLES
+from tui.widgets.moves import MOVES, PairClicked
 
 
 class Navigator(ScrollView, can_focus=True):
@@ -49,21 +49,7 @@ class Navigator(ScrollView, can_focus=True):
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"navigator--highlighted"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "app.move(1)", "Down", show=False),
-        Binding("up,k", "app.move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(-1)", "Last", show=False),
-    ]
-
-    class Clicked(Message):
-        """A pair's line was clicked: `position` in the session's visible pairs."""
-
-        def __init__(self, position: int) -> None:
-            super().__init__()
-            self.position = position
+    BINDINGS: ClassVar[list[BindingType]] = MOVES
 
     def __init__(self, session: Session, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -129,7 +115,7 @@ class Navigator(ScrollView, can_focus=True):
             return
         position = round(self.scroll_y) + offset.y
         if 0 <= position < self.count:
-            self.post_message(self.Clicked(position))
+            self.post_message(PairClicked(position))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -19,7 +19,6 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -45,6 +44,7 @@ from tui.styles import (
     SELECTED,
     STATUS_STYLES,
 )
+from tui.widgets.moves import MOVES, PairClicked
 
 RTL = {"ar"}
 CACHED_ROWS = 300
@@ -63,21 +63,10 @@ class Options:
 class PairsView(ScrollView, can_focus=True):
     """Side-by-side rows of the pairs the session shows."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [  # arrows move between pairs here, not line by line
-        Binding("down,j", "app.move(1)", "Down", show=False),
-        Binding("up,k", "app.move(-1)", "Up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(-1)", "Last", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *MOVES,
+        Binding("space", "page(1)", "Page down", show=False),
     ]
-
-    class Clicked(Message):
-        """A pair was clicked: `position` in the session's visible pairs."""
-
-        def __init__(self, position: int) -> None:
-            super().__init__()
-            self.position = position
 
     def __init__(self, session: Session, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -234,7 +223,7 @@ class PairsView(ScrollView, can_focus=True):
         line = round(self.scroll_y) + event.y
         position = bisect.bisect_right(self._starts, line) - 1
         if 0 <= position < len(self._heights):
-            self.post_message(self.Clicked(position))
+            self.post_message(PairClicked(position))
 
     # one pair ----------------------------------------------------------------------------
     def _row(self, position: int) -> list[Strip]:
