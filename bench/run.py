@@ -237,7 +237,7 @@ def _bench_tui_on(files: list[Path], label: str) -> None:
                 check=True,
             )
         runs.append([float(x) for x in result.stdout.split()])
-    shown, scrolled, moved, drawn, peak, handled, jumped, filtered, pressed = (
+    shown, scrolled, moved, drawn, peak, handled, jumped, filtered, pressed, floor = (
         statistics.median(c) for c in zip(*runs, strict=True)
     )
     row(f"TUI launch to first screen, {label}", shown * 1000, f"peak RSS {peak:.0f} MB")
@@ -248,6 +248,7 @@ def _bench_tui_on(files: list[Path], label: str) -> None:
     row(f"TUI next-change key (n), the app's own work, {label}", jumped)
     row(f"TUI filter key (f), the app's own work, {label}", filtered)
     row(f"TUI filter key (f), round trip through Pilot, {label}", pressed)
+    row("TUI a key an empty Textual app ignores, round trip through Pilot (the floor)", floor)
 
 
 def bench_readers() -> None:

@@ -68,10 +68,36 @@ async def launch(left: Path, right: Path, state: Path) -> None:
                 view.render_line(y)
         drawn = (time.perf_counter() - draw_start) / 20
     peak = _peak_megabytes()
+    floor = await _pilot_floor()
     print(
         f"{shown:.3f} {scrolled * 1000:.1f} {moved * 1000:.1f} {drawn * 1000:.2f} {peak:.0f} "
-        f"{handled * 1000:.2f} {own['n'] * 1000:.2f} {own['f'] * 1000:.2f} {filtered * 1000:.1f}"
+        f"{handled * 1000:.2f} {own['n'] * 1000:.2f} {own['f'] * 1000:.2f} {filtered * 1000:.1f} "
+        f"{floor * 1000:.1f}"
     )
+
+
+async def _pilot_floor() -> float:
+    """A key's round trip through Pilot in a Textual app that does nothing with it: what
+    every round trip above costs before the app does any work."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Empty(App[None]):
+        BINDINGS = [("j", "nothing", "")]  # noqa: RUF012 - Textual's own declaration
+
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Static("nothing")
+
+        def action_nothing(self) -> None:
+            pass
+
+    async with Empty().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        for _ in range(20):
+            await pilot.press("j")
+        await pilot.pause()
+        return (time.perf_counter() - start) / 20
 
 
 def _peak_megabytes() -> float:

@@ -140,12 +140,19 @@ class PairsView(ScrollView, can_focus=True):
         if not self._heights or self._options.width != self._width():
             self.rebuild()
             return
-        for position in {self._shown, self.session.selected}:
+        positions = {self._shown, self.session.selected}
+        heights = [self._heights[position] for position in positions]
+        for position in positions:
             self._cache.pop(position, None)
             self._heights[position] = self._measure(position)
             self._guessed.discard(position)
         self._shown = self.session.selected
-        self._reflow()
+        if heights != [self._heights[position] for position in positions]:
+            self._reflow()
+            return
+        for position in positions:  # the rest of the screen stays as drawn
+            self.refresh_lines(self._starts[position], self._heights[position])
+        self.scroll_to_selected()
 
     def _width(self) -> int:
         """Room for text, always leaving the scrollbar's: the layout must not depend on
