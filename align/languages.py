@@ -441,9 +441,10 @@ def detect(text: str) -> Language:
         return candidates[0]
     words = Counter(_WORD.findall(sample.lower()))
     lines = [line.strip() for line in text[:20000].splitlines() if 0 < len(line.strip()) < 60]
-
-    def score(lang: Language) -> int:
-        opening = any(lang.opening.match(line) for line in lines)
-        return 1000 * opening + sum(words[word] for word in lang.stopwords)
-
-    return max(candidates, key=score)
+    # The opening line outweighs any count of frequent words: the first language, by those
+    # counts, whose opening line the text has is the one (only its pattern is compiled).
+    ranked = sorted(candidates, key=lambda lang: -sum(words[word] for word in lang.stopwords))
+    for lang in ranked:
+        if any(lang.opening.match(line) for line in lines):
+            return lang
+    return ranked[0]
