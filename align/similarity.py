@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise, repeat
 
 from align.invariants import RESOLUTION_NUMBER, SYMBOL
 from align.patterns import lazy
@@ -54,15 +54,16 @@ class Weighted:
 
     @classmethod
     def build(cls, left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) -> Weighted:
-        df = Counter(token for tokens in (*left, *right) for token in tokens)
+        df = Counter(chain.from_iterable((*left, *right)))  # iterated in C, not in Python
         total = len(left) + len(right)
         idf = {token: math.log(1 + total / count) for token, count in df.items()}
+        weight = idf.__getitem__
         return cls(
             list(left),
             list(right),
             idf,
-            [sum(idf[t] for t in tokens) for tokens in left],
-            [sum(idf[t] for t in tokens) for tokens in right],
+            [sum(map(weight, tokens)) for tokens in left],
+            [sum(map(weight, tokens)) for tokens in right],
             df,
         )
 
@@ -76,7 +77,7 @@ class Weighted:
 
     def contained(self, part: frozenset[str], whole: frozenset[str]) -> float:
         """How much of `part` (by weight) is in `whole`, 0-1."""
-        weight = sum(self.idf.get(t, 0.0) for t in part)
+        weight = sum(map(self.idf.get, part, repeat(0.0)))
         return self.overlap(part, whole) / weight if weight else 0.0
 
     def rare_candidates(self, cap: int, per_unit: int) -> set[tuple[int, int]]:
