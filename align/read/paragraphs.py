@@ -71,7 +71,6 @@ def read_paragraphs(
             continue
         op = lang.operative.match(text)
         sub = lang.subitem.match(text)
-        heading = _heading(text, lang)
         number = _number(op["number"]) if op else 0
         if op and operative < number <= operative + _OP_JUMP + (
             1000 if part and not operative else 0
@@ -95,7 +94,7 @@ def read_paragraphs(
             drafts.append(Draft("subitem", key, sub["label"], text[sub.end() :], parent.key))
         elif previous is not None and _continues(previous, text, lang):
             previous.raw = join_text(previous.raw, text)
-        elif heading is not None:
+        elif (heading := _heading(text, lang)) is not None:  # asked only here: it costs
             headings += 1
             drafts.append(Draft("heading", f"{dot}H{headings}", heading[0], heading[1]))
             parent = None
