@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from align.patterns import lazy
+from align.patterns import lazy, reaches
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 _SYMBOLS = (
@@ -43,7 +43,7 @@ WORDS_CJK = lazy(_SYMBOLS + _CJK + _PLAIN)
 
 def words(text: str) -> list[str]:
     """The words of a text, as the diff counts them."""
-    return (WORDS_CJK if text and max(text) >= FIRST_CJK else WORDS).findall(text)
+    return (WORDS_CJK if reaches(text, FIRST_CJK) else WORDS).findall(text)
 
 
 _FIRST_CODE = 0xE000  # token codes start in the private use area, far from real text
@@ -78,7 +78,7 @@ class DiffStats:
 
 
 def tokens(text: str) -> list[str]:
-    return (TOKEN_CJK if text and max(text) >= FIRST_CJK else TOKEN).findall(text)
+    return (TOKEN_CJK if reaches(text, FIRST_CJK) else TOKEN).findall(text)
 
 
 def word_diff(left: str, right: str) -> tuple[Span, ...]:

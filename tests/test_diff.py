@@ -167,3 +167,10 @@ def test_the_cpp_build_diffs_as_the_python_build_does(
     monkeypatch.setattr(diff, "_fast_engine", lambda: None)
     assert [word_diff(left, right) for left, right in texts] == fast
     assert len(texts) == 115 and sum(len(spans) > 1 for spans in fast) == 70
+
+
+@given(st.text(), st.characters())
+def test_reaches_is_a_character_at_or_past(text: str, first: str) -> None:
+    from align.patterns import reaches
+
+    assert reaches(text, first) == (bool(text) and max(text) >= first)

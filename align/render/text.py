@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from align.alignment import Finding
-from align.patterns import lazy
+from align.patterns import lazy, reaches
 
 Chunk = tuple[str, Any]
 Line = list[Chunk]
@@ -32,7 +32,7 @@ compile: only a text that has one pays for it)."""
 
 
 def _parts(text: str) -> list[str]:
-    return (_SPLIT_WIDE if text and max(text) >= "\u1100" else _SPLIT).split(text)
+    return (_SPLIT_WIDE if reaches(text, "\u1100") else _SPLIT).split(text)
 
 
 _BREAK = -1
@@ -45,7 +45,7 @@ NARROW_UP_TO = "\u0300"
 
 def display_width(text: str) -> int:
     """Cells a text takes in a terminal: wide (CJK) characters take two, marks none."""
-    if not text or max(text) < NARROW_UP_TO:  # each character one cell: ASCII, Latin-1,
+    if not reaches(text, NARROW_UP_TO):  # each character one cell: ASCII, Latin-1,
         return len(text)  # Latin Extended (most UN text), told at C speed
     return sum(
         0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
@@ -122,7 +122,7 @@ def _measure(cells: Callable[[str], int], text: str) -> Callable[[str], int]:
     """`len` where every character of `text` takes one cell by any measure (printable,
     before the combining marks: most UN text), which is twenty times cheaper per word;
     `cells` otherwise."""
-    if not text or (max(text) < NARROW_UP_TO and not _NOT_ONE_CELL.search(text)):
+    if not reaches(text, NARROW_UP_TO) and not _NOT_ONE_CELL.search(text):
         return len
     return cells
 
