@@ -18,7 +18,14 @@ from functools import cache
 from align.languages import LATIN_LETTERS, Language
 from align.model import FootnoteRef, Kind, Paragraph
 from align.patterns import lazy
-from align.read.blocks import SUPERSCRIPT_RUN, TO_ASCII_DIGITS, Block, is_open, join_text
+from align.read.blocks import (
+    SUPERSCRIPT_DIGITS,
+    SUPERSCRIPT_RUN,
+    TO_ASCII_DIGITS,
+    Block,
+    is_open,
+    join_text,
+)
 
 _HEADING = lazy(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*))?$", re.DOTALL)
 _MARKERS = lazy(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
@@ -172,7 +179,11 @@ def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[Fo
     (`m²`) stays in the text.
     """
     text = plain_text(raw)
-    patterns = [_MARKERS] + ([lang.inline_marker] if lang.inline_marker else [])
+    patterns = [lang.inline_marker] if lang.inline_marker else []
+    if any(digit in text for digit in SUPERSCRIPT_DIGITS):  # a seventh of the pattern's search
+        patterns.insert(0, _MARKERS)
+    if not patterns:
+        return text, ()
     out: list[str] = []
     refs: list[FootnoteRef] = []
     position = 0
