@@ -125,7 +125,7 @@ class PairsView(ScrollView, can_focus=True):
             for position in guessed:
                 self._heights[position] = self._measure(position)
                 self._guessed.discard(position)
-            self._restart()
+            self._place()
 
     def _measure(self, position: int) -> int:
         if position == self.session.selected and self._options.unified:
@@ -160,11 +160,11 @@ class PairsView(ScrollView, can_focus=True):
         return max(self.size.width - self.styles.scrollbar_size_vertical - 1, 20)
 
     def _reflow(self) -> None:
-        self._restart()
+        self._place()
         self.refresh()
         self.scroll_to_selected()
 
-    def _restart(self) -> None:
+    def _place(self) -> None:
         """Where each pair starts, and the lines they take, from their heights."""
         self._starts = list(accumulate(self._heights, initial=0))[:-1]
         self.virtual_size = Size(self._options.width, sum(self._heights))
@@ -215,7 +215,7 @@ class PairsView(ScrollView, can_focus=True):
             return _waiting(self.session, y, self.size.width)
         if not self.session.visible:
             return _nothing_shown(self.session, y, self.size.width)
-        self._measure_shown()  # a no-op once render_lines has measured the screen
+        self._measure_shown()  # a no-op once the pairs on screen are measured
         line = round(self.scroll_y) + y
         position = bisect.bisect_right(self._starts, line) - 1
         if position < 0 or line - self._starts[position] >= self._heights[position]:
