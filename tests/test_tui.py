@@ -252,6 +252,24 @@ async def test_help_and_quit(es: Document, modeled: Document, state: Path) -> No
         assert not app.is_running
 
 
+async def test_the_navigator_line_under_the_mouse_is_marked(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        navigator = app.query_one(Navigator)
+        plain = list(navigator.render_line(4))[-1].style
+        await pilot.hover(Navigator, offset=(10, 5))  # the border, then line 4
+        await pilot.pause()
+        hovered = list(navigator.render_line(4))[-1].style
+        assert hovered is not None and plain is not None and hovered.bgcolor != plain.bgcolor
+        await pilot.hover(PairsView, offset=(10, 5))
+        await pilot.pause()
+        assert list(navigator.render_line(4))[-1].style == plain
+        assert app.session.selected == 0  # hovering selects nothing
+
+
 async def test_mouse_selects(es: Document, modeled: Document, state: Path) -> None:
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -32,6 +32,9 @@ class Navigator(ScrollView, can_focus=True):
         border: tall $border-blurred;
         padding: 0 1;
         background: $surface;
+        & > .navigator--hover {
+            background: $block-hover-background;
+        }
         & > .navigator--highlighted {
             color: $foreground;
             background: $block-cursor-blurred-background;
@@ -48,7 +51,7 @@ class Navigator(ScrollView, can_focus=True):
         }
     }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"navigator--highlighted"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"navigator--highlighted", "navigator--hover"}
     BINDINGS: ClassVar[list[BindingType]] = MOVES
 
     def __init__(self, session: Session, **kwargs: object) -> None:
@@ -60,6 +63,8 @@ class Navigator(ScrollView, can_focus=True):
         self._prompts_for: Comparison | None = None
         self.highlighted: int | None = None
         """The position drawn highlighted: the session's selection, once shown."""
+        self._hovered: int | None = None
+        """The position under the mouse."""
 
     @property
     def count(self) -> int:
@@ -110,23 +115,40 @@ class Navigator(ScrollView, can_focus=True):
             self.app.select(max(0, min(self.count - 1, position)))  # type: ignore[attr-defined]
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)  # None on the border
-        if offset is None:
-            return
-        position = round(self.scroll_y) + offset.y
-        if 0 <= position < self.count:
+        position = self._position_at(event)
+        if position is not None:
             self.post_message(PairClicked(position))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self._position_at(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._hover(None)
+
+    def _hover(self, position: int | None) -> None:
+        previous, self._hovered = self._hovered, position
+        for line in {previous, position} - {None}:
+            self.refresh_line(line)  # type: ignore[arg-type]
+
+    def _position_at(self, event: events.MouseEvent) -> int | None:
+        """The pair's position under the mouse; None on the border or past the last."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        position = round(self.scroll_y) + offset.y
+        return position if 0 <= position < self.count else None
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         position = round(self.scroll_y) + y
         if not 0 <= position < self.count:
             return Strip.blank(width, self.rich_style)
-        style = (
-            self.get_component_rich_style("navigator--highlighted")
-            if position == self.highlighted
-            else self.rich_style
-        )
+        if position == self.highlighted:
+            style = self.get_component_rich_style("navigator--highlighted")
+        elif position == self._hovered:
+            style = self.get_component_rich_style("navigator--hover")
+        else:
+            style = self.rich_style
         line = self._prompt(position).copy()
         line.truncate(width, overflow="ellipsis", pad=True)
         return Strip(line.render(self.app.console)).apply_style(style)
