@@ -112,7 +112,7 @@ def _semantic_diff(left: str, right: str) -> list[tuple[int, str]]:
     """diff-match-patch's diff of two strings after its semantic clean-up, as (op, text)."""
     fast = _fast_engine()
     if fast is None:
-        return python_semantic_diff(left, right)
+        return _python_semantic_diff(left, right)
     ops = fast(left, right, timelimit=TIMEOUT, cleanup="Semantic", counts_only=False)
     return [(_OPS[op], text) for op, text in ops]
 
@@ -126,7 +126,7 @@ def _fast_engine() -> Callable[..., list[tuple[str, str]]] | None:
     return diff
 
 
-def python_semantic_diff(left: str, right: str) -> list[tuple[int, str]]:
+def _python_semantic_diff(left: str, right: str) -> list[tuple[int, str]]:
     """The same diff by the Python build of diff-match-patch."""
     from diff_match_patch import diff_match_patch
 

@@ -26,6 +26,12 @@ ORDINAL_AFTER = lazy(r"(?:º|ª|°|ᵉ|er\b|re\b|e\b|ème\b|th\b|st\b|nd\b|rd\b|
 THOUSANDS = lazy(r"^\d{1,3}(?:[.,\u00a0\u202f]\d{3})+$")
 
 
+def symbol_patterns(text: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of document symbols and resolution numbers worth running on `text`:
+    none where it has no `/`, which every one of them needs (most paragraphs)."""
+    return (SYMBOL, RESOLUTION_NUMBER) if "/" in text else ()
+
+
 @dataclass(frozen=True, slots=True)
 class Invariants:
     """The values in a text that a faithful translation keeps, as sorted tuples."""
@@ -61,7 +67,7 @@ def mentions(text: str, lang: Language) -> list[Mention]:
     text = ascii_digits(text)
     found = [Mention(m.start, m.end, "date", m.iso) for m in find_dates(text, lang)]
     text = _mask(text, [(m.start, m.end) for m in found])
-    for pattern in (SYMBOL, RESOLUTION_NUMBER) if "/" in text else ():  # each has a `/`
+    for pattern in symbol_patterns(text):
         symbols = [m for m in pattern.finditer(text) if any(c.isdigit() for c in m.group())]
         for match in symbols:
             value = match.group().rstrip(".")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 
-from align.invariants import RESOLUTION_NUMBER, SYMBOL
+from align.invariants import symbol_patterns
 from align.patterns import lazy
 
 _WORD = lazy(r"\w+")
@@ -25,11 +25,7 @@ _HAN = lazy(r"[\u3400-\u9FFF]")
 def tokenize(text: str, *, han: bool = False, invariants_only: bool = False) -> frozenset[str]:
     """The token set of a text. `invariants_only` keeps symbols and numbers alone: all
     that two languages share."""
-    tokens = (
-        {m.group().rstrip(".") for rx in (SYMBOL, RESOLUTION_NUMBER) for m in rx.finditer(text)}
-        if "/" in text  # every symbol and resolution number has one: most texts are skipped
-        else set()
-    )
+    tokens = {m.group().rstrip(".") for rx in symbol_patterns(text) for m in rx.finditer(text)}
     words = _WORD.findall(text.casefold())
     if invariants_only:
         return frozenset(tokens | {w for w in words if w.isdigit()})

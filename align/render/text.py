@@ -25,6 +25,8 @@ Line = list[Chunk]
 _WIDE = (
     "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
+FIRST_WIDE = _WIDE[0]
+"""No character before this takes two cells."""
 _SPLIT = re.compile("( +|\n)")
 _SPLIT_WIDE = lazy(f"( +|\n|[{_WIDE}])")
 """Text with a wide character splits at each of them too (the class costs 3 ms to
@@ -32,7 +34,7 @@ compile: only a text that has one pays for it)."""
 
 
 def _parts(text: str) -> list[str]:
-    return (_SPLIT_WIDE if reaches(text, "\u1100") else _SPLIT).split(text)
+    return (_SPLIT_WIDE if reaches(text, FIRST_WIDE) else _SPLIT).split(text)
 
 
 _BREAK = -1
