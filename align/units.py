@@ -84,9 +84,12 @@ def footnote_units(document: Document) -> list[Unit]:
 
 
 def unit_texts(document: Document) -> dict[str, str]:
-    """Every unit's text by key: header facts, paragraphs, footnotes."""
-    units = header_units(document) + paragraph_units(document) + footnote_units(document)
-    return {unit.key: unit.text for unit in units}
+    """Every unit's text by key: header facts, paragraphs, footnotes (read off the
+    document, without making the units)."""
+    texts = {unit.key: unit.text for unit in header_units(document)}
+    texts.update((paragraph.key, paragraph.text) for paragraph in document.paragraphs)
+    texts.update((footnote.key, footnote.text) for footnote in document.footnotes)
+    return texts
 
 
 def joined(units: Sequence[Unit]) -> Unit:
