@@ -50,9 +50,9 @@ def reaches(text: str, first: str) -> bool:
 
 @cache
 def _from(first: str) -> re.Pattern[str]:
-    """Any character but those before `first`: the class of what comes before compiles
-    in a tenth of the time of `[first-\\U0010ffff]` (0.2 ms against 6 at U+0300), at the
-    same search speed."""
+    """Any character but those before `first`: that class compiles far faster than
+    `[first-\\U0010ffff]` (0.1 ms against 6 at U+0300, 1.1 against 5.2 at U+3040) and
+    searches as fast. Every character is at or past U+0000."""
     if first == "\x00":
-        return re.compile(r"[\s\S]")
+        return re.compile(".", re.DOTALL)
     return re.compile(f"[^\\x00-{re.escape(chr(ord(first) - 1))}]")

@@ -84,8 +84,8 @@ def footnote_units(document: Document) -> list[Unit]:
 
 
 def unit_texts(document: Document) -> dict[str, str]:
-    """Every unit's text by key: header facts, paragraphs, footnotes (read off the
-    document, without making the units)."""
+    """Every unit's text by key: header facts, paragraphs, footnotes (the last two read
+    off the document: making their units first normalised every text for nothing)."""
     texts = {unit.key: unit.text for unit in header_units(document)}
     texts.update((paragraph.key, paragraph.text) for paragraph in document.paragraphs)
     texts.update((footnote.key, footnote.text) for footnote in document.footnotes)
