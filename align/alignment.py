@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from align.pickling import by_fields
+
 Mode = Literal["language", "version"]
 Status = Literal[
     "same",
@@ -39,6 +41,7 @@ FindingKind = Literal[
 ]
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A translation-QA finding: something that should survive translation but did not."""
@@ -53,6 +56,7 @@ class Finding:
     message: str
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Pair:
     """A bead: the left keys (none, one, or several merged) that go with the right keys."""

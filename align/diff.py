@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from align.patterns import lazy, reaches
+from align.pickling import by_fields
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 _SYMBOLS = (
@@ -49,12 +50,14 @@ def words(text: str) -> list[str]:
 _FIRST_CODE = 0xE000  # token codes start in the private use area, far from real text
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     op: int
     text: str
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class DiffStats:
     """Word counts of a diff: what was added, removed and kept."""

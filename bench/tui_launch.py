@@ -18,13 +18,26 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"  # measure drawing, not the smooth-scr
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from align.read import read_document  # noqa: E402
-from tui.app import ReviewApp  # noqa: E402
+from tui.ahead import opened_ahead  # noqa: E402
 from tui.session import Session  # noqa: E402
-from tui.widgets.pairs import PairsView  # noqa: E402
 
 
 async def launch(left: Path, right: Path, state: Path) -> None:
-    app = ReviewApp(Session.open(read_document(left), read_document(right), state))
+    session = opened_ahead(
+        lambda: Session.open(read_document(left), read_document(right), state), fork_first=True
+    )
+    try:
+        await _measure(session)
+    finally:
+        session.close()
+
+
+async def _measure(session: Session) -> None:
+    """As `resalign tui` does: Textual imported only once the session computes ahead."""
+    from tui.app import ReviewApp
+    from tui.widgets.pairs import PairsView
+
+    app = ReviewApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -474,18 +474,28 @@ def _writer_options(args: argparse.Namespace, report_format: str) -> dict[str, s
 def _tui(args: argparse.Namespace) -> int:
     from align.overrides import load_overrides
     from align.review import review_path
-
-    left, right = _read_pair(args)  # a bad input stops here, before any screen is drawn
-    if not _interactive():
-        raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
-    from tui.app import ReviewApp
+    from tui.ahead import opened_ahead
     from tui.session import Session
 
-    state = Path(args.state) if args.state else review_path(left.source, right.source)
-    overrides = load_overrides(args.pairs) if args.pairs else None
-    session = Session.open(left, right, state, mode=args.mode, overrides=overrides)
-    app = ReviewApp(session)
-    app.run()
+    def open_session() -> Session:
+        left, right = _read(args.left, args), _read(args.right, args)
+        state = Path(args.state) if args.state else review_path(left.source, right.source)
+        overrides = load_overrides(args.pairs) if args.pairs else None
+        return Session.open(left, right, state, mode=args.mode, overrides=overrides)
+
+    if not _interactive():
+        _read_pair(args)  # a bad input is said first
+        raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
+    plain_files = all(Path(name).is_file() for name in (args.left, args.right))
+    session = opened_ahead(open_session, fork_first=plain_files)
+    try:
+        _warn(session.left, session.right)
+        from tui.app import ReviewApp  # once the child computes: importing Textual overlaps it
+
+        app = ReviewApp(session)
+        app.run()
+    finally:
+        session.close()
     return app.return_code or ExitCode.OK
 
 

@@ -14,6 +14,12 @@ MODELED = SEEDS / "A_RES_70_179.es.modeled.txt"
 GOLD = SEEDS / "A_RES_72_195.es--A_RES_70_179.es.modeled.gold.json"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `forks` run first. Computing ahead refuses to fork a process in which
+    threads run, and some never end once started (the Dask client's offload thread)."""
+    items.sort(key=lambda item: item.get_closest_marker("forks") is None)
+
+
 @pytest.fixture(scope="session")
 def es() -> Document:
     return read_document(ES)

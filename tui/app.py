@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 from align.errors import ResalignError
 from tui.export import ask_and_export
@@ -78,12 +79,20 @@ class ReviewApp(App[None]):
         self.run_worker(self._compute, thread=True, exclusive=True, group="align")
 
     def _compute(self) -> None:
+        """Post what the session computed, unless a newer request or the app's end
+        cancelled this one meanwhile."""
+        worker = get_current_worker()
+        message: AlignmentReady | AlignmentFailed
         try:
-            self.post_message(AlignmentReady(self.session.compute()))
+            message = AlignmentReady(self.session.compute())
         except ResalignError as error:
-            self.post_message(AlignmentFailed(str(error)))
+            message = AlignmentFailed(str(error))
         except Exception as error:  # a bug: end the app with one line and a failing code
-            self.call_from_thread(self.exit, None, 1, f"resalign: internal error: {error!r}")
+            if not worker.is_cancelled:
+                self.call_from_thread(self.exit, None, 1, f"resalign: internal error: {error!r}")
+            return
+        if not worker.is_cancelled:
+            self.post_message(message)
 
     def on_alignment_ready(self, message: AlignmentReady) -> None:
         self.session.show(message.comparison)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align.aligner import align
 from align.comparison import FILTERS, Comparison, compare
@@ -16,6 +17,9 @@ from align.errors import ResalignError
 from align.model import Document
 from align.overrides import Overrides
 from align.review import Keys, Review, load_review, merged, save_review
+
+if TYPE_CHECKING:
+    from tui.ahead import HeadStart
 
 FILTER_CYCLE = tuple(FILTERS)
 
@@ -43,6 +47,8 @@ class Session:
     """Why the last mark or link could not be saved, for the UI to say."""
     keep: Keys | None = None
     """The pair to select again once a new comparison arrives."""
+    head_start: HeadStart | None = None
+    """The first comparison, being computed in another process (see `tui.ahead`)."""
 
     @classmethod
     def open(
@@ -70,6 +76,11 @@ class Session:
             warnings=warnings + ([warning] if warning else []),
         )
 
+    def close(self) -> None:
+        """Stop computing ahead, if it still runs."""
+        if self.head_start is not None:
+            self.head_start.close()
+
     def save_state(self) -> str | None:
         """Save the review, merged with what another session saved to the file since; a
         one-line reason if it cannot be saved (the review stays here, in memory)."""
@@ -96,7 +107,20 @@ class Session:
         self.visible = ()
 
     def compute(self) -> Comparison:
-        """Align and diff the documents as they stand (run off the UI thread)."""
+        """Align and diff the documents as they stand (run off the UI thread): the
+        comparison computed ahead if it was for these inputs, else computed here."""
+        if self.head_start is not None:
+            comparison = self.head_start.take(self.key(), self.documents())
+            if comparison is not None:
+                return comparison
+        return self.compute_here()
+
+    def key(self) -> tuple[int, str | None, Overrides]:
+        """What the comparison depends on: the documents, in their order (by hash, the same
+        in a forked process), the mode and the links."""
+        return (hash(self.documents()), self.mode, self.oriented_review().overrides)
+
+    def compute_here(self) -> Comparison:
         left, right = self.documents()
         overrides = self.oriented_review().overrides
         mode = self.mode if self.mode in ("language", "version") else None

@@ -1,0 +1,30 @@
+"""Pickling the small values a comparison holds thousands of, three times faster.
+
+A frozen dataclass with slots pickles its state as a dict, and unpickling sets each field
+through `object.__setattr__`. One with `by_fields` pickles as a call of its class with
+its fields in order: 2,044 pairs of an alignment take 3.4 ms to dump and 3.4 to load
+instead of 9.0 and 10.1. The review UI receives a comparison from another process this
+way (`tui.ahead`), and corpus runs send values between processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from operator import attrgetter
+from typing import Any, TypeVar
+
+Class = TypeVar("Class", bound=type)
+
+
+def by_fields(cls: Class) -> Class:
+    """Pickle `cls` as `cls(*fields)`: for dataclasses whose `__init__` takes every field
+    and keeps it as given (no `__post_init__`, no field left out of `__init__`)."""
+    assert all(field.init for field in fields(cls)) and not hasattr(cls, "__post_init__")
+    names = [field.name for field in fields(cls)]
+    values = attrgetter(*names) if len(names) > 1 else lambda value: (getattr(value, names[0]),)
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls

@@ -1,0 +1,197 @@
+"""The first comparison computed in a child process while the UI starts (`tui.ahead`), and
+the `Diffs` it sends back instead of the whole comparison."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from align import Document, parse_text
+from align.aligner import align
+from align.comparison import compare, diffs_of, from_diffs
+from align.errors import ReadError
+from tests.tui_helpers import ready, screen_text
+from tui.ahead import HeadStart, _processors, opened_ahead
+from tui.app import ReviewApp
+from tui.session import Session
+
+pytestmark = pytest.mark.forks
+forks = pytest.mark.skipif(
+    not hasattr(os, "fork") or _processors() < 2, reason="computing ahead needs fork and two CPUs"
+)
+
+
+@pytest.mark.parametrize("mode", ["version", "language"])
+def test_a_comparison_rebuilt_from_its_diffs_is_the_same(
+    es: Document, en: Document, modeled: Document, mode: str
+) -> None:
+    right = modeled if mode == "version" else en
+    comparison = compare(es, right, align(es, right))
+    diffs = diffs_of(comparison)
+    assert comparison.alignment.mode == mode
+    assert from_diffs(es, right, pickle.loads(pickle.dumps(diffs))) == comparison
+    if mode == "version":  # only the pairs that changed carry spans; the views carry texts
+        changed = [i for i, v in enumerate(comparison.views) if v.left_text != v.right_text]
+        assert sorted(diffs.spans) == changed
+        assert len(changed) < len(comparison.views) / 2
+        assert len(pickle.dumps(diffs)) < len(pickle.dumps(comparison.views)) / 2
+    else:
+        assert diffs.spans == {}
+
+
+def test_a_split_and_an_empty_side_survive_the_round_trip() -> None:
+    old = parse_text("The General Assembly,\n\n1. Decides one. Decides two;\n\n2. Keeps;\n")
+    new = parse_text("The General Assembly,\n\n1. Decides one.\n\n2. Decides two;\n\n3. Adds;\n")
+    comparison = compare(old, new, align(old, new, mode="version"))
+    assert any(len(v.pair.rights) > 1 or not v.pair.lefts for v in comparison.views)
+    assert from_diffs(old, new, diffs_of(comparison)) == comparison
+
+
+def test_values_pickled_by_fields_come_back_equal_and_others_are_refused() -> None:
+    from dataclasses import dataclass
+
+    from align.alignment import Finding, Pair
+    from align.pickling import by_fields
+
+    finding = Finding("year", "PP1", "PP1", ("2017",), ("2019",), "2017 is 2019 on the right")
+    pair = Pair(("PP1",), ("PP1", "PP2"), "split", 0.8, "content", (finding,), "split")
+    assert pickle.loads(pickle.dumps(pair)) == pair
+    assert pair.__reduce__() == (
+        Pair,
+        (("PP1",), ("PP1", "PP2"), "split", 0.8, "content", (finding,), "split"),
+    )
+
+    @dataclass
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            self.value = abs(self.value)
+
+    with pytest.raises(AssertionError):
+        by_fields(Checked)
+
+
+def _open(left: Document, right: Document, state: Path) -> Session:
+    return opened_ahead(lambda: Session.open(left, right, state), fork_first=True)
+
+
+@forks
+def test_the_child_computes_what_the_session_would(
+    es: Document, modeled: Document, tmp_path: Path
+) -> None:
+    session = _open(es, modeled, tmp_path / "review.toml")
+    try:
+        assert session.head_start is not None
+        ahead = session.head_start.take(session.key(), session.documents())
+        assert ahead == session.compute_here()
+        assert len(ahead.views) == 86
+        assert session.head_start.take(session.key(), session.documents()) is None  # once
+    finally:
+        session.close()
+
+
+@forks
+def test_a_comparison_of_other_inputs_is_not_taken(
+    es: Document, modeled: Document, tmp_path: Path
+) -> None:
+    """Swapped before the child's comparison arrived: the session computes its own."""
+    session = _open(es, modeled, tmp_path / "review.toml")
+    try:
+        session.swap()
+        assert session.head_start is not None
+        assert session.head_start.take(session.key(), session.documents()) is None
+        swapped = session.compute()
+        assert swapped.left is modeled
+        assert swapped == compare(modeled, es, align(modeled, es))
+    finally:
+        session.close()
+
+
+@forks
+def test_a_child_that_fails_leaves_the_work_to_the_session(es: Document, modeled: Document) -> None:
+    def broken() -> tuple[int, object]:
+        raise RuntimeError("boom")
+
+    head_start = HeadStart.begin(broken)  # type: ignore[arg-type]
+    assert head_start is not None
+    assert head_start.take(0, (es, modeled)) is None
+    head_start.close()
+
+
+@forks
+def test_closing_stops_a_child_still_computing_at_once(es: Document, modeled: Document) -> None:
+    def slow() -> tuple[int, object]:
+        time.sleep(60)
+        raise AssertionError("not stopped")
+
+    head_start = HeadStart.begin(slow)  # type: ignore[arg-type]
+    assert head_start is not None
+    pid = head_start._pid
+    start = time.perf_counter()
+    head_start.close()
+    assert time.perf_counter() - start < 1
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
+        os.waitpid(pid, os.WNOHANG)
+    assert head_start.take(0, (es, modeled)) is None
+    head_start.close()  # twice is harmless
+
+
+@forks
+def test_a_document_that_cannot_be_read_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[HeadStart] = []
+    begin = HeadStart.begin.__func__  # type: ignore[attr-defined]
+
+    def recorded(cls: type[HeadStart], compute):  # type: ignore[no-untyped-def]
+        started.append(begin(cls, compute))
+        return started[-1]
+
+    monkeypatch.setattr(HeadStart, "begin", classmethod(recorded))
+
+    def unreadable() -> Session:
+        raise ReadError("left.pdf: not a PDF")
+
+    with pytest.raises(ReadError, match="not a PDF"):
+        opened_ahead(unreadable, fork_first=True)
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0]._pid, os.WNOHANG)
+
+
+def test_no_fork_while_threads_run() -> None:
+    """Forking a process with threads can leave the child holding a lock forever."""
+    import threading
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert HeadStart.begin(lambda: (0, None)) is None  # type: ignore[arg-type, return-value]
+    finally:
+        release.set()
+        thread.join()
+
+
+@forks
+async def test_the_ui_shows_the_comparison_computed_ahead(
+    es: Document, modeled: Document, tmp_path: Path
+) -> None:
+    session = _open(es, modeled, tmp_path / "review.toml")  # first: no UI thread runs yet
+    assert session.head_start is not None
+    app = ReviewApp(session)
+    try:
+        plain = ReviewApp(Session.open(es, modeled, tmp_path / "plain.toml"))
+        async with plain.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            expected = screen_text(plain)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            assert session.head_start.take(session.key(), session.documents()) is None  # taken
+            assert screen_text(app) == expected
+            assert "< PP24 → PP21+PP22  split" in expected
+    finally:
+        session.close()
