@@ -221,6 +221,21 @@ def bench_tui() -> None:
         seeds = [SEEDS / "A_RES_72_195.es.txt", SEEDS / "A_RES_70_179.es.modeled.txt"]
         _bench_tui_on(seeds, "seed pair")
         _bench_tui_on(synthetic, "synthetic 2000-paragraph pair")
+        _bench_terminal(synthetic, Path(folder), "synthetic 2000-paragraph pair")
+
+
+def _bench_terminal(files: list[Path], folder: Path, label: str) -> None:
+    from bench import terminal
+
+    if not terminal.available():
+        print("(no tmux: the review UI in a real terminal is not measured)")
+        return
+    runs = [terminal.measure(*files, folder / f"terminal-{n}.toml") for n in range(3)]
+    median = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+    launches = ", ".join(f"{run['launch']:.2f}" for run in runs)
+    row(f"TUI in tmux: command to first screen, {label}", median["launch"] * 1000, launches)
+    for key, action in terminal.KEYS.items():
+        row(f"TUI in tmux: {key} ({action}) to its screen, {label}", median[key] * 1000)
 
 
 def _bench_tui_on(files: list[Path], label: str) -> None:
