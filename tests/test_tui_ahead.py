@@ -15,7 +15,7 @@ from align.aligner import align
 from align.comparison import compare, diffs_of, from_diffs
 from align.errors import ReadError
 from tests.tui_helpers import ready, screen_text
-from tui.ahead import HeadStart, _processors, opened_ahead
+from tui.ahead import Closed, HeadStart, _processors, opened_ahead
 from tui.app import ReviewApp
 from tui.session import Session
 
@@ -137,8 +137,40 @@ def test_closing_stops_a_child_still_computing_at_once(es: Document, modeled: Do
     assert time.perf_counter() - start < 1
     with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
         os.waitpid(pid, os.WNOHANG)
-    assert head_start.take(0, (es, modeled)) is None
+    with pytest.raises(Closed):  # the review ended: nothing more to compute
+        head_start.take(0, (es, modeled))
     head_start.close()  # twice is harmless
+
+
+@forks
+def test_a_review_closed_while_its_comparison_is_computed_ends_at_once(
+    es: Document, modeled: Document
+) -> None:
+    """Quitting before the first screen: the worker waiting for the child stops too, and
+    does not compute the comparison itself (exiting would wait for it)."""
+    import threading
+
+    def slow() -> tuple[int, object]:
+        time.sleep(60)
+        raise AssertionError("not stopped")
+
+    head_start = HeadStart.begin(slow)  # type: ignore[arg-type]
+    assert head_start is not None
+    outcome: list[BaseException] = []
+
+    def wait() -> None:
+        try:
+            head_start.take(0, (es, modeled))
+        except Closed as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=wait)
+    worker.start()
+    time.sleep(0.1)  # the worker is reading the pipe
+    head_start.close()
+    worker.join(timeout=2)
+    assert not worker.is_alive()
+    assert len(outcome) == 1
 
 
 @forks

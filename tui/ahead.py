@@ -41,14 +41,19 @@ def _keyed(session: Session) -> tuple[Hashable, Comparison]:
     return session.key(), session.compute_here()
 
 
+class Closed(Exception):
+    """The review was closed while its first comparison was being computed."""
+
+
 class HeadStart:
     """A comparison being computed in a child process, with the key of what it compared.
 
     It only saves time: whatever goes wrong in the child (it fails, dies or compared other
     documents), `take` says None and the session computes the comparison itself, meeting
-    any error there. One lock guards the pipe, another the child: it is never signalled once
-    reaped (its pid may be another process's by then), and `close` need not wait for a
-    `take` that is reading."""
+    any error there. Once closed, it raises `Closed` instead: the UI has ended, and nothing
+    should keep the process from exiting. One lock guards the pipe, another the child: it
+    is never signalled once reaped (its pid may be another process's by then), and `close`
+    need not wait for a `take` that is reading."""
 
     def __init__(self, pid: int, reader: int) -> None:
         self._pid = pid
@@ -58,6 +63,7 @@ class HeadStart:
         """The pipe is read or closed: nothing more to take."""
         self._child = threading.Lock()
         self._reaped = False
+        self._closed = False
 
     @classmethod
     def begin(cls, compute: Callable[[], tuple[Hashable, Comparison]]) -> HeadStart | None:
@@ -81,19 +87,25 @@ class HeadStart:
         """The child's comparison of `documents`, once it comes, if it compared what `key`
         says; None if it did not, failed, or was taken already."""
         with self._pipe:
+            if self._closed:
+                raise Closed
             if self._taken:
                 return None
             self._taken = True
             with os.fdopen(self._reader, "rb") as pipe:
                 data = pipe.read()
         self._reap()  # it has written all it will
-        if not data:
+        if self._closed:  # killed while this read
+            raise Closed
+        try:
+            computed_for, diffs = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError):  # nothing, or cut short: the child died
             return None
-        computed_for, diffs = pickle.loads(data)
         return from_diffs(*documents, diffs) if computed_for == key else None
 
     def close(self) -> None:
         """Stop the child if it still runs and reap it: the review is over."""
+        self._closed = True
         with self._child:
             if not self._reaped:
                 os.kill(self._pid, signal.SIGKILL)
