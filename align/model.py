@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from align.pickling import by_fields
+
 Kind = Literal["preambular", "operative", "subitem", "heading"]
 DocumentKind = Literal["resolution", "draft", "amendment"]
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
     """A footnote marker that was removed from a paragraph's running text."""
@@ -26,6 +29,7 @@ class FootnoteRef:
     """Character offset in the clean text where the marker stood."""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One preambular or operative paragraph, a sub-item of either, or a section heading."""
@@ -56,6 +60,7 @@ class Paragraph:
         return tuple(ref.key for ref in self.refs)
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote, keyed by its printed number."""

@@ -24,7 +24,10 @@ from tui.session import Session  # noqa: E402
 
 async def launch(left: Path, right: Path, state: Path) -> None:
     session = opened_ahead(
-        lambda: Session.open(read_document(left), read_document(right), state), fork_first=True
+        lambda: read_document(left),
+        lambda: read_document(right),
+        lambda left, right: Session.open(left, right, state),
+        fork_first=True,
     )
     try:
         await _measure(session)

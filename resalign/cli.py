@@ -477,8 +477,7 @@ def _tui(args: argparse.Namespace) -> int:
     from tui.ahead import opened_ahead
     from tui.session import Session
 
-    def open_session() -> Session:
-        left, right = _read(args.left, args), _read(args.right, args)
+    def open_session(left: Document, right: Document) -> Session:
         state = Path(args.state) if args.state else review_path(left.source, right.source)
         overrides = load_overrides(args.pairs) if args.pairs else None
         return Session.open(left, right, state, mode=args.mode, overrides=overrides)
@@ -487,7 +486,12 @@ def _tui(args: argparse.Namespace) -> int:
         _read_pair(args)  # a bad input is said first
         raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
     plain_files = all(Path(name).is_file() for name in (args.left, args.right))
-    session = opened_ahead(open_session, fork_first=plain_files)
+    session = opened_ahead(
+        lambda: _read(args.left, args),
+        lambda: _read(args.right, args),
+        open_session,
+        fork_first=plain_files,
+    )
     try:
         _warn(session.left, session.right)
         from tui.app import ReviewApp  # once the child computes: importing Textual overlaps it

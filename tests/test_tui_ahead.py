@@ -77,7 +77,12 @@ def test_values_pickled_by_fields_come_back_equal_and_others_are_refused() -> No
 
 
 def _open(left: Document, right: Document, state: Path) -> Session:
-    return opened_ahead(lambda: Session.open(left, right, state), fork_first=True)
+    return opened_ahead(
+        lambda: left,
+        lambda: right,
+        lambda left, right: Session.open(left, right, state),
+        fork_first=True,
+    )
 
 
 @forks
@@ -174,7 +179,9 @@ def test_a_review_closed_while_its_comparison_is_computed_ends_at_once(
 
 
 @forks
-def test_a_document_that_cannot_be_read_stops_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_document_that_cannot_be_read_stops_the_child(
+    es: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
     started: list[HeadStart] = []
     begin = HeadStart.begin.__func__  # type: ignore[attr-defined]
 
@@ -184,11 +191,11 @@ def test_a_document_that_cannot_be_read_stops_the_child(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(HeadStart, "begin", classmethod(recorded))
 
-    def unreadable() -> Session:
-        raise ReadError("left.pdf: not a PDF")
+    def unreadable() -> Document:
+        raise ReadError("right.pdf: not a PDF")
 
     with pytest.raises(ReadError, match="not a PDF"):
-        opened_ahead(unreadable, fork_first=True)
+        opened_ahead(lambda: es, unreadable, Session.open, fork_first=True)
     assert len(started) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(started[0]._pid, os.WNOHANG)
