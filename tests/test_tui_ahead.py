@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pickle
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -85,36 +86,34 @@ def _open(left: Document, right: Document, state: Path) -> Session:
     )
 
 
-@forks
-def test_the_child_computes_what_the_session_would(
-    es: Document, modeled: Document, tmp_path: Path
-) -> None:
+@pytest.fixture
+def ahead(es: Document, modeled: Document, tmp_path: Path) -> Iterator[Session]:
     session = _open(es, modeled, tmp_path / "review.toml")
-    try:
-        assert session.head_start is not None
-        ahead = session.head_start.take(session.key(), session.documents())
-        assert ahead == session.compute_here()
-        assert len(ahead.views) == 86
-        assert session.head_start.take(session.key(), session.documents()) is None  # once
-    finally:
-        session.close()
+    assert session.head_start is not None
+    yield session
+    session.close()
+
+
+@forks
+def test_the_child_computes_what_the_session_would(ahead: Session) -> None:
+    assert ahead.head_start is not None
+    computed = ahead.head_start.take(ahead.key(), ahead.documents())
+    assert computed == ahead.compute_here()
+    assert len(computed.views) == 86
+    assert ahead.head_start.take(ahead.key(), ahead.documents()) is None  # once
 
 
 @forks
 def test_a_comparison_of_other_inputs_is_not_taken(
-    es: Document, modeled: Document, tmp_path: Path
+    ahead: Session, es: Document, modeled: Document
 ) -> None:
     """Swapped before the child's comparison arrived: the session computes its own."""
-    session = _open(es, modeled, tmp_path / "review.toml")
-    try:
-        session.swap()
-        assert session.head_start is not None
-        assert session.head_start.take(session.key(), session.documents()) is None
-        swapped = session.compute()
-        assert swapped.left is modeled
-        assert swapped == compare(modeled, es, align(modeled, es))
-    finally:
-        session.close()
+    ahead.swap()
+    assert ahead.head_start is not None
+    assert ahead.head_start.take(ahead.key(), ahead.documents()) is None
+    swapped = ahead.compute()
+    assert swapped.left is modeled
+    assert swapped == compare(modeled, es, align(modeled, es))
 
 
 @forks
@@ -128,13 +127,14 @@ def test_a_child_that_fails_leaves_the_work_to_the_session(es: Document, modeled
     head_start.close()
 
 
+def _slow() -> tuple[int, object]:
+    time.sleep(60)
+    raise AssertionError("not stopped")
+
+
 @forks
 def test_closing_stops_a_child_still_computing_at_once(es: Document, modeled: Document) -> None:
-    def slow() -> tuple[int, object]:
-        time.sleep(60)
-        raise AssertionError("not stopped")
-
-    head_start = HeadStart.begin(slow)  # type: ignore[arg-type]
+    head_start = HeadStart.begin(_slow)  # type: ignore[arg-type]
     assert head_start is not None
     pid = head_start._pid
     start = time.perf_counter()
@@ -155,11 +155,7 @@ def test_a_review_closed_while_its_comparison_is_computed_ends_at_once(
     does not compute the comparison itself (exiting would wait for it)."""
     import threading
 
-    def slow() -> tuple[int, object]:
-        time.sleep(60)
-        raise AssertionError("not stopped")
-
-    head_start = HeadStart.begin(slow)  # type: ignore[arg-type]
+    head_start = HeadStart.begin(_slow)  # type: ignore[arg-type]
     assert head_start is not None
     outcome: list[BaseException] = []
 
