@@ -104,6 +104,32 @@ def test_the_child_computes_what_the_session_would(ahead: Session) -> None:
 
 
 @forks
+def test_documents_fetched_first_are_compared_by_a_child_forked_after(
+    es: Document, modeled: Document, tmp_path: Path
+) -> None:
+    """`fork_first=False` (a document fetched by symbol): both are read here, once."""
+    reads: list[str] = []
+
+    def reading(document: Document) -> Document:
+        reads.append(document.symbol or "")
+        return document
+
+    session = opened_ahead(
+        lambda: reading(es),
+        lambda: reading(modeled),
+        lambda left, right: Session.open(left, right, tmp_path / "review.toml"),
+        fork_first=False,
+    )
+    try:
+        assert reads == ["A/RES/72/195", "A/RES/70/179"]
+        assert session.head_start is not None
+        assert session.compute() == compare(es, modeled, align(es, modeled))
+        assert session.head_start.take(session.key(), session.documents()) is None  # taken
+    finally:
+        session.close()
+
+
+@forks
 def test_a_comparison_of_other_inputs_is_not_taken(
     ahead: Session, es: Document, modeled: Document
 ) -> None:
