@@ -77,12 +77,27 @@ def test_values_pickled_by_fields_come_back_equal_and_others_are_refused() -> No
         by_fields(Checked)
 
 
-def _open(left: Document, right: Document, state: Path) -> Session:
+def _open(
+    left: Document,
+    right: Document,
+    state: Path,
+    *,
+    fork_first: bool = True,
+    reads: list[str] | None = None,
+) -> Session:
+    """A session opened ahead as `resalign tui` opens one; `reads` collects the symbols of
+    the documents this process read (a child's reads are its own)."""
+
+    def reading(document: Document) -> Document:
+        if reads is not None:
+            reads.append(document.symbol or "")
+        return document
+
     return opened_ahead(
-        lambda: left,
-        lambda: right,
+        lambda: reading(left),
+        lambda: reading(right),
         lambda left, right: Session.open(left, right, state),
-        fork_first=True,
+        fork_first=fork_first,
     )
 
 
@@ -104,22 +119,43 @@ def test_the_child_computes_what_the_session_would(ahead: Session) -> None:
 
 
 @forks
+def test_each_process_reads_one_document_and_hands_it_to_the_other(
+    es: Document, modeled: Document, tmp_path: Path
+) -> None:
+    reads: list[str] = []
+    session = _open(es, modeled, tmp_path / "review.toml", reads=reads)
+    try:
+        assert reads == ["A/RES/70/179"]  # the right one; the left came from the child
+        assert session.left == es
+        assert session.right is modeled
+        assert session.compute() == compare(es, modeled, align(es, modeled))
+    finally:
+        session.close()
+
+
+@forks
+def test_a_left_document_the_child_cannot_read_is_read_here_and_its_error_said(
+    modeled: Document, tmp_path: Path
+) -> None:
+    def unreadable() -> Document:
+        raise ReadError("left.pdf: not a PDF")
+
+    with pytest.raises(ReadError, match=r"left\.pdf: not a PDF"):
+        opened_ahead(
+            unreadable,
+            lambda: modeled,
+            lambda left, right: Session.open(left, right, tmp_path / "review.toml"),
+            fork_first=True,
+        )
+
+
+@forks
 def test_documents_fetched_first_are_compared_by_a_child_forked_after(
     es: Document, modeled: Document, tmp_path: Path
 ) -> None:
     """`fork_first=False` (a document fetched by symbol): both are read here, once."""
     reads: list[str] = []
-
-    def reading(document: Document) -> Document:
-        reads.append(document.symbol or "")
-        return document
-
-    session = opened_ahead(
-        lambda: reading(es),
-        lambda: reading(modeled),
-        lambda left, right: Session.open(left, right, tmp_path / "review.toml"),
-        fork_first=False,
-    )
+    session = _open(es, modeled, tmp_path / "review.toml", fork_first=False, reads=reads)
     try:
         assert reads == ["A/RES/72/195", "A/RES/70/179"]
         assert session.head_start is not None

@@ -5,8 +5,8 @@ its first screen, about 0.4 s. In one process Python runs them one after the oth
 child process, forked before Textual starts any thread (a process with threads cannot be
 forked safely), computes the comparison while the parent starts the UI; the child sends
 back what it computed as `Diffs`. The two read the documents at the same time, one each,
-and the parent hands its one over (pickled: 15 ms for 2,000 paragraphs, a tenth of reading
-them). Where there is no fork, one processor or threads already running, nothing is forked
+and hand each other what they read (pickled: 15 ms for 2,000 paragraphs, a tenth of
+reading them). Where there is no fork, one processor or threads already running, nothing is forked
 and the session computes in the UI's worker thread instead.
 """
 
@@ -17,6 +17,7 @@ import pickle
 import signal
 import threading
 from collections.abc import Callable, Hashable
+from typing import BinaryIO
 
 from align.comparison import Comparison, diffs_of, from_diffs
 from align.model import Document
@@ -33,45 +34,57 @@ def opened_ahead(
     """The session of the two documents read, its first comparison computed ahead.
 
     With `fork_first`, the child reads the left document while this process reads the
-    right one and hands it over, then reads the left one too (for plain files: a document
-    fetched should be fetched once, before forking)."""
+    right one, and each hands the other what it read (for plain files: a document fetched
+    should be fetched once, before forking)."""
     if not fork_first:
         session = open_session(read_left(), read_right())
         session.head_start = HeadStart.begin(lambda: _keyed(session))
         return session
-    reader, writer = os.pipe()
-    early = HeadStart.begin(lambda: _keyed(open_session(read_left(), _receive(reader, writer))))
-    os.close(reader)
-    try:
-        right = _read_and_hand_over(read_right, writer, early is not None)
-        session = open_session(read_left(), right)
-    except BaseException:
-        if early is not None:
-            early.close()
-        raise
+    down, up = os.pipe(), os.pipe()  # (reading end, writing end) each
+
+    def in_child() -> tuple[Hashable, Comparison]:
+        os.close(down[1])  # with this copy open, the parent's end of file would never come
+        os.close(up[0])
+        with os.fdopen(down[0], "rb") as from_parent, os.fdopen(up[1], "wb") as to_parent:
+            left = read_left()
+            right = _receive(from_parent)  # first: the parent waits until it is read
+            _send(to_parent, left)
+        if right is None:
+            raise EOFError("the parent sent no document")
+        return _keyed(open_session(left, right))
+
+    early = HeadStart.begin(in_child)
+    os.close(down[0])
+    os.close(up[1])
+    with os.fdopen(down[1], "wb") as to_child, os.fdopen(up[0], "rb") as from_child:
+        try:
+            right = read_right()
+            _send(to_child, right if early is not None else None)
+            session = open_session(_receive(from_child) or read_left(), right)
+        except BaseException:
+            if early is not None:
+                early.close()
+            raise
     session.head_start = early
     return session
 
 
-def _read_and_hand_over(read: Callable[[], Document], writer: int, child: bool) -> Document:
-    """The document `read` gives, pickled into `writer` when there is a `child` to read it.
-    The pipe is closed at once, whatever happens: that is the child's end of file."""
+def _send(pipe: BinaryIO, document: Document | None) -> None:
+    """`document` pickled into the pipe, closed after: the reader's end of file."""
     try:
-        with os.fdopen(writer, "wb") as pipe:
-            document = read()
-            if child:
+        with pipe:
+            if document is not None:
                 pipe.write(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
-    except BrokenPipeError:  # the child is gone: the session computes for itself
+    except BrokenPipeError:  # the other process is gone: each reads for itself
         pass
-    return document
 
 
-def _receive(reader: int, writer: int) -> Document:
-    """In the child: the document the parent sends. The child's copy of the writing end
-    is closed first, so that a parent that sends nothing is an end of file, not a wait."""
-    os.close(writer)
-    with os.fdopen(reader, "rb") as pipe:
+def _receive(pipe: BinaryIO) -> Document | None:
+    """The document the other process sends; None if it sent none (it failed or died)."""
+    try:
         return pickle.loads(pipe.read())
+    except (pickle.UnpicklingError, EOFError):
+        return None
 
 
 def _keyed(session: Session) -> tuple[Hashable, Comparison]:
