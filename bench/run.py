@@ -230,7 +230,7 @@ def _bench_terminal(files: list[Path], folder: Path, label: str) -> None:
     if not terminal.available():
         print("(no tmux: the review UI in a real terminal is not measured)")
         return
-    runs = [terminal.measure(*files, folder / f"terminal-{n}.toml") for n in range(3)]
+    runs = [terminal.measure(*files, folder / f"terminal-{n}.toml") for n in range(5)]
     median = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
     launches = ", ".join(f"{run['launch']:.2f}" for run in runs)
     row(f"TUI in tmux: command to first screen, {label}", median["launch"] * 1000, launches)
@@ -243,7 +243,7 @@ def _bench_tui_on(files: list[Path], label: str) -> None:
 
     script = Path(__file__).resolve().parent / "tui_launch.py"
     runs = []
-    for _ in range(3):
+    for _ in range(5):
         with tempfile.TemporaryDirectory() as folder:
             result = subprocess.run(
                 [sys.executable, str(script), *map(str, files), f"{folder}/state.toml"],
@@ -255,7 +255,8 @@ def _bench_tui_on(files: list[Path], label: str) -> None:
     shown, scrolled, moved, drawn, peak, handled, jumped, filtered, pressed, floor = (
         statistics.median(c) for c in zip(*runs, strict=True)
     )
-    row(f"TUI launch to first screen, {label}", shown * 1000, f"peak RSS {peak:.0f} MB")
+    launches = ", ".join(f"{run[0]:.2f}" for run in runs)
+    row(f"TUI launch to first screen, {label}", shown * 1000, f"{launches}; peak {peak:.0f} MB")
     row(f"TUI draw a screen after a jump (cold), {label}", drawn)
     row(f"TUI page-down key, round trip through Pilot, {label}", scrolled)
     row(f"TUI next-pair key, round trip through Pilot, {label}", moved)
