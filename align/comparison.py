@@ -6,10 +6,11 @@ the terminal UI reads; none of them computes a diff of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from align.alignment import Alignment, Pair
-from align.diff import EQUAL, DiffStats, Span, stats, word_diff
+from align.diff import EQUAL, DiffStats, Span, stats, word_diff, words
 from align.model import Document
 from align.units import JOIN, unit_texts
 
@@ -91,70 +92,59 @@ FILTERS = {
 
 def compare(left: Document, right: Document, alignment: Alignment) -> Comparison:
     """Diff every pair of an alignment of `left` with `right`."""
-    left_texts = unit_texts(left)
-    right_texts = unit_texts(right)
-    views = []
-    for pair in alignment.pairs:
-        left_text = _joined(left_texts, pair.lefts)
-        right_text = _joined(right_texts, pair.rights)
-        spans = None
-        if alignment.mode == "version":
-            spans = _diff(left_text or "", right_text or "")
-        views.append(
-            PairView(
-                pair, left_text, right_text, spans, stats(spans) if spans else DiffStats(0, 0, 0)
-            )
-        )
-    return Comparison(left, right, alignment, tuple(views))
-
-
-def _diff(left: str, right: str) -> tuple[Span, ...]:
-    if left == right:  # most pairs of two versions: no need to ask diff-match-patch
-        return _unchanged(left)
-    return word_diff(left, right)
-
-
-def _unchanged(text: str) -> tuple[Span, ...]:
-    return (Span(EQUAL, text),) if text else ()
+    return from_diffs(left, right, diffs(left, right, alignment))
 
 
 @dataclass(frozen=True, slots=True)
 class Diffs:
-    """A comparison without the texts of its documents: what one process sends another
-    that holds the documents. On 2,044 pairs it pickles to 291 kB, and dumping and loading
-    take 16 ms, against 2.4 MB and 48 ms for the alignment and views."""
+    """What comparing computes beyond the documents' own texts: the alignment and the word
+    diffs of the pairs whose sides differ. One process sends it to another that holds the
+    documents (`tui.ahead`). For 2,044 pairs it pickles to 265 kB and takes 4 + 6 ms to dump
+    and load; the alignment and views are 2.4 MB and take 21 + 20 ms."""
 
     alignment: Alignment
-    spans: dict[int, tuple[Span, ...]]
-    """The word diffs of the pairs whose sides differ, by their place in the alignment."""
-    stats: tuple[DiffStats, ...]
-    """Every pair's word counts, in the alignment's order."""
+    changed: dict[int, tuple[tuple[Span, ...], DiffStats]]
+    """The spans and word counts of each pair whose sides differ, by its place in the
+    alignment (none in language mode, where nothing is diffed)."""
 
 
-def diffs_of(comparison: Comparison) -> Diffs:
-    spans = {
-        index: view.spans
-        for index, view in enumerate(comparison.views)
-        if view.spans is not None and view.left_text != view.right_text
-    }
-    return Diffs(comparison.alignment, spans, tuple(view.stats for view in comparison.views))
+def diffs(left: Document, right: Document, alignment: Alignment) -> Diffs:
+    """The word diffs of the pairs that changed: most pairs of two versions did not, and
+    their sides are the same text, kept as is."""
+    changed = {}
+    if alignment.mode == "version":
+        left_texts, right_texts = unit_texts(left), unit_texts(right)
+        for index, pair in enumerate(alignment.pairs):
+            left_text = _joined(left_texts, pair.lefts) or ""
+            right_text = _joined(right_texts, pair.rights) or ""
+            if left_text != right_text:
+                spans = word_diff(left_text, right_text)
+                changed[index] = (spans, stats(spans))
+    return Diffs(alignment, changed)
 
 
-def from_diffs(left: Document, right: Document, diffs: Diffs) -> Comparison:
-    """The comparison of `left` and `right` that `diffs` was taken from, its texts read
-    from the documents again: equal to `compare`'s."""
-    left_texts = unit_texts(left)
-    right_texts = unit_texts(right)
-    version = diffs.alignment.mode == "version"
+def from_diffs(
+    left: Document,
+    right: Document,
+    found: Diffs,
+    word_count: Callable[[str], int] = lambda text: len(words(text)),
+) -> Comparison:
+    """The comparison of `left` and `right` whose diffs were `found`: each pair's texts,
+    and the one span of a pair that did not change, whose `word_count` it counts."""
+    left_texts, right_texts = unit_texts(left), unit_texts(right)
+    version = found.alignment.mode == "version"
     views = []
-    for index, pair in enumerate(diffs.alignment.pairs):
+    for index, pair in enumerate(found.alignment.pairs):
         left_text = _joined(left_texts, pair.lefts)
         right_text = _joined(right_texts, pair.rights)
-        spans = diffs.spans.get(index)
-        if spans is None and version:
-            spans = _unchanged(left_text or "")
-        views.append(PairView(pair, left_text, right_text, spans, diffs.stats[index]))
-    return Comparison(left, right, diffs.alignment, tuple(views))
+        if index in found.changed:
+            spans, counts = found.changed[index]
+        elif version and left_text:
+            spans, counts = (Span(EQUAL, left_text),), DiffStats(0, 0, word_count(left_text))
+        else:
+            spans, counts = (() if version else None), DiffStats(0, 0, 0)
+        views.append(PairView(pair, left_text, right_text, spans, counts))
+    return Comparison(left, right, found.alignment, tuple(views))
 
 
 def _joined(texts: dict[str, str], keys: tuple[str, ...]) -> str | None:

@@ -19,8 +19,10 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import BinaryIO
 
-from align.comparison import Comparison, diffs_of, from_diffs
+from align.comparison import Comparison, Diffs, from_diffs
+from align.diff import words
 from align.model import Document
+from align.units import unit_texts
 from tui.session import Session
 
 
@@ -42,7 +44,7 @@ def opened_ahead(
         return session
     down, up = os.pipe(), os.pipe()  # (reading end, writing end) each
 
-    def in_child() -> tuple[Hashable, Comparison]:
+    def in_child() -> tuple[Hashable, Diffs]:
         os.close(down[1])  # with this copy open, the parent's end of file would never come
         os.close(up[0])
         with os.fdopen(down[0], "rb") as from_parent, os.fdopen(up[1], "wb") as to_parent:
@@ -87,8 +89,8 @@ def _receive(pipe: BinaryIO) -> Document | None:
         return None
 
 
-def _keyed(session: Session) -> tuple[Hashable, Comparison]:
-    return session.key(), session.compute_here()
+def _keyed(session: Session) -> tuple[Hashable, Diffs]:
+    return session.key(), session.diffs_here()
 
 
 class Closed(Exception):
@@ -116,7 +118,7 @@ class HeadStart:
         self._closed = False
 
     @classmethod
-    def begin(cls, compute: Callable[[], tuple[Hashable, Comparison]]) -> HeadStart | None:
+    def begin(cls, compute: Callable[[], tuple[Hashable, Diffs]]) -> HeadStart | None:
         """Fork a process that runs `compute`; None where forking is not safe or useful."""
         if not hasattr(os, "fork") or threading.active_count() > 1 or _processors() < 2:
             return None
@@ -135,13 +137,16 @@ class HeadStart:
 
     def take(self, key: Hashable, documents: tuple[Document, Document]) -> Comparison | None:
         """The child's comparison of `documents`, once it comes, if it compared what `key`
-        says; None if it did not, failed, or was taken already."""
+        says; None if it did not, failed, or was taken already. While the child computes,
+        this counts the words of the left document's paragraphs: the counts of the pairs
+        that did not change, which the child leaves out."""
         with self._pipe:
             if self._closed:
                 raise Closed
             if self._taken:
                 return None
             self._taken = True
+            counts = {text: len(words(text)) for text in unit_texts(documents[0]).values()}
             with os.fdopen(self._reader, "rb") as pipe:
                 data = pipe.read()
         self._reap()  # it has written all it will
@@ -151,7 +156,9 @@ class HeadStart:
             computed_for, diffs = pickle.loads(data)
         except (pickle.UnpicklingError, EOFError):  # nothing, or cut short: the child died
             return None
-        return from_diffs(*documents, diffs) if computed_for == key else None
+        if computed_for != key:
+            return None
+        return from_diffs(*documents, diffs, lambda text: counts.get(text) or len(words(text)))
 
     def close(self) -> None:
         """Stop the child if it still runs and reap it: the review is over."""
@@ -178,14 +185,13 @@ def _processors() -> int:
     return os.cpu_count() or 1
 
 
-def _child(compute: Callable[[], tuple[Hashable, Comparison]], writer: int) -> None:
+def _child(compute: Callable[[], tuple[Hashable, Diffs]], writer: int) -> None:
     """Compute and write the key and `Diffs` to `writer` (nothing if computing fails), and
     end the process: the parent's exit handlers and buffered output are not the child's to
     run or flush, nor its errors to print."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C before the UI starts: end quietly
     try:
-        key, comparison = compute()
-        data = pickle.dumps((key, diffs_of(comparison)), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as pipe:
             pipe.write(data)
     finally:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.aligner import align
-from align.comparison import FILTERS, Comparison, compare
+from align.comparison import FILTERS, Comparison, Diffs, diffs, from_diffs
 from align.errors import ResalignError
 from align.model import Document
 from align.overrides import Overrides
@@ -121,10 +121,15 @@ class Session:
         return (hash(self.documents()), self.mode, self.oriented_review().overrides)
 
     def compute_here(self) -> Comparison:
+        return from_diffs(*self.documents(), self.diffs_here())
+
+    def diffs_here(self) -> Diffs:
+        """What comparing the documents computes, in this process: all a process computing
+        ahead sends back."""
         left, right = self.documents()
         overrides = self.oriented_review().overrides
         mode = self.mode if self.mode in ("language", "version") else None
-        return compare(left, right, align(left, right, mode=mode, overrides=overrides))  # type: ignore[arg-type]
+        return diffs(left, right, align(left, right, mode=mode, overrides=overrides))  # type: ignore[arg-type]
 
     def show(self, comparison: Comparison) -> None:
         self.comparison = comparison
