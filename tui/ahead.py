@@ -103,9 +103,9 @@ class HeadStart:
     It only saves time: whatever goes wrong in the child (it fails, dies or compared other
     documents), `take` says None and the session computes the comparison itself, meeting
     any error there. Once closed, it raises `Closed` instead: the UI has ended, and nothing
-    should keep the process from exiting. One lock guards the pipe, another the child: it
-    is never signalled once reaped (its pid may be another process's by then), and `close`
-    need not wait for a `take` that is reading."""
+    should keep the process from exiting. One lock decides who closes the pipe (the `take`
+    that reads it, else `close`), another guards the child: it is never signalled once
+    reaped, when its pid may be another process's."""
 
     def __init__(self, pid: int, reader: int) -> None:
         self._pid = pid
@@ -145,10 +145,10 @@ class HeadStart:
                 raise Closed
             if self._taken:
                 return None
-            self._taken = True
-            counts = {text: len(words(text)) for text in unit_texts(documents[0]).values()}
-            with os.fdopen(self._reader, "rb") as pipe:
-                data = pipe.read()
+            self._taken = True  # the pipe is this call's to read and close
+        counts = {text: len(words(text)) for text in unit_texts(documents[0]).values()}
+        with os.fdopen(self._reader, "rb") as pipe:
+            data = pipe.read()
         self._reap()  # it has written all it will
         if self._closed:  # killed while this read
             raise Closed
@@ -166,7 +166,7 @@ class HeadStart:
         with self._child:
             if not self._reaped:
                 os.kill(self._pid, signal.SIGKILL)
-        with self._pipe:  # a `take` reading the pipe meets its end now, and lets go
+        with self._pipe:  # a `take` reading the pipe meets its end now
             if not self._taken:
                 self._taken = True
                 os.close(self._reader)
