@@ -28,6 +28,7 @@ from typing import Any
 from align.errors import ReadError
 from align.languages import Language
 from align.model import Document
+from align.pickling import by_fields
 from align.read.blocks import TO_SUPERSCRIPT, with_emphasis
 from align.read.isolated import run_isolated_each
 from align.read.pages import RULE
@@ -45,6 +46,7 @@ PARAGRAPH_PITCH = 1.3
 """A line further below the last than this many usual line pitches starts a paragraph."""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Line:
     text: str
