@@ -27,7 +27,6 @@ async def launch(left: Path, right: Path, state: Path) -> None:
         lambda: read_document(left),
         lambda: read_document(right),
         lambda left, right: Session.open(left, right, state),
-        fork_first=True,
     )
     try:
         await _measure(session)

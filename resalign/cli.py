@@ -371,9 +371,11 @@ def _input(name: str, args: argparse.Namespace) -> str:
 
 def _read(name: str, args: argparse.Namespace) -> Document:
     """The document a command was given, read with the reading options."""
-    return read_document(
-        _input(name, args), lang=args.lang, encoding=args.encoding, max_size=args.max_size
-    )
+    return _read_file(_input(name, args), args)
+
+
+def _read_file(path: str, args: argparse.Namespace) -> Document:
+    return read_document(path, lang=args.lang, encoding=args.encoding, max_size=args.max_size)
 
 
 def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
@@ -485,12 +487,9 @@ def _tui(args: argparse.Namespace) -> int:
     if not _interactive():
         _read_pair(args)  # a bad input is said first
         raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
-    plain_files = all(Path(name).is_file() for name in (args.left, args.right))
+    left, right = _input(args.left, args), _input(args.right, args)  # fetched once, here
     session = opened_ahead(
-        lambda: _read(args.left, args),
-        lambda: _read(args.right, args),
-        open_session,
-        fork_first=plain_files,
+        lambda: _read_file(left, args), lambda: _read_file(right, args), open_session
     )
     try:
         _warn(session.left, session.right)

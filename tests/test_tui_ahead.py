@@ -98,7 +98,6 @@ def _open(
     right: Document,
     state: Path,
     *,
-    fork_first: bool = True,
     reads: list[str] | None = None,
 ) -> Session:
     """A session opened ahead as `resalign tui` opens one; `reads` collects the symbols of
@@ -113,7 +112,6 @@ def _open(
         lambda: reading(left),
         lambda: reading(right),
         lambda left, right: Session.open(left, right, state),
-        fork_first=fork_first,
     )
 
 
@@ -161,24 +159,7 @@ def test_a_left_document_the_child_cannot_read_is_read_here_and_its_error_said(
             unreadable,
             lambda: modeled,
             lambda left, right: Session.open(left, right, tmp_path / "review.toml"),
-            fork_first=True,
         )
-
-
-@forks
-def test_documents_fetched_first_are_compared_by_a_child_forked_after(
-    es: Document, modeled: Document, tmp_path: Path
-) -> None:
-    """`fork_first=False` (a document fetched by symbol): both are read here, once."""
-    reads: list[str] = []
-    session = _open(es, modeled, tmp_path / "review.toml", fork_first=False, reads=reads)
-    try:
-        assert reads == ["A/RES/72/195", "A/RES/70/179"]
-        assert session.head_start is not None
-        assert session.compute() == compare(es, modeled, align(es, modeled))
-        assert session.head_start.take(session.key(), session.documents()) is None  # taken
-    finally:
-        session.close()
 
 
 @forks
@@ -269,7 +250,7 @@ def test_a_document_that_cannot_be_read_stops_the_child(
         raise ReadError("right.pdf: not a PDF")
 
     with pytest.raises(ReadError, match="not a PDF"):
-        opened_ahead(lambda: es, unreadable, Session.open, fork_first=True)
+        opened_ahead(lambda: es, unreadable, Session.open)
     assert len(started) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(started[0]._pid, os.WNOHANG)

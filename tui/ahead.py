@@ -17,7 +17,7 @@ import pickle
 import signal
 import threading
 from collections.abc import Callable, Hashable
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from align.comparison import Comparison, Diffs, from_diffs
 from align.diff import words
@@ -30,18 +30,11 @@ def opened_ahead(
     read_left: Callable[[], Document],
     read_right: Callable[[], Document],
     open_session: Callable[[Document, Document], Session],
-    *,
-    fork_first: bool,
 ) -> Session:
-    """The session of the two documents read, its first comparison computed ahead.
-
-    With `fork_first`, the child reads the left document while this process reads the
-    right one, and each hands the other what it read (for plain files: a document fetched
-    should be fetched once, before forking)."""
-    if not fork_first:
-        session = open_session(read_left(), read_right())
-        session.head_start = HeadStart.begin(lambda: _keyed(session))
-        return session
+    """The session of the two documents read, its first comparison computed ahead: the
+    child reads the left document while this process reads the right one, and each hands
+    the other what it read. Both read files (a document named by symbol is fetched first,
+    once)."""
     down, up = os.pipe(), os.pipe()  # (reading end, writing end) each
 
     def in_child() -> tuple[Hashable, Diffs]:
@@ -71,20 +64,23 @@ def opened_ahead(
     return session
 
 
-def _send(pipe: BinaryIO, document: Document | None) -> None:
-    """`document` pickled into the pipe, closed after: the reader's end of file."""
+def _send(pipe: BinaryIO, value: object | None) -> None:
+    """`value` pickled into the pipe, closed after: the reader's end of file."""
     try:
         with pipe:
-            if document is not None:
-                pipe.write(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
-    except BrokenPipeError:  # the other process is gone: each reads for itself
+            if value is not None:
+                pipe.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except BrokenPipeError:  # the other process is gone: each does its own work
         pass
 
 
-def _receive(pipe: BinaryIO) -> Document | None:
-    """The document the other process sends; None if it sent none (it failed or died)."""
+def _receive(pipe: BinaryIO) -> Any:
+    """What the other process sent, once it closed its end; None if it sent nothing or
+    was cut short (it failed or died)."""
+    with pipe:
+        data = pipe.read()
     try:
-        return pickle.loads(pipe.read())
+        return pickle.loads(data)
     except (pickle.UnpicklingError, EOFError):
         return None
 
@@ -147,15 +143,13 @@ class HeadStart:
                 return None
             self._taken = True  # the pipe is this call's to read and close
         counts = {text: len(words(text)) for text in unit_texts(documents[0]).values()}
-        with os.fdopen(self._reader, "rb") as pipe:
-            data = pipe.read()
+        received = _receive(os.fdopen(self._reader, "rb"))
         self._reap()  # it has written all it will
         if self._closed:  # killed while this read
             raise Closed
-        try:
-            computed_for, diffs = pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError):  # nothing, or cut short: the child died
+        if received is None:
             return None
+        computed_for, diffs = received
         if computed_for != key:
             return None
         return from_diffs(*documents, diffs, lambda text: counts.get(text) or len(words(text)))
@@ -191,8 +185,6 @@ def _child(compute: Callable[[], tuple[Hashable, Diffs]], writer: int) -> None:
     run or flush, nor its errors to print."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C before the UI starts: end quietly
     try:
-        data = pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(writer, "wb") as pipe:
-            pipe.write(data)
+        _send(os.fdopen(writer, "wb"), compute())
     finally:
         os._exit(0)
