@@ -18,10 +18,11 @@ import ctypes
 import os
 import re
 import statistics
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from itertools import pairwise
 from typing import Any
 
@@ -131,13 +132,15 @@ def _pages(
 
 @dataclass(slots=True)
 class Run:
-    """Characters set one after another on one baseline in one size."""
+    """Characters set one after another on one baseline in one size: a word, or the words
+    of one text object, single-spaced."""
 
     text: str
     size: float
     x: float
     end: float
-    """Where the run's last character starts (a space breaks runs, so gaps need no width)."""
+    """Where the run's last character starts (`spaced` says what the gap before a run is,
+    so no run needs a width)."""
     y: float
     italic: bool = False
     spaced: bool = False
@@ -169,10 +172,10 @@ def _stretch(start: int, end: int, key: int, object_at: Callable[[int], int]) ->
 
 
 @cache
-def _per_character() -> tuple[Any, Any]:
-    """PDFium's two per-character calls, declared with plain addresses for arguments and
-    result: pypdfium2's declarations wrap every pointer in a new ctypes object, which cost
-    two thirds of the reading time of a long resolution (one call per character)."""
+def _per_character() -> tuple[Any, Any, Any, Any]:
+    """PDFium's per-character calls (text object, origin, font, size), declared with plain
+    addresses for arguments and result: pypdfium2's declarations wrap every pointer in a
+    new ctypes object, which cost two thirds of the reading time of a long resolution."""
     import pypdfium2.raw as pdfium
 
     def plain(function: Any, result: Any, *arguments: Any) -> Any:
@@ -180,79 +183,134 @@ def _per_character() -> tuple[Any, Any]:
         return ctypes.CFUNCTYPE(result, *arguments)(address)
 
     address, number = ctypes.c_void_p, ctypes.c_int
-    text_object = plain(pdfium.FPDFText_GetTextObject, address, address, number)
-    origin = plain(pdfium.FPDFText_GetCharOrigin, number, address, number, address, address)
-    return text_object, origin
+    return (
+        plain(pdfium.FPDFText_GetTextObject, address, address, number),
+        plain(pdfium.FPDFText_GetCharOrigin, number, address, number, address, address),
+        plain(pdfium.FPDFText_GetFontInfo, ctypes.c_ulong, address, number, address,
+              ctypes.c_ulong, address),
+        plain(pdfium.FPDFText_GetFontSize, ctypes.c_double, address, number),
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _is_italic(font: bytes, flags: int) -> bool:
+    return bool(flags & ITALIC_FLAG) or ITALIC_NAME.search(font) is not None
 
 
 def _runs(page, number: int, source: str) -> list[Run]:  # type: ignore[no-untyped-def]
-    """The page's characters as runs, in content order. Size and slant are asked once per
-    text object (all its characters share them); positions where a text object starts a
-    character run, and of each run's last character."""
-    import pypdfium2.raw as pdfium
-
-    text_object, char_origin = _per_character()
+    """The page's characters as runs, in content order: the words one text object sets
+    one after another on its baseline make one run, found with a few calls to PDFium for a
+    line, not several a word; a footnote marker, or a word that spans text objects, is
+    taken on its own."""
     textpage = page.get_textpage()
-    raw = textpage.raw
-    handle = ctypes.cast(raw, ctypes.c_void_p).value
-    count = textpage.count_chars()
-    if count > MAX_PAGE_CHARACTERS:
+    try:
+        count = textpage.count_chars()
+        if count > MAX_PAGE_CHARACTERS:
+            raise ReadError(
+                f"{source}: refused: page {number} has {count:,} characters, over "
+                f"{MAX_PAGE_CHARACTERS:,}"
+            )
+        chars = (textpage.get_text_range(0, count) if count else "")[:count]
+        return _Characters(textpage.raw, chars).runs()
+    finally:
         textpage.close()
-        raise ReadError(
-            f"{source}: refused: page {number} has {count:,} characters, over "
-            f"{MAX_PAGE_CHARACTERS:,}"
-        )
-    chars = (textpage.get_text_range(0, count) if count else "")[:count]
-    x, y = ctypes.c_double(), ctypes.c_double()
-    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
-    font, flags = ctypes.create_string_buffer(128), ctypes.c_int()
-    styles: dict[int, tuple[float, bool]] = {}
-    raw_y, baseline = float("nan"), 0.0
-    runs: list[Run] = []
-    spaced = False
-    position = 0
 
-    def object_at(index: int) -> int:
-        return text_object(handle, index) or 0
 
-    for word in _WORD.finditer(chars):
-        start, end = word.span()
-        spaced = start > position
-        position = end
+class _Characters:
+    """One page's characters, and what PDFium says of them: text object, position, style."""
+
+    def __init__(self, raw: Any, chars: str) -> None:
+        self.text_object, self.char_origin, self.font_info, self.font_size = _per_character()
+        self.chars = chars
+        self.handle = ctypes.cast(raw, ctypes.c_void_p).value
+        self.x, self.y, self.flags = ctypes.c_double(), ctypes.c_double(), ctypes.c_int()
+        self.at_x, self.at_y = ctypes.addressof(self.x), ctypes.addressof(self.y)
+        self.font = ctypes.create_string_buffer(128)
+        self.styles: dict[int, tuple[float, bool]] = {}
+        self.words = [word.span() for word in _WORD.finditer(chars)]
+
+    def object_at(self, index: int) -> int:
+        return self.text_object(self.handle, index) or 0
+
+    def origin(self, index: int) -> tuple[float, float]:
+        """Where character `index` starts: x, and its baseline rounded as runs keep it."""
+        self.char_origin(self.handle, index, self.at_x, self.at_y)
+        return self.x.value, round(self.y.value, 1)
+
+    def style(self, key: int, index: int) -> tuple[float, bool]:
+        """Size and slant, asked once per text object (all its characters share them)."""
+        style = self.styles.get(key)
+        if style is None:
+            font, flags = self.font, self.flags
+            self.font_info(self.handle, index, font, 128, ctypes.addressof(flags))
+            size = round(self.font_size(self.handle, index), 1)
+            style = self.styles[key] = (size, _is_italic(font.value, flags.value))
+        return style
+
+    def is_mark(self, word: int) -> bool:
+        start, end = self.words[word]
+        return self.chars[start].isdecimal() and MARK.fullmatch(self.chars, start, end) is not None
+
+    def runs(self) -> list[Run]:
+        words, runs = self.words, []
+        marks = [word for word in range(len(words)) if self.is_mark(word)]
+        word, position = 0, 0
+        while word < len(words):
+            start, end = words[word]
+            key = self.object_at(start)
+            spaced = start > position
+            next_mark = bisect_left(marks, word)
+            limit = marks[next_mark] if next_mark < len(marks) else len(words)
+            stop = word + 1
+            if limit != word and self.object_at(end - 1) == key:  # not a marker, one object
+                stop = _stretch(word, limit, key, lambda w: self.object_at(words[w][1] - 1))
+            if stop - word > 1 and (run := self.object_run(word, stop, key, spaced)):
+                runs.append(run)
+            else:
+                runs += self.word_runs(start, end, spaced)
+                stop = word + 1
+            position, word = words[stop - 1][1], stop
+        return runs
+
+    def object_run(self, first: int, stop: int, key: int, spaced: bool) -> Run | None:
+        """Words `first` to `stop` (all in text object `key`) as one run; None where they
+        do not stand left to right on one baseline (turned text), to be taken word by word."""
+        start, end = self.words[first][0], self.words[stop - 1][1]
+        left, baseline = self.origin(start)
+        right, last_baseline = self.origin(end - 1)
+        if last_baseline != baseline or right < left:
+            return None
+        size, italic = self.style(key, start)
+        text = " ".join(self.chars[start:end].split())
+        return Run(text, size, left, right, baseline, italic, spaced)
+
+    def word_runs(self, start: int, end: int, spaced: bool) -> list[Run]:
+        """One word as runs, a run for each stretch of it in one text object (a stretch
+        joins the one before on its baseline, in its style, to its right)."""
+        runs: list[Run] = []
         current: Run | None = None
         while start < end:
-            key = object_at(start)
-            stop = _stretch(start, end, key, object_at)
-            style = styles.get(key)
-            if style is None:
-                pdfium.FPDFText_GetFontInfo(raw, start, font, 128, ctypes.byref(flags))
-                italic = bool(flags.value & ITALIC_FLAG) or bool(ITALIC_NAME.search(font.value))
-                size = round(pdfium.FPDFText_GetFontSize(raw, start), 1)
-                style = styles[key] = (size, italic)
-            char_origin(handle, start, at_x, at_y)
-            left = x.value
-            if y.value != raw_y:  # the characters of a line share it: round once a line
-                raw_y = y.value
-                baseline = round(raw_y, 1)
+            key = self.object_at(start)
+            stop = _stretch(start, end, key, self.object_at)
+            size, italic = self.style(key, start)
+            left, baseline = self.origin(start)
             if (
                 current is not None
-                and (current.size, current.italic) == style
+                and (current.size, current.italic) == (size, italic)
                 and current.y == baseline
                 and left > current.end
             ):
-                current.text += chars[start]
+                current.text += self.chars[start]
                 current.end = left
             else:
-                current = Run(chars[start], style[0], left, left, baseline, style[1], spaced)
+                current = Run(self.chars[start], size, left, left, baseline, italic, spaced)
                 runs.append(current)
             if stop - start > 1:  # the rest of the stretch: one text object, left to right
-                current.text += chars[start + 1 : stop]
-                char_origin(handle, stop - 1, at_x, at_y)
-                current.end = x.value
+                current.text += self.chars[start + 1 : stop]
+                current.end = self.origin(stop - 1)[0]
             spaced = False
             start = stop
-    textpage.close()
-    return runs
+        return runs
 
 
 def _lines(runs: list[Run]) -> list[Line]:
@@ -302,7 +360,7 @@ class _Row:
 def _line(runs: list[Run]) -> Line:
     sizes: Counter[float] = Counter()
     for run in runs:
-        sizes[run.size] += len(run.text)
+        sizes[run.size] += len(run.text) - run.text.count(" ")
     size = sizes.most_common(1)[0][0]
     pieces: list[tuple[str, bool]] = []
     previous: Run | None = None

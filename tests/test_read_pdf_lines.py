@@ -1,0 +1,103 @@
+"""The PDF reader's lines on small pages drawn for the case (reportlab): how the words of
+a text object, a footnote marker, a word drawn in two pieces and turned text come out."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from reportlab.pdfgen import canvas
+
+from align.read.pdf import Line, _pages
+
+Draw = Callable[[canvas.Canvas], None]
+
+
+def lines(draw: Draw) -> list[Line]:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    pdf.setFont("Times-Roman", 10)
+    draw(pdf)
+    pdf.showPage()
+    pdf.save()
+    [(_, page)] = _pages(out.getvalue(), "case.pdf")
+    return page
+
+
+def texts(draw: Draw) -> list[str]:
+    return [line.text for line in lines(draw)]
+
+
+def test_the_words_of_one_text_object_make_one_line_with_single_spaces() -> None:
+    def draw(pdf: canvas.Canvas) -> None:
+        pdf.drawString(72, 700, "The General   Assembly, recalling its resolution 70/1,")
+        pdf.drawString(90, 688, "1. Decides to continue the work;")
+
+    found = lines(draw)
+    assert [line.text for line in found] == [
+        "The General Assembly, recalling its resolution 70/1,",
+        "1. Decides to continue the work;",
+    ]
+    assert [(line.x, line.baseline, line.size) for line in found] == [
+        (72.0, -700.0, 10.0),
+        (90.0, -688.0, 10.0),
+    ]
+
+
+def test_a_raised_marker_amid_a_line_is_a_superscript_and_keeps_its_spacing() -> None:
+    def draw(pdf: canvas.Canvas) -> None:
+        text = pdf.beginText(72, 700)
+        text.textOut("the 2030 Agenda for Sustainable Development")
+        text.setFont("Times-Roman", 6)
+        text.setRise(4)
+        text.textOut("1,2")
+        text.setFont("Times-Roman", 10)
+        text.setRise(0)
+        text.textOut(", and 12 other texts")
+        pdf.drawText(text)
+
+    assert texts(draw) == ["the 2030 Agenda for Sustainable Development¹,², and 12 other texts"]
+
+
+def test_a_footnote_line_starts_with_its_marker() -> None:
+    def draw(pdf: canvas.Canvas) -> None:
+        pdf.drawString(72, 700, "Body text of the resolution, long enough to set the body size.")
+        text = pdf.beginText(72, 100)
+        text.setFont("Times-Roman", 5)
+        text.setRise(3)
+        text.textOut("3")
+        text.setFont("Times-Roman", 8)
+        text.setRise(0)
+        text.textOut(" Resolution 70/1.")
+        pdf.drawText(text)
+
+    note = lines(draw)[-1]
+    assert (note.text, note.starts_with_mark, note.size) == ("³ Resolution 70/1.", True, 8.0)
+
+
+def test_a_word_drawn_in_two_pieces_is_one_word() -> None:
+    def draw(pdf: canvas.Canvas) -> None:
+        pdf.drawString(72, 700, "Sosteni")
+        pdf.drawString(72 + pdf.stringWidth("Sosteni", "Times-Roman", 10), 700, "ble y")
+
+    assert texts(draw) == ["Sostenible y"]
+
+
+def test_turned_text_is_read_word_by_word_and_the_lines_around_it_whole() -> None:
+    def draw(pdf: canvas.Canvas) -> None:
+        pdf.drawString(72, 700, "The General Assembly,")
+        pdf.saveState()
+        pdf.translate(40, 300)
+        pdf.rotate(90)
+        pdf.drawString(0, 0, "Please recycle this paper")
+        pdf.restoreState()
+        pdf.drawString(72, 688, "1. Decides to continue;")
+
+    assert texts(draw) == [
+        "The General Assembly,",
+        "1. Decides to continue;",
+        "paper",
+        "this",
+        "recycle",
+        "Please",
+    ]
