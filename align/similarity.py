@@ -69,7 +69,12 @@ class Weighted:
     def dice(self, i: int, j: int) -> float:
         """Weighted Dice coefficient of left unit i and right unit j, 0-1."""
         total = self.left_weight[i] + self.right_weight[j]
-        return 2 * self.overlap(self.left[i], self.right[j]) / total if total else 0.0
+        if not total:
+            return 0.0
+        left, right = self.left[i], self.right[j]
+        if left == right:  # exactly 1: a sum over the tokens in another order may fall short
+            return 1.0
+        return 2 * self.overlap(left, right) / total
 
     def contained(self, part: frozenset[str], whole: frozenset[str]) -> float:
         """How much of `part` (by weight) is in `whole`, 0-1."""
@@ -81,15 +86,16 @@ class Weighted:
         the only pairs worth scoring beyond the diagonal band. At most `per_unit` for each
         left unit, through its rarest tokens first, so that the pairs grow with the length
         of the documents and not faster."""
+        rare_tokens = frozenset(token for token, count in self.df.items() if count <= cap)
         postings: dict[str, list[int]] = {}
         for j, tokens in enumerate(self.right):
-            for token in tokens:
-                if self.df[token] <= cap:
-                    postings.setdefault(token, []).append(j)
+            for token in tokens & rare_tokens:  # intersected in C
+                postings.setdefault(token, []).append(j)
+        found = postings.keys()
         pairs = set()
         for i, tokens in enumerate(self.left):
             partners: dict[int, None] = {}
-            rare = sorted(filter(postings.__contains__, tokens))  # by name, then (the sort
+            rare = sorted(tokens & found)  # by name, then (the sort
             for token in sorted(rare, key=self.df.__getitem__):  # is stable) rarest first
                 partners.update(dict.fromkeys(postings[token]))
                 if len(partners) >= per_unit:

@@ -59,10 +59,11 @@ def match_versions(
     `evidence` (0-1 per pair of indices) is what else says two units belong together
     (footnotes cited from paired paragraphs); it can lift a pair whose text changed.
     """
-    weighted = Weighted.build(
-        [tokenize(u.text, han=han, invariants_only=not same_language) for u in left],
-        [tokenize(u.text, han=han, invariants_only=not same_language) for u in right],
-    )
+    tokens: dict[str, frozenset[str]] = {}  # a text kept from one version to the next
+    for unit in (*left, *right):  # (most of them) is tokenized once
+        if unit.text not in tokens:
+            tokens[unit.text] = tokenize(unit.text, han=han, invariants_only=not same_language)
+    weighted = Weighted.build([tokens[u.text] for u in left], [tokens[u.text] for u in right])
     candidates = _candidates(left, right, weighted)
     scores = {(i, j): weighted.dice(i, j) for i, j in candidates if left[i].kind == right[j].kind}
     lifted = set()

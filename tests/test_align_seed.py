@@ -72,7 +72,9 @@ def test_version_mode_methods_and_scores(es: Document, modeled: Document) -> Non
         "merge",
         "merged",
     )
-    assert by_keys["FN12 → FN12"].method == "citation"
+    assert by_keys["FN12 → FN12"].method == "citation"  # changed: its citing paragraphs lift it
+    kept = {p.method for p in alignment.pairs if p.keys.startswith("FN") and p.status == "same"}
+    assert kept == {"content"}  # word for word: found by content, whatever cites it
     assert all(p.score == 1.0 for p in alignment.pairs if p.status in ("same", "moved"))
     assert all(p.score == 0.0 for p in alignment.pairs if p.status in ("added", "removed"))
     changed_in_place = [
