@@ -35,7 +35,7 @@ def opened_ahead(
     child reads the left document while this process reads the right one, and each hands
     the other what it read. Both read files (a document named by symbol is fetched first,
     once)."""
-    down, up = os.pipe(), os.pipe()  # (reading end, writing end) each
+    down, up = _pipe(), _pipe()  # (reading end, writing end) each
 
     def in_child() -> tuple[Hashable, Diffs]:
         os.close(down[1])  # with this copy open, the parent's end of file would never come
@@ -62,6 +62,23 @@ def opened_ahead(
             raise
     session.head_start = early
     return session
+
+
+PIPE_BYTES = 1 << 20
+"""What a pipe between the two processes holds (Linux's most, unprivileged; 64 KiB by
+default): the child's `Diffs` for 2,000 pairs (265 kB) go in one write, where the UI's
+worker thread read them in five, each waiting for the UI thread to let go of the GIL."""
+
+
+def _pipe() -> tuple[int, int]:
+    reader, writer = os.pipe()
+    try:
+        import fcntl
+
+        fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):  # not Linux, or a lower limit here
+        pass
+    return reader, writer
 
 
 def _send(pipe: BinaryIO, value: object | None) -> None:
@@ -118,7 +135,7 @@ class HeadStart:
         """Fork a process that runs `compute`; None where forking is not safe or useful."""
         if not hasattr(os, "fork") or threading.active_count() > 1 or _processors() < 2:
             return None
-        reader, writer = os.pipe()
+        reader, writer = _pipe()
         try:
             pid = os.fork()
         except OSError:
