@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from align import ReadError, parse_text
+from align.read.blocks import CLOSERS, strip_end
 
 PIECES = st.sampled_from(
     [
@@ -76,3 +78,14 @@ def test_arbitrary_bytes_in_any_format_raise_only_read_error(
     magic = {"docx": b"PK\x03\x04", "pdf": b"%PDF-1.7\n", "html": b"<!DOCTYPE html><p>"}[name]
     with contextlib.suppress(ReadError):  # anything else fails the test
         reader(magic + data if with_magic else data, source=f"fuzz.{name}")
+
+
+TAIL_CHARACTERS = st.sampled_from(list('ab.,;:1٣²⁹*”’"») \t\n\u00a0\u2003\u3000'))
+
+
+@given(st.text(TAIL_CHARACTERS, max_size=14))
+def test_strip_end_takes_off_what_the_closing_class_would(text: str) -> None:
+    """`strip_end` is the string test for `[…\\s]+$` (and `[\\d…\\s]+$`) substituted away."""
+    closers = re.escape(CLOSERS)
+    assert strip_end(text, CLOSERS) == re.sub(rf"[{closers}\s]+$", "", text)
+    assert strip_end(text, CLOSERS, digits=True) == re.sub(rf"[{closers}\s\d]+$", "", text)

@@ -30,7 +30,9 @@ LINE_END_HYPHEN = "\ue000"
 settles which, from the words the document uses (`mend_hyphens`)."""
 _BROKEN = lazy(rf"([^\W\d_]+){LINE_END_HYPHEN}([^\W\d_]*)")
 _WORDS = lazy(r"[^\W\d_]+")
-_TRAILING = lazy(rf"[{SUPERSCRIPT_DIGITS}*”’\"»)\s]+$")
+CLOSERS = f'{SUPERSCRIPT_DIGITS}*”’"»)'
+"""What may follow a paragraph's last punctuation: footnote markers, emphasis marks,
+closing quotes and brackets."""
 
 
 class Block(NamedTuple):
@@ -128,8 +130,21 @@ def mend_hyphens(text: str, words: frozenset[str]) -> tuple[str, tuple[int, ...]
 
 def is_open(text: str) -> bool:
     """True when a paragraph's text stops without closing punctuation (cut by a page end)."""
-    tail = _TRAILING.sub("", text[-40:])
+    tail = strip_end(text[-40:], CLOSERS)
     return bool(tail) and tail[-1] not in TERMINAL
+
+
+def strip_end(text: str, also: str, *, digits: bool = False) -> str:
+    """`text` without the white space and characters of `also` (and digits, with `digits`)
+    it ends with: a string test, where a character class of superscripts took 0.3 to 1.3 ms
+    to compile at every start."""
+    end = len(text)
+    while end:
+        char = text[end - 1]
+        if not (char in also or char.isspace() or (digits and char.isdecimal())):
+            break
+        end -= 1
+    return text[:end]
 
 
 def with_emphasis(pieces: list[tuple[str, bool]]) -> str:

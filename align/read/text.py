@@ -20,6 +20,7 @@ from align.languages import Language, detect
 from align.model import Document
 from align.patterns import lazy
 from align.read.blocks import (
+    CLOSERS,
     SUPERSCRIPT_RUN,
     TERMINAL,
     TO_ASCII_DIGITS,
@@ -27,6 +28,7 @@ from align.read.blocks import (
     is_open,
     join_lines,
     join_text,
+    strip_end,
 )
 from align.read.header import symbol_at_end
 from align.read.pages import FURNITURE, PAGE_END, Layout, Line, lay_out
@@ -46,7 +48,6 @@ _LABEL_IN_ITALICS = lazy(r"^(\d+)\*([.\-–])\s")
 """`34*. Further urges*`: the italics of the lead began at the label's full stop."""
 _TITLE_NUMBER = lazy(r"^\d{2,3}/\d{1,4}\s*\.$")
 _TITLE_START = lazy(r"^\d{2,3}/\d{1,4}\s*[.\-–](?:\s|$)")
-_MARKER_TAIL = lazy(r"[\s\d⁰¹²³⁴⁵⁶⁷⁸⁹*”’\"»)]+$")
 _LEAD_FORM = lazy(
     r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ing|ed|ful|ous|nt|ware)\b|^(?:Deeply|Gravely|Having|Noting)\b"
 )
@@ -258,7 +259,7 @@ def _keeps_no_blank_lines(layout: Layout) -> bool:
 def _ends_sentence(text: str) -> bool:
     if text[-1:] in TERMINAL:  # the common case, without the regular expression
         return bool(text)
-    tail = _MARKER_TAIL.sub("", text)
+    tail = strip_end(text, CLOSERS, digits=True)
     return bool(tail) and tail[-1] in TERMINAL
 
 
