@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 
 from reportlab.pdfgen import canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from align.read.pdf import Line, _pages
 
@@ -26,6 +27,15 @@ def lines(draw: Draw) -> list[Line]:
 
 def texts(draw: Draw) -> list[str]:
     return [line.text for line in lines(draw)]
+
+
+def raised(text: PDFTextObject, mark: str, size: float, rise: float, then: float) -> None:
+    """`mark` set in `size`-point type `rise` points up, then `then`-point type again."""
+    text.setFont("Times-Roman", size)
+    text.setRise(rise)
+    text.textOut(mark)
+    text.setFont("Times-Roman", then)
+    text.setRise(0)
 
 
 def test_the_words_of_one_text_object_make_one_line_with_single_spaces() -> None:
@@ -48,11 +58,7 @@ def test_a_raised_marker_amid_a_line_is_a_superscript_and_keeps_its_spacing() ->
     def draw(pdf: canvas.Canvas) -> None:
         text = pdf.beginText(72, 700)
         text.textOut("the 2030 Agenda for Sustainable Development")
-        text.setFont("Times-Roman", 6)
-        text.setRise(4)
-        text.textOut("1,2")
-        text.setFont("Times-Roman", 10)
-        text.setRise(0)
+        raised(text, "1,2", 6, 4, then=10)
         text.textOut(", and 12 other texts")
         pdf.drawText(text)
 
@@ -63,11 +69,7 @@ def test_a_footnote_line_starts_with_its_marker() -> None:
     def draw(pdf: canvas.Canvas) -> None:
         pdf.drawString(72, 700, "Body text of the resolution, long enough to set the body size.")
         text = pdf.beginText(72, 100)
-        text.setFont("Times-Roman", 5)
-        text.setRise(3)
-        text.textOut("3")
-        text.setFont("Times-Roman", 8)
-        text.setRise(0)
+        raised(text, "3", 5, 3, then=8)
         text.textOut(" Resolution 70/1.")
         pdf.drawText(text)
 
