@@ -59,8 +59,8 @@ def match_versions(
     `evidence` (0-1 per pair of indices) is what else says two units belong together
     (footnotes cited from paired paragraphs); it can lift a pair whose text changed.
     """
-    tokens: dict[str, frozenset[str]] = {}  # a text kept from one version to the next
-    for unit in (*left, *right):  # (most of them) is tokenized once
+    tokens: dict[str, frozenset[str]] = {}  # each text once: most are in both versions
+    for unit in (*left, *right):
         if unit.text not in tokens:
             tokens[unit.text] = tokenize(unit.text, han=han, invariants_only=not same_language)
     weighted = Weighted.build([tokens[u.text] for u in left], [tokens[u.text] for u in right])
