@@ -94,3 +94,41 @@ def test_commands_on_files_load_no_http_client() -> None:
     for argv in (["parse", str(ES)], ["diff", str(MODELED), str(ES)]):
         result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
         assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_the_parse_process_never_loads_inspect() -> None:
+    """`resalign parse` as a user runs it: `dataclasses` imports `inspect` (and with it ast,
+    dis and tokenize) for a call no command that reads makes, so the entry point defers it."""
+    from tests.conftest import ES
+
+    code = (
+        "import sys, atexit\n"
+        "atexit.register(lambda: print(sorted(m for m in ('ast', 'dis', 'tokenize') "
+        "if m in sys.modules), file=sys.stderr))\n"
+        "sys.argv = ['resalign', 'parse', sys.argv[1]]\n"
+        "import resalign\n"
+        "resalign.run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(ES)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "34 preambular, 22 operative" in result.stdout
+    assert result.stderr.strip() == "[]"
+
+
+def test_a_deferred_module_loads_at_its_first_name_and_stays_whole() -> None:
+    code = (
+        "import sys, resalign\n"
+        "resalign._defer('colorsys')\n"
+        "import colorsys\n"
+        "before = type(sys.modules['colorsys']).__name__\n"
+        "print(before, colorsys.rgb_to_hsv(1.0, 0.0, 0.0), colorsys.hsv_to_rgb(0.0, 1.0, 1.0),\n"
+        "      sys.modules['colorsys'] is not colorsys, colorsys.__name__)\n"
+        "import colorsys as again\n"
+        "print(type(again).__name__, again.ONE_THIRD == colorsys.ONE_THIRD)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "_OnFirstUse (0.0, 1.0, 1.0) (1.0, 0.0, 0.0) True colorsys",
+        "module True",
+    ]
