@@ -197,6 +197,9 @@ def _check(old_source: Document, old_target: Document, new_source: Document) -> 
 
 @dataclass(frozen=True)
 class _Context:
+    """What carrying a translation over needs at every paragraph: the four documents, the
+    two alignments, how to fill what has no old translation, and the old source texts."""
+
     old_source: Document
     old_target: Document
     new_source: Document

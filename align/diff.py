@@ -53,6 +53,9 @@ _FIRST_CODE = 0xE000  # token codes start in the private use area, far from real
 @by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A stretch of a word diff: text both sides have (`EQUAL`), or only one (`INSERT`,
+    `DELETE`)."""
+
     op: int
     text: str
 

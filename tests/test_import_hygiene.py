@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -96,23 +98,41 @@ def test_commands_on_files_load_no_http_client() -> None:
         assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
 
 
-def test_the_parse_process_never_loads_inspect() -> None:
-    """`resalign parse` as a user runs it: `dataclasses` imports `inspect` (and with it ast,
-    dis and tokenize) for a call no command that reads makes, so the entry point defers it."""
-    from tests.conftest import ES
+@pytest.mark.parametrize("command", ["parse", "diff"])
+def test_reading_and_diffing_processes_never_load_inspect(command: str) -> None:
+    """`resalign parse` and `resalign diff` as a user runs them: `dataclasses` imports
+    `inspect` (and with it ast, dis and tokenize) for a call made only for a dataclass
+    without a docstring, so the entry point defers it and every dataclass has one."""
+    from tests.conftest import ES, MODELED
 
+    files = [str(ES)] if command == "parse" else [str(MODELED), str(ES), "--color", "never"]
     code = (
         "import sys, atexit\n"
         "atexit.register(lambda: print(sorted(m for m in ('ast', 'dis', 'tokenize') "
         "if m in sys.modules), file=sys.stderr))\n"
-        "sys.argv = ['resalign', 'parse', sys.argv[1]]\n"
+        f"sys.argv = ['resalign', {command!r}, *sys.argv[1:]]\n"
         "import resalign\n"
         "resalign.run()\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(ES)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "34 preambular, 22 operative" in result.stdout
+    assert ("34 preambular, 22 operative" if command == "parse" else "OP10+OP11") in result.stdout
     assert result.stderr.strip() == "[]"
+
+
+def test_every_dataclass_of_the_core_has_a_docstring() -> None:
+    """What it is, for the reader; and without one `dataclasses` writes the signature in
+    its place through `inspect`, which the commands would then load at every start."""
+    undocumented = []
+    for path in sorted(Path(align.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ClassDef)
+                and any("dataclass" in ast.unparse(d) for d in node.decorator_list)
+                and ast.get_docstring(node) is None
+            ):
+                undocumented.append(f"{path.name}:{node.lineno} {node.name}")
+    assert undocumented == []
 
 
 def test_a_deferred_module_loads_at_its_first_name_and_stays_whole() -> None:

@@ -86,6 +86,9 @@ class ListedSeries:
 
 @dataclass(frozen=True, slots=True)
 class Groups:
+    """A collection sorted into what can be compared: language sets, series of versions,
+    drafts with what they became, amendments with their drafts."""
+
     sets: tuple[LanguageSet, ...]
     series: tuple[Series, ...]
     adoptions: tuple[Adoption, ...]

@@ -46,6 +46,9 @@ class Progress(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Run:
+    """How a corpus run works: where it writes, the pivot language, the size limit, and
+    whether it resumes or overwrites earlier work."""
+
     out: Path
     pivot: str = "en"
     max_size: int = DEFAULT_MAX_SIZE
@@ -57,6 +60,9 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """What a corpus run did: documents found and read, what failed, the groups found and
+    the comparisons made (or found done)."""
+
     documents: int
     read: int
     failures: tuple[Failure, ...]

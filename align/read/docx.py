@@ -141,6 +141,9 @@ LETTERS = {
 
 @dataclass(frozen=True)
 class Level:
+    """One level of a Word list: where it starts counting, its number format and the text
+    around the number (`%1.`)."""
+
     start: int
     format: str
     text: str

@@ -50,6 +50,8 @@ PARAGRAPH_PITCH = 1.3
 @by_fields
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One printed line of a page, as the extracted-text reader gets it."""
+
     text: str
     size: float
     baseline: float
@@ -336,6 +338,8 @@ def _lines(runs: list[Run]) -> list[Line]:
 
 @dataclass
 class _Row:
+    """Runs gathered into one printed line, as the page is read top down."""
+
     runs: list[Run]
     size: float
     """The largest type on the row so far."""
