@@ -111,10 +111,11 @@ def bench_anchors() -> None:
             "parse pdf": [*resalign, "parse", pdf],
             "diff": [*resalign, "diff", old, new, "--color", "never"],
             "report": [*resalign, "report", old, new, "-o", f"{folder}/r.html", "--force"],
-            "imports of diff": [
+            "imports of diff": [  # as the command imports them (`start`: see resalign)
                 python,
                 "-c",
-                "import resalign.cli, align.aligner, align.comparison, align.render.terminal",
+                "import resalign; resalign.start()\n"
+                "import align.aligner, align.comparison, align.render.terminal",
             ],
         }
         anchors = {

@@ -22,14 +22,20 @@ def run() -> None:
     """The `resalign` command. The CLI is imported here, so that Ctrl-C while it loads ends
     the program quietly with exit code 130, as it does once the program runs."""
     try:
-        _defer("inspect")
-        _import_quietly()
+        start()
         from resalign.cli import main
 
         code = main()
     except KeyboardInterrupt:
         code = 130
     _leave(code)
+
+
+def start() -> None:
+    """Ready this process for a command, as `resalign` does first: `inspect` deferred, the
+    CLI imported with the cycle collector off and what it made frozen."""
+    _defer("inspect")
+    _import_quietly()
 
 
 class _OnFirstUse(types.ModuleType):
