@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 
@@ -68,31 +68,51 @@ class Weighted:
 
     def dice(self, i: int, j: int) -> float:
         """Weighted Dice coefficient of left unit i and right unit j, 0-1."""
-        total = self.left_weight[i] + self.right_weight[j]
-        if not total:
-            return 0.0
-        left, right = self.left[i], self.right[j]
-        if left == right:  # exactly 1: a sum over the tokens in another order may fall short
-            return 1.0
-        return 2 * self.overlap(left, right) / total
+        return self.dices([(i, j)])[i, j]
+
+    def dices(
+        self, pairs: Iterable[tuple[int, int]], above: float = -1.0
+    ) -> dict[tuple[int, int], float]:
+        """`dice` of each pair (i, j) whose dice is over `above`, in one loop: a long
+        document's aligner scores hundreds of thousands of pairs, most of them of no
+        likeness. A pair of units whose weights alone bound it under `above` (the overlap
+        weighs at most what the lighter unit does) is not intersected at all."""
+        weight = self.idf.__getitem__
+        left, right = self.left, self.right
+        left_weight, right_weight = self.left_weight, self.right_weight
+        found = {}
+        for pair in pairs:
+            i, j = pair
+            total = left_weight[i] + right_weight[j]
+            if not total:
+                score = 0.0
+            elif 2 * min(left_weight[i], right_weight[j]) / total < above - 1e-9:
+                continue  # (the hair: a sum over the tokens in another order rounds apart)
+            elif left[i] == right[j]:  # exactly 1: a sum in another order may fall short
+                score = 1.0
+            else:
+                score = 2 * sum(map(weight, left[i] & right[j])) / total
+            if score > above:
+                found[pair] = score
+        return found
 
     def contained(self, part: frozenset[str], whole: frozenset[str]) -> float:
         """How much of `part` (by weight) is in `whole`, 0-1."""
         weight = sum(map(self.idf.get, part, repeat(0.0)))
         return self.overlap(part, whole) / weight if weight else 0.0
 
-    def rare_candidates(self, cap: int, per_unit: int) -> set[tuple[int, int]]:
-        """Pairs (i, j) sharing at least one token that occurs in at most `cap` units:
-        the only pairs worth scoring beyond the diagonal band. At most `per_unit` for each
-        left unit, through its rarest tokens first, so that the pairs grow with the length
-        of the documents and not faster."""
+    def rare_candidates(self, cap: int, per_unit: int) -> dict[int, list[int]]:
+        """For each left unit (that has any), the right units sharing at least one token
+        that occurs in at most `cap` units: the only pairs worth scoring beyond the
+        diagonal band. At most `per_unit` for each left unit, through its rarest tokens
+        first, so that the pairs grow with the length of the documents and not faster."""
         rare_tokens = frozenset(token for token, count in self.df.items() if count <= cap)
         postings: dict[str, list[int]] = {}
         for j, tokens in enumerate(self.right):
             for token in tokens & rare_tokens:  # intersected in C
                 postings.setdefault(token, []).append(j)
         found = postings.keys()
-        pairs = set()
+        partners_of = {}
         for i, tokens in enumerate(self.left):
             partners: dict[int, None] = {}
             rare = sorted(tokens & found)  # by name, then (the sort
@@ -100,5 +120,6 @@ class Weighted:
                 partners.update(dict.fromkeys(postings[token]))
                 if len(partners) >= per_unit:
                     break
-            pairs.update((i, j) for j in list(partners)[:per_unit])
-        return pairs
+            if partners:
+                partners_of[i] = list(partners)[:per_unit]
+        return partners_of
