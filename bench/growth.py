@@ -4,7 +4,6 @@ the process's peak memory (MiB: both documents and the alignment)."""
 
 from __future__ import annotations
 
-import resource
 import sys
 import time
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from align import align, parse_text
+from bench.memory import peak_megabytes
 from bench.synthetic import synthetic_pair
 
 
@@ -20,11 +20,11 @@ def measure(size: int) -> tuple[float, float]:
     left, right = parse_text(left_text), parse_text(right_text)
     best = float("inf")
     for _ in range(3 if size <= 30_000 else 2):  # the least of a few at every size: one
-        # run of the largest beside the least of three of the smallest tilted the fit up
+        # run of a large size against the least of three of a small one tilts the fit up
         start = time.perf_counter()
         align(left, right)
         best = min(best, time.perf_counter() - start)
-    return best, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return best, peak_megabytes()
 
 
 if __name__ == "__main__":

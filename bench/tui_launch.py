@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"  # measure drawing, not the smooth-scr
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from align.read import read_document  # noqa: E402
+from bench.memory import peak_megabytes  # noqa: E402
 from tui.ahead import opened_ahead  # noqa: E402
 from tui.session import Session  # noqa: E402
 
@@ -82,7 +82,7 @@ async def _measure(session: Session) -> None:
             for y in range(view.size.height):
                 view.render_line(y)
         drawn = (time.perf_counter() - draw_start) / 20
-    peak = _peak_megabytes()
+    peak = peak_megabytes()
     floor = await _pilot_floor()
     print(
         f"{shown:.3f} {scrolled * 1000:.1f} {moved * 1000:.1f} {drawn * 1000:.2f} {peak:.0f} "
@@ -113,15 +113,6 @@ async def _pilot_floor() -> float:
             await pilot.press("j")
         await pilot.pause()
         return (time.perf_counter() - start) / 20
-
-
-def _peak_megabytes() -> float:
-    """This process's peak resident memory. VmHWM starts anew at exec, where ru_maxrss
-    would carry the peak of the benchmark process that started this one."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":
