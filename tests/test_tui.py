@@ -104,6 +104,26 @@ async def test_filter_cycles(es: Document, modeled: Document, state: Path) -> No
         assert counts == [("changes", 32), ("findings", 0), ("unpaired", 13), ("all", 86)]
 
 
+@pytest.mark.parametrize(
+    ("width", "told"), [(160, []), (80, ["showing changes", "showing findings"])]
+)
+async def test_a_filter_is_told_by_toast_only_where_the_header_cannot_say_it(
+    es: Document, modeled: Document, state: Path, width: int, told: list[str]
+) -> None:
+    app = review_app(es, modeled, state)
+    toasts: list[str] = []
+    async with app.run_test(size=(width, 40)) as pilot:
+        await ready(pilot)
+        app.notify = lambda message, **_: toasts.append(message)  # type: ignore[method-assign]
+        for _ in range(2):
+            await pilot.press("f")
+        assert toasts == told
+        header = app.query_one(DocumentsHeader)
+        assert header.shows_filter == (not told)
+        if not told:
+            assert "filter: findings only" in str(header.render())
+
+
 async def test_search_both_sides_and_hits(es: Document, modeled: Document, state: Path) -> None:
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:

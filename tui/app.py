@@ -131,7 +131,8 @@ class ReviewApp(App[None]):
     def action_filter(self) -> None:
         shown = self.session.cycle_filter()
         self.redraw()
-        self.notify(f"showing {shown if shown != 'all' else 'all pairs'}", timeout=2)
+        if not self.query_one(DocumentsHeader).shows_filter:  # a narrow screen cuts it off
+            self.notify(f"showing {shown if shown != 'all' else 'all pairs'}", timeout=2)
 
     def action_search(self) -> None:
         def done(query: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -20,6 +21,9 @@ class DocumentsHeader(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.session = session
         self._renumbered: tuple[object, str] = (None, "")
+        self.shows_filter = True
+        """Whether the header's first line, which ends with the filter, fits on the screen
+        (a filter of all pairs is said by saying none)."""
 
     def refresh_header(self) -> None:
         left, right = self.session.documents()
@@ -37,6 +41,7 @@ class DocumentsHeader(Static):
             text.append(f" · filter: {self.session.view_filter} only", "yellow")
         if self.session.query:
             text.append(f" · search: {self.session.query!r}", "magenta")
+        self.shows_filter = cell_len(text.plain) <= self.content_size.width
         if comparison and (renumbered := self._renumbered_line(comparison)):
             text.append(f"\nrenumbered: {renumbered}", "cyan")
         if comparison and comparison.alignment.warnings:
