@@ -115,8 +115,7 @@ class Weighted:
         partners_of = {}
         for i, tokens in enumerate(self.left):
             partners: dict[int, None] = {}
-            rare = sorted(tokens & found)  # by name, then (the sort
-            for token in sorted(rare, key=self.df.__getitem__):  # is stable) rarest first
+            for token in sorted(tokens & found, key=lambda t: (self.df[t], t)):  # rarest first
                 partners.update(dict.fromkeys(postings[token]))
                 if len(partners) >= per_unit:
                     break

@@ -71,7 +71,7 @@ def match_versions(
     )
     lifted = set()
     for (i, j), value in (evidence or {}).items():
-        content = scores.get((i, j), weighted.dice(i, j))
+        content = scores[i, j] if (i, j) in scores else weighted.dice(i, j)
         if 0.4 * content + 0.6 * value > content and left[i].kind == right[j].kind:
             scores[i, j] = 0.4 * content + 0.6 * value
             lifted.add((i, j))

@@ -16,6 +16,10 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"  # measure drawing, not the smooth-scr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import resalign  # noqa: E402
+
+resalign.start()  # as the command starts: inspect deferred, the collector off while importing
+
 from align.read import read_document  # noqa: E402
 from bench.memory import peak_megabytes  # noqa: E402
 from tui.ahead import opened_ahead  # noqa: E402

@@ -47,7 +47,8 @@ def opened_ahead(
             _send(to_parent, left)
         if right is None:
             raise EOFError("the parent sent no document")
-        return _keyed(open_session(left, right))
+        session = open_session(left, right)
+        return session.key(), session.diffs_here()
 
     early = HeadStart.begin(in_child)
     os.close(down[0])
@@ -101,10 +102,6 @@ def _receive(pipe: BinaryIO) -> Any:
         return pickle.loads(data)
     except (pickle.UnpicklingError, EOFError):
         return None
-
-
-def _keyed(session: Session) -> tuple[Hashable, Diffs]:
-    return session.key(), session.diffs_here()
 
 
 class Closed(Exception):
