@@ -1,8 +1,8 @@
 """Version mode: pair the paragraphs of an earlier and a later resolution by content.
 
 1. An order-preserving chain over paragraph similarity (the heaviest chain of candidate
-   pairs scoring above `PAIR`), candidates taken from a band around the diagonal and from
-   pairs sharing a rare token.
+   pairs scoring above `PAIR`), candidates taken from a band around the diagonal, from
+   pairs sharing a rare token and from texts found once on each side.
 2. Leftovers of different kinds (a preambular paragraph that became operative, or the
    reverse) are scored without their lead words; those that match well (`MOVE`) and fit
    in the chain's order are changed in place.
@@ -98,27 +98,39 @@ def _candidates(
     """The pairs worth scoring, in (i, j) order (each left unit's text is then looked at
     once, not at random: a third of scoring a long document): a band along the path the
     unchanged paragraphs trace (the diagonal, shifted by what was inserted and deleted
-    before each), and pairs sharing a rare token."""
+    before each), pairs sharing a rare token, and texts found once on each side wherever
+    they stand (a paragraph moved as it was). Two unchanged paragraphs that each have
+    their own partner in that path are no pair worth scoring: most of a long document."""
     n, m = len(left), len(right)
     if not n or not m:
         return []
+    twins = _twins(left, right)
+    anchors = dict(heaviest_chain(((i, j, 1.0) for i, j in twins.items()), m))
+    anchored = set(anchors.values())
     cap = max(10, min(RARE, (n + m) // 20))
     rare = weighted.rare_candidates(cap, PER_UNIT)
     candidates = []
-    for i, centre in enumerate(_path(left, right)):
-        band = range(max(0, centre - BAND), min(m, centre + BAND + 1))
-        candidates += [(i, j) for j in sorted({*band, *rare.get(i, ())})]
+    for i, centre in enumerate(_path(anchors, n, m)):
+        partners = {*range(max(0, centre - BAND), min(m, centre + BAND + 1)), *rare.get(i, ())}
+        if i in anchors:
+            partners = {j for j in partners if j not in anchored}
+            partners.add(anchors[i])
+        elif i in twins:
+            partners.add(twins[i])
+        candidates += [(i, j) for j in sorted(partners)]
     return candidates
 
 
-def _path(left: Sequence[Unit], right: Sequence[Unit]) -> list[int]:
-    """For each left unit, where its counterpart should stand on the right: after the last
-    unchanged unit before it (a text found once on each side, in order), as far on as it
-    is after that one; on the diagonal before the first."""
+def _twins(left: Sequence[Unit], right: Sequence[Unit]) -> dict[int, int]:
+    """Left index to right index of each text found once on each side."""
     once_right = _once(right)
-    twins = [(i, once_right[text], 1.0) for text, i in _once(left).items() if text in once_right]
-    anchors = dict(heaviest_chain(twins, len(right)))
-    n, m = len(left), len(right)
+    return {i: once_right[text] for text, i in _once(left).items() if text in once_right}
+
+
+def _path(anchors: Mapping[int, int], n: int, m: int) -> list[int]:
+    """For each of `n` left units, where its counterpart should stand among `m` on the
+    right: after the last anchor (an unchanged unit, in order) before it, as far on as it
+    is after that one; on the diagonal before the first."""
     path, offset = [], None
     for i in range(n):
         if i in anchors:

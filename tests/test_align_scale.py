@@ -5,14 +5,16 @@ drift that insertions and deletions make, so a long document still pairs in plac
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
 from align import align, parse_text
+from align.chain import heaviest_chain
 from align.patterns import lazy
 from align.similarity import Weighted, tokenize
 from align.units import paragraph_units
-from align.version import BAND, PER_UNIT, _candidates, _path
+from align.version import BAND, PER_UNIT, _candidates, _path, _twins
 from bench.synthetic import synthetic_pair
 
 
@@ -36,11 +38,31 @@ def test_the_band_follows_insertions_and_deletions() -> None:
     inserted = [f"Notes new point {n};" for n in range(1, 51)]
     old = parse_text(head + "\n\n".join(f"{n}. {t}" for n, t in enumerate(items, 1)))
     new = parse_text(head + "\n\n".join(f"{n}. {t}" for n, t in enumerate(inserted + items, 1)))
-    path = _path(paragraph_units(old), paragraph_units(new))
+    old_units, new_units = paragraph_units(old), paragraph_units(new)
+    anchors = dict(
+        heaviest_chain(((i, j, 1.0) for i, j in _twins(old_units, new_units).items()), 1050)
+    )
+    path = _path(anchors, 1000, 1050)
     assert (path[10], path[900]) == (60, 950)
     alignment = align(old, new)
     assert alignment.status_counts() == {"same": 1000, "added": 50}
     assert alignment.pair_for(left="OP900")[0].rights == ("OP950",)
+
+
+def test_a_paragraph_moved_as_it_was_is_found_however_common_its_words() -> None:
+    """Three hundred paragraphs of five words out of twenty, each word in a quarter of
+    them (no token is rare): the one moved from 11th to 281st is found by its text."""
+    words = [letter * 3 for letter in "abcdefghijklmnopqrst"]
+    items = [" ".join(c) + ";" for c in itertools.islice(itertools.combinations(words, 5), 300)]
+    moved = items[:10] + items[11:281] + [items[10]] + items[281:]
+    head = "72/195. A title\n\nThe General Assembly,\n\n"
+    old, new = (
+        parse_text(head + "\n\n".join(f"{n}. Decides {t}" for n, t in enumerate(texts, 1)))
+        for texts in (items, moved)
+    )
+    alignment = align(old, new)
+    assert alignment.status_counts() == {"same": 299, "moved": 1}
+    assert alignment.pair_for(left="OP11")[0].rights == ("OP281",)
 
 
 def test_a_lazy_pattern_is_a_pattern() -> None:
