@@ -22,7 +22,7 @@ resalign.start()  # as the command starts: inspect deferred, the collector off w
 
 from align.read import read_document  # noqa: E402
 from bench.memory import peak_megabytes  # noqa: E402
-from tui.ahead import opened_ahead  # noqa: E402
+from tui.ahead import opened_ahead, review_app  # noqa: E402
 from tui.session import Session  # noqa: E402
 
 
@@ -39,11 +39,11 @@ async def launch(left: Path, right: Path, state: Path) -> None:
 
 
 async def _measure(session: Session) -> None:
-    """As `resalign tui` does: Textual imported only once the session computes ahead."""
-    from tui.app import ReviewApp
+    """As `resalign tui` does: Textual imported (and the comparison taken, if it comes
+    soon) only once the session computes ahead."""
+    app = review_app(session)
     from tui.widgets.pairs import PairsView
 
-    app = ReviewApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

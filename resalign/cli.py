@@ -476,7 +476,7 @@ def _writer_options(args: argparse.Namespace, report_format: str) -> dict[str, s
 def _tui(args: argparse.Namespace) -> int:
     from align.overrides import load_overrides
     from align.review import review_path
-    from tui.ahead import opened_ahead
+    from tui.ahead import opened_ahead, review_app
     from tui.session import Session
 
     def open_session(left: Document, right: Document) -> Session:
@@ -493,9 +493,7 @@ def _tui(args: argparse.Namespace) -> int:
     )
     try:
         _warn(session.left, session.right)
-        from tui.app import ReviewApp  # once the child computes: importing Textual overlaps it
-
-        app = ReviewApp(session)
+        app = review_app(session)  # while the child computes
         app.run()
     finally:
         session.close()

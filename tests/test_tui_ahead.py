@@ -17,7 +17,7 @@ from align.comparison import PairView, compare, diffs, from_diffs
 from align.diff import DELETE, INSERT, DiffStats, stats
 from align.errors import ReadError
 from tests.tui_helpers import ready, screen_text
-from tui.ahead import Closed, HeadStart, _processors, opened_ahead
+from tui.ahead import Closed, HeadStart, _processors, opened_ahead, review_app
 from tui.app import ReviewApp
 from tui.session import Session
 
@@ -287,5 +287,49 @@ async def test_the_ui_shows_the_comparison_computed_ahead(
             assert session.head_start.take(session.key(), session.documents()) is None  # taken
             assert screen_text(app) == expected
             assert "< PP24 → PP21+PP22  split" in expected
+    finally:
+        session.close()
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    """`review_app` freezes what the process holds; the test process takes it back after."""
+    import gc
+
+    yield
+    gc.unfreeze()
+
+
+@forks
+async def test_the_first_screen_has_the_pairs_when_the_child_is_done_in_time(
+    es: Document, modeled: Document, tmp_path: Path, unfrozen: None
+) -> None:
+    """As `resalign tui` starts: the comparison is taken before the app runs, so its first
+    screen shows pairs and no worker computes; the cycle collector is on again after."""
+    import gc
+
+    session = _open(es, modeled, tmp_path / "review.toml")
+    try:
+        app = review_app(session)
+        assert gc.isenabled()
+        assert session.comparison == compare(es, modeled, align(es, modeled))
+        async with app.run_test(size=(120, 40)):
+            assert "< PP24 → PP21+PP22  split" in screen_text(app)
+            assert not app.workers
+    finally:
+        session.close()
+
+
+@forks
+def test_a_child_not_done_in_time_leaves_the_comparison_to_the_worker(
+    es: Document, modeled: Document
+) -> None:
+    session = Session.open(es, modeled, Path("unused.toml"))
+    session.head_start = HeadStart.begin(_slow)  # type: ignore[arg-type]
+    try:
+        start = time.perf_counter()
+        assert session.take_ahead(within=0.2) is False
+        assert 0.2 <= time.perf_counter() - start < 1
+        assert session.comparison is None
     finally:
         session.close()

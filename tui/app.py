@@ -70,7 +70,10 @@ class ReviewApp(App[None]):
         for warning in self.session.warnings:
             self.notify(warning, severity="warning", timeout=10)
         self.query_one(PairsView).focus()
-        self.realign()
+        if self.session.comparison is None:
+            self.realign()
+        else:  # taken before the app started (`Session.take_ahead`)
+            self.redraw()
 
     def realign(self) -> None:
         """Align and diff off the UI thread; the screen shows progress meanwhile."""
