@@ -26,7 +26,7 @@ from typing import Literal
 
 from align.aligner import align
 from align.alignment import Alignment, Pair
-from align.diff import Span, stats, word_diff, words
+from align.diff import Span, stats, word_count, word_diff
 from align.errors import UsageError
 from align.languages import Language, language
 from align.model import Document, FootnoteRef, Paragraph
@@ -89,7 +89,7 @@ class CarriedUnit:
 
     @property
     def words(self) -> int:
-        return len(words(self.source))
+        return word_count(self.source)
 
     @property
     def changed_words(self) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from align.alignment import Alignment, Pair
-from align.diff import EQUAL, DiffStats, Span, stats, word_diff, words
+from align.diff import EQUAL, DiffStats, Span, stats, word_count, word_diff
 from align.model import Document
 from align.units import JOIN, unit_texts
 
@@ -127,7 +127,7 @@ def from_diffs(
     left: Document,
     right: Document,
     found: Diffs,
-    word_count: Callable[[str], int] = lambda text: len(words(text)),
+    word_count: Callable[[str], int] = word_count,
 ) -> Comparison:
     """The comparison of `left` and `right` whose diffs were `found`: each pair's texts,
     and the one span of a pair that did not change, whose `word_count` it counts."""

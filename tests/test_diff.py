@@ -174,3 +174,21 @@ def test_reaches_is_a_character_at_or_past(text: str, first: str) -> None:
     from align.patterns import reaches
 
     assert reaches(text, first) == (bool(text) and max(text) >= first)
+
+
+SYMBOLISH = st.text(alphabet=st.sampled_from("A/7RES.a'’-_ 2é中文\u3041"), max_size=40)
+
+
+@given(st.one_of(st.text(), SYMBOLISH))
+def test_word_count_counts_the_words(text: str) -> None:
+    """The count without the symbols' patterns (for a text with no `/`) is the words'."""
+    from align.diff import word_count, words
+
+    assert word_count(text) == len(words(text))
+
+
+def test_word_count_of_symbols_and_joined_words() -> None:
+    from align.diff import word_count
+
+    assert word_count("A/72/440 and 64/293, l’Assemblée's well-known 中文") == 7
+    assert word_count("l’Assemblée's well-known 中文") == 4

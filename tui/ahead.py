@@ -22,7 +22,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from align.comparison import Comparison, Diffs, from_diffs
-from align.diff import words
+from align.diff import word_count
 from align.model import Document
 from align.units import unit_texts
 from tui.session import Session
@@ -186,7 +186,7 @@ class HeadStart:
         counted = self._words
         for text in unit_texts(document).values():
             if text not in counted:
-                counted[text] = len(words(text))
+                counted[text] = word_count(text)
 
     def take(self, key: Hashable, documents: tuple[Document, Document]) -> Comparison | None:
         """The child's comparison of `documents`, once it comes, if it compared what `key`
@@ -208,7 +208,7 @@ class HeadStart:
         computed_for, diffs = received
         if computed_for != key:
             return None
-        return from_diffs(*documents, diffs, lambda text: counts.get(text) or len(words(text)))
+        return from_diffs(*documents, diffs, lambda text: counts.get(text) or word_count(text))
 
     def close(self) -> None:
         """Stop the child if it still runs and reap it: the review is over."""
