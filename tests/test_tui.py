@@ -696,3 +696,22 @@ async def test_navigator_lines_kept_across_filters_show_new_marks(
         navigator = app.query_one(Navigator)
         lines = navigator.lines()
         assert "~✓    PP4 → PP4     0.50" in lines
+
+
+def test_the_reviewed_count_is_of_the_pairs_shown_either_way_round(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    """Two pairs marked and a mark left from another alignment (`PP90 → PP90`): two are
+    counted, and still two once the sides are swapped."""
+    from align.review import Review, save_review
+    from tui.session import Session
+
+    marks = frozenset({("PP1", "PP1"), ("PP24", "PP21"), ("PP90", "PP90")})
+    save_review(state, Review(marks), left="l.txt", right="r.txt")
+    session = Session.open(es, modeled, state)
+    session.show(session.compute_here())
+    assert session.reviewed_count() == 2
+    session.swap()
+    session.show(session.compute_here())
+    assert session.reviewed_count() == 2
+    assert session.is_reviewed(("PP21", "PP24"))

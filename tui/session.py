@@ -6,6 +6,7 @@ Everything the session knows about resolutions comes from `align`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,8 @@ class Session:
     """The pair to select again once a new comparison arrives."""
     head_start: HeadStart | None = None
     """The first comparison, being computed in another process (see `tui.ahead`)."""
+    _pair_keys: tuple[Comparison | None, Counter[Keys]] = (None, Counter())
+    """The comparison last counted and how many of its pairs have each pair of keys."""
 
     @classmethod
     def open(
@@ -219,11 +222,11 @@ class Session:
         """How many of the comparison's pairs are marked reviewed."""
         if self.comparison is None:
             return 0
-        return sum(
-            1
-            for view in self.comparison.views
-            if self.is_reviewed((view.pair.left, view.pair.right))
-        )
+        if self._pair_keys[0] is not self.comparison:  # once a comparison, not at each key
+            keys = Counter((view.pair.left, view.pair.right) for view in self.comparison.views)
+            self._pair_keys = (self.comparison, keys)
+        shown = self._pair_keys[1]
+        return sum(shown[keys] for keys in self.oriented_review().reviewed)
 
     def toggle_reviewed(self) -> bool:
         keys = self.selected_keys()

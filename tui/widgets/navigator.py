@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -65,6 +66,8 @@ class Navigator(ScrollView, can_focus=True):
         """The position drawn highlighted: the session's selection, once shown."""
         self._hovered: int | None = None
         """The position under the mouse."""
+        self._style = Style()
+        """The widget's own style, as drawn this frame."""
 
     @property
     def count(self) -> int:
@@ -138,17 +141,21 @@ class Navigator(ScrollView, can_focus=True):
         position = round(self.scroll_y) + offset.y
         return position if 0 <= position < self.count else None
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._style = self.rich_style  # once a frame: it walks the widget's ancestors
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         position = round(self.scroll_y) + y
         if not 0 <= position < self.count:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style)
         if position == self.highlighted:
             style = self.get_component_rich_style("navigator--highlighted")
         elif position == self._hovered:
             style = self.get_component_rich_style("navigator--hover")
         else:
-            style = self.rich_style
+            style = self._style
         line = self._prompt(position).copy()
         line.truncate(width, overflow="ellipsis", pad=True)
         return Strip(line.render(self.app.console)).apply_style(style)
