@@ -41,7 +41,7 @@ async def launch(left: Path, right: Path, state: Path) -> None:
 async def _measure(session: Session) -> None:
     """As `resalign tui` does: Textual imported (and the comparison taken, if it comes
     soon) only once the session computes ahead."""
-    app = review_app(session)
+    app = resalign.quietly(lambda: review_app(session))
     from tui.widgets.pairs import PairsView
 
     async with app.run_test(size=(120, 40)) as pilot:

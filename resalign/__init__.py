@@ -5,7 +5,10 @@ import importlib
 import os
 import sys
 import types
-from typing import NoReturn
+from collections.abc import Callable
+from typing import NoReturn, TypeVar
+
+T = TypeVar("T")
 
 
 def package_version() -> str:
@@ -35,7 +38,7 @@ def start() -> None:
     """Ready this process for a command, as `resalign` does first: `inspect` deferred, the
     CLI imported with the cycle collector off and what it made frozen."""
     _defer("inspect")
-    _import_quietly()
+    quietly(lambda: importlib.import_module("resalign.cli"))
 
 
 class _OnFirstUse(types.ModuleType):
@@ -59,13 +62,16 @@ def _defer(name: str) -> None:
         sys.modules[name] = _OnFirstUse(name)
 
 
-def _import_quietly() -> None:
-    """Import the CLI with the cycle collector off, then freeze what it made: importing
-    makes tens of thousands of objects and no garbage, and collections that walked them
-    cost 2-3 ms of a 65 ms `resalign parse` (forked children share the frozen pages too)."""
+def quietly(make: Callable[[], T]) -> T:
+    """`make()` run with the cycle collector off, and what it made frozen after: for work
+    that makes many objects living as long as the process and no garbage. Importing the
+    CLI makes tens of thousands (collections that walked them cost 2-3 ms of a 65 ms
+    `resalign parse`; forked children share the frozen pages too); starting a review
+    makes the documents, the comparison and the toolkit (collections took 25-50 ms before
+    the first screen of 2,000 pairs, a full one 27)."""
     gc.disable()
     try:
-        import resalign.cli  # noqa: F401
+        return make()
     finally:
         gc.freeze()
         gc.enable()

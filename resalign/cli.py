@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from align.errors import ExitCode, OutputError, ResalignError, UsageError
 from align.read import DEFAULT_MAX_SIZE, read_document
-from resalign import package_version
+from resalign import package_version, quietly
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -493,7 +493,7 @@ def _tui(args: argparse.Namespace) -> int:
     )
     try:
         _warn(session.left, session.right)
-        app = review_app(session)  # while the child computes
+        app = quietly(lambda: review_app(session))  # while the child computes
         app.run()
     finally:
         session.close()

@@ -16,6 +16,7 @@ from align.aligner import align
 from align.comparison import PairView, compare, diffs, from_diffs
 from align.diff import DELETE, INSERT, DiffStats, stats
 from align.errors import ReadError
+from resalign import quietly
 from tests.tui_helpers import ready, screen_text
 from tui.ahead import Closed, HeadStart, _processors, opened_ahead, review_app
 from tui.app import ReviewApp
@@ -293,7 +294,7 @@ async def test_the_ui_shows_the_comparison_computed_ahead(
 
 @pytest.fixture
 def unfrozen() -> Iterator[None]:
-    """`review_app` freezes what the process holds; the test process takes it back after."""
+    """Starting a review freezes what the process holds; the test process takes it back."""
     import gc
 
     yield
@@ -310,7 +311,7 @@ async def test_the_first_screen_has_the_pairs_when_the_child_is_done_in_time(
 
     session = _open(es, modeled, tmp_path / "review.toml")
     try:
-        app = review_app(session)
+        app = quietly(lambda: review_app(session))
         assert gc.isenabled()
         assert session.comparison == compare(es, modeled, align(es, modeled))
         async with app.run_test(size=(120, 40)):

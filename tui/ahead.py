@@ -72,21 +72,13 @@ def opened_ahead(
 
 def review_app(session: Session) -> ReviewApp:
     """The review app of `session` (opened ahead), with its comparison if that comes soon.
-
     Textual is imported here, while the child computes. The comparison is taken here too,
-    not in the UI's worker thread, where it would share the processor with the UI's start.
-    Both run with the cycle collector off, and what they made (the documents, the
-    comparison, the toolkit) is then frozen: it lives as long as the review. Collections
-    that walked it took 25-50 ms before the first screen of 2,000 pairs, a full one 27."""
-    gc.disable()
-    try:
-        from tui.app import ReviewApp
+    not in the UI's worker thread, where it would share the processor with the UI's start
+    (the front end runs this with the cycle collector off: `resalign.quietly`)."""
+    from tui.app import ReviewApp
 
-        session.take_ahead()
-        return ReviewApp(session)
-    finally:
-        gc.freeze()
-        gc.enable()
+    session.take_ahead()
+    return ReviewApp(session)
 
 
 PIPE_BYTES = 1 << 20

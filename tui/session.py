@@ -53,7 +53,9 @@ class Session:
     """The pair to select again once a new comparison arrives."""
     head_start: HeadStart | None = None
     """The first comparison, being computed in another process (see `tui.ahead`)."""
-    _pair_keys: tuple[Comparison | None, Counter[Keys]] = (None, Counter())
+    _pair_keys: tuple[Comparison | None, Counter[Keys]] = field(
+        default=(None, Counter()), init=False, repr=False, compare=False
+    )
     """The comparison last counted and how many of its pairs have each pair of keys."""
 
     @classmethod
