@@ -20,7 +20,8 @@ def changed_keys(alignment: Alignment) -> list[str]:
 
 def test_draft_against_its_adopted_resolution() -> None:
     """A/C.3/80/L.4 → A/RES/80/228: the oral revisions made in the Committee, nothing else
-    (the adopted text's non-breaking hyphens are no change)."""
+    (the adopted text's non-breaking hyphens are no change, nor are the draft's kerned
+    letters, `an d` in OP2 and `principle s` in OP9, which PDFium gives a space)."""
     alignment = align(pdf("A_C.3_80_L.4"), pdf("A_RES_80_228"))
     assert {p.left or p.right: p.status for p in alignment.header} == {
         "SYMBOL": "changed",
@@ -36,9 +37,7 @@ def test_draft_against_its_adopted_resolution() -> None:
         for k in [
             "PP32",
             "PP35",
-            "OP2",
             "OP8",
-            "OP9",
             "OP22",
             "OP23",
             "OP24",
@@ -170,15 +169,16 @@ def test_twins_pair_with_each_other() -> None:
     assert checked == CHECKED
 
 
+# Kerned letters read whole (`an d`, `principle s`) made five more twins than before.
 CHECKED = Counter(
     {
-        ("A_80_L.8", "A_RES_80_9"): 45,
+        ("A_80_L.8", "A_RES_80_9"): 46,
         ("A_C.3_80_L.20", "A_RES_78_187"): 21,
-        ("A_C.3_80_L.20", "A_RES_80_190"): 47,
+        ("A_C.3_80_L.20", "A_RES_80_190"): 48,
         ("A_C.3_80_L.4", "A_RES_78_228"): 47,
-        ("A_C.3_80_L.4", "A_RES_80_228"): 84,
+        ("A_C.3_80_L.4", "A_RES_80_228"): 86,
         ("A_RES_78_187", "A_RES_80_190"): 22,
-        ("A_RES_78_228", "A_RES_80_228"): 44,
+        ("A_RES_78_228", "A_RES_80_228"): 45,
     }
 )
 """How many twins each pair of real documents has (the pairs that share any): drafts

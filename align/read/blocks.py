@@ -59,6 +59,8 @@ def join_text(before: str, after: str) -> str:
         return after
     if not after:
         return before
+    if _emphasis_goes_on(before, after):
+        before, after = before[:-1], after[1:]
     cut, glue = _seam(before[-3:], after)
     return before[: len(before) - cut] + glue + after
 
@@ -70,6 +72,8 @@ def join_lines(lines: Sequence[str]) -> str:
     for line in lines:
         if not line:
             continue
+        if parts and _emphasis_goes_on(parts[-1], line):
+            parts[-1], line = parts[-1][:-1], line[1:]
         if parts:
             cut, glue = _seam(parts[-1][-3:], line)
             if cut:
@@ -77,6 +81,19 @@ def join_lines(lines: Sequence[str]) -> str:
             parts.append(glue)
         parts.append(line)
     return "".join(parts)
+
+
+def _emphasis_goes_on(before: str, after: str) -> bool:
+    """An italic stretch runs on over the line end (`well-*` / `*being`): the two marks
+    between the lines go, so the seam sees the words (and a hyphen) they stand between."""
+    return (
+        len(before) > 1
+        and len(after) > 1
+        and before[-1] == "*"
+        and after[0] == "*"
+        and not before[-2].isspace()
+        and not after[1].isspace()
+    )
 
 
 def _seam(tail: str, after: str) -> tuple[int, str]:

@@ -2,8 +2,8 @@
 
 resalign's own readers write a call as a superscript (`Development,¹ and`); PyMuPDF and
 `pdftotext` lose the raised position and leave the digits in the line, beside numbers
-that are no calls at all (`resolution 64/293 of 30 July 2010`, `1999 (No. 182)`), or glue
-them to a year (`Declarations of 20172 and`). What
+that are no calls at all (`resolution 64/293 of 30 July 2010`, `1999 (No. 182)`, the
+decimals of `1.5 degrees`), or glue them to a year (`Declarations of 20172 and`). What
 tells them apart is the order: UN footnotes are numbered in the order of their first
 call, so a number is a first call only when it is the next footnote number; a repeat
 call must stand glued to the word or punctuation before it. Numbers after a word that
@@ -178,7 +178,10 @@ _WORD_BEFORE = lazy(r"([^\W\d_]+)\.?\s*$")
 def _months() -> re.Pattern[str]:
     names = {name for lang in LANGUAGES.values() for month in lang.months for name in month}
     alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
-    return re.compile(rf"\s*(?:{alternation}|per cent|%|por ciento|pour cent)", re.IGNORECASE)
+    return re.compile(
+        rf"\s*(?:{alternation}|per cent|%|por ciento|pour cent|million|billion|trillion)",
+        re.IGNORECASE,
+    )
 
 
 def mark_citations(texts: Sequence[str], known: Iterable[str]) -> list[str]:
@@ -230,6 +233,8 @@ def _candidates(text: str) -> Iterator[_Candidate]:
             spaces += 1
         at = start - spaces - 1
         superscript = raw[0] in SUPERSCRIPT_DIGITS
+        if not superscript and not spaces and _in_a_number(text, start, len(raw)):
+            continue
         if (
             at >= taken
             and (superscript or len(raw) <= 3)
@@ -248,6 +253,21 @@ def _candidates(text: str) -> Iterator[_Candidate]:
         ):
             yield _Candidate(start + 4, raw[4:], end, "", "")
             taken = end
+
+
+def _in_a_number(text: str, start: int, digits: int) -> bool:
+    """The run at `start` goes on a number or a symbol, not a call glued to it: the digits
+    after a decimal point (`1.5`, `12.20`, `A-32/4.4`) or a thousands comma (`1,500`), or
+    after the full stop of a symbol's part (`1/CP.21`, `A/78/5/Add.1`). After a year or a
+    symbol and a comma (`2008,140`, `5/14,118`) the digits may be a call."""
+    if start < 2 or text[start - 1] not in ".,":
+        return False
+    before = text[start - 2]
+    token = text[max(0, start - 41) : start - 1].rsplit(None, 1)[-1:]
+    if text[start - 1] == ".":
+        return before.isdigit() or (before.isalpha() and bool(token) and "/" in token[0])
+    head = len(token[0]) - len(token[0].rstrip("0123456789")) if token else 0
+    return digits == 3 and 0 < head <= 3 and head == len(token[0])
 
 
 def _ends_where_a_call_can(text: str, end: int) -> bool:

@@ -45,6 +45,13 @@ SMALL = 0.9
 """Lines in type smaller than this share of the body's, below the body, are footnotes."""
 PARAGRAPH_PITCH = 1.3
 """A line further below the last than this many usual line pitches starts a paragraph."""
+KERNING_GAP = 0.18
+"""A space PDFium inserts where the page has no space character is a word space only when
+the gap it stands for is wider than this share of the type size: on UN pages the gaps of
+kerned letters (`Cou ncil`, `public -private`) stay under 0.16 em, word spaces over 0.2."""
+JOINED = "\uffff"
+"""Stands, in a page's characters, for an inserted space that is no word space (a
+noncharacter: no page has it as text); runs drop it."""
 
 
 @by_fields
@@ -91,7 +98,7 @@ def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Docum
     pages = [lines for _, lines in sorted(page for part in parts for page in part)]
     if not any(pages):
         raise ReadError(f"{source}: the PDF has no text (a scan? run OCR first)")
-    return parse_text(_as_text(pages), source=source, lang=lang)
+    return parse_text(_as_text(pages), source=source, lang=lang, calls_marked=True)
 
 
 def _pages(
@@ -151,6 +158,8 @@ class Run:
 
 _WORD = re.compile(r"\S+")
 """A stretch of characters between white space (`\\s` is `str.isspace`)."""
+_INNER_SPACE = re.compile(r"(?<=\S) (?=\S)")
+"""A single space between two characters of one line."""
 
 
 def _stretch(start: int, end: int, key: int, object_at: Callable[[int], int]) -> int:
@@ -174,10 +183,11 @@ def _stretch(start: int, end: int, key: int, object_at: Callable[[int], int]) ->
 
 
 @cache
-def _per_character() -> tuple[Any, Any, Any, Any]:
-    """PDFium's per-character calls (text object, origin, font, size), declared with plain
-    addresses for arguments and result: pypdfium2's declarations wrap every pointer in a
-    new ctypes object, which cost two thirds of the reading time of a long resolution."""
+def _per_character() -> tuple[Any, Any, Any, Any, Any]:
+    """PDFium's per-character calls (text object, origin, font, size, whether generated),
+    declared with plain addresses for arguments and result: pypdfium2's declarations wrap
+    every pointer in a new ctypes object, which cost two thirds of the reading time of a
+    long resolution."""
     import pypdfium2.raw as pdfium
 
     def plain(function: Any, result: Any, *arguments: Any) -> Any:
@@ -191,6 +201,7 @@ def _per_character() -> tuple[Any, Any, Any, Any]:
         plain(pdfium.FPDFText_GetFontInfo, ctypes.c_ulong, address, number, address,
               ctypes.c_ulong, address),
         plain(pdfium.FPDFText_GetFontSize, ctypes.c_double, address, number),
+        plain(pdfium.FPDFText_IsGenerated, number, address, number),
     )  # fmt: skip
 
 
@@ -222,14 +233,37 @@ class _Characters:
     """One page's characters, and what PDFium says of them: text object, position, style."""
 
     def __init__(self, raw: Any, chars: str) -> None:
-        self.text_object, self.char_origin, self.font_info, self.font_size = _per_character()
-        self.chars = chars
+        (self.text_object, self.char_origin, self.font_info, self.font_size, self.generated) = (
+            _per_character()
+        )
         self.handle = ctypes.cast(raw, ctypes.c_void_p).value
         self.x, self.y, self.flags = ctypes.c_double(), ctypes.c_double(), ctypes.c_int()
         self.at_x, self.at_y = ctypes.addressof(self.x), ctypes.addressof(self.y)
         self.font = ctypes.create_string_buffer(128)
         self.styles: dict[int, tuple[float, bool]] = {}
-        self.words = [word.span() for word in _WORD.finditer(chars)]
+        self.chars = self.joined(chars.replace(JOINED, ""))
+        self.words = [word.span() for word in _WORD.finditer(self.chars)]
+
+    def joined(self, chars: str) -> str:
+        """`chars` with each space PDFium inserted inside a word (a kerning gap narrower
+        than `KERNING_GAP`, on one baseline) marked `JOINED`: PDFium places an inserted
+        space where the character before it ends, so the gap is the next one's distance
+        from it."""
+        narrow = []
+        for found in _INNER_SPACE.finditer(chars):
+            at = found.start()
+            if not self.generated(self.handle, at):
+                continue
+            x, y = self.origin(at)
+            next_x, next_y = self.origin(at + 1)
+            if next_y == y and next_x - x < KERNING_GAP * self.font_size(self.handle, at - 1):
+                narrow.append(at)
+        if not narrow:
+            return chars
+        pieces = list(chars)
+        for at in narrow:
+            pieces[at] = JOINED
+        return "".join(pieces)
 
     def object_at(self, index: int) -> int:
         return self.text_object(self.handle, index) or 0
@@ -283,7 +317,7 @@ class _Characters:
         if last_baseline != baseline or right < left:
             return None
         size, italic = self.style(key, start)
-        text = " ".join(self.chars[start:end].split())
+        text = " ".join(self.chars[start:end].replace(JOINED, "").split())
         return Run(text, size, left, right, baseline, italic, spaced)
 
     def word_runs(self, start: int, end: int, spaced: bool) -> list[Run]:
@@ -292,6 +326,9 @@ class _Characters:
         runs: list[Run] = []
         current: Run | None = None
         while start < end:
+            if self.chars[start] == JOINED:
+                start += 1
+                continue
             key = self.object_at(start)
             stop = _stretch(start, end, key, self.object_at)
             size, italic = self.style(key, start)
@@ -308,7 +345,7 @@ class _Characters:
                 current = Run(self.chars[start], size, left, left, baseline, italic, spaced)
                 runs.append(current)
             if stop - start > 1:  # the rest of the stretch: one text object, left to right
-                current.text += self.chars[start + 1 : stop]
+                current.text += self.chars[start + 1 : stop].replace(JOINED, "")
                 current.end = self.origin(stop - 1)[0]
             spaced = False
             start = stop

@@ -36,8 +36,9 @@ from align.read.paragraphs import Draft, finish, plain_text, read_paragraphs
 TITLE = lazy(r"^(?P<session>\d{2,3})/(?P<number>\d{1,4})\s*[.\-–]\s*(?P<title>\S.*)$")
 SECTION_NUMERAL = lazy(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s+\S")
 """A line that opens a section: its numeral alone (`II`), or numeral and title (`A. Title`)."""
-_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-"""C0 and C1 control characters but tab, line feed, form feed and carriage return."""
+_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+"""C0 and C1 control characters but tab, line feed, form feed and carriage return, and
+the noncharacters of the Basic Multilingual Plane (no XML writer takes them)."""
 
 
 def build_document(
@@ -46,8 +47,11 @@ def build_document(
     source: str,
     lang: Language | None = None,
     furniture: tuple[str, ...] = (),
+    calls_marked: bool = False,
 ) -> Document:
-    """Read the structure of a resolution, draft or amendment out of a reader's blocks."""
+    """Read the structure of a resolution, draft or amendment out of a reader's blocks.
+    With `calls_marked`, the reader saw which digits the page prints raised and wrote
+    those as superscripts: no plain digit is then taken for a footnote call."""
     warnings: list[str] = []
     blocks = _without_control_characters(blocks, warnings)
     body = [block for block in blocks if block.kind == "body"]
@@ -70,7 +74,8 @@ def build_document(
     body_start = (opening_at if opening_at is not None else start) + 1
     known = {footnote.marker for footnote in footnotes}
     rest = body[body_start:]
-    cited = mark_citations([block.text for block in rest], known)
+    texts = [block.text for block in rest]
+    cited = texts if calls_marked else mark_citations(texts, known)
     units = [block._replace(text=text) for block, text in zip(rest, cited, strict=True)]
     starts = _annex_starts(units, lang)
     annex_at = starts[0] if starts else len(units)
@@ -173,13 +178,15 @@ def _line_count(blocks: Sequence[Block]) -> int:
 
 
 def _without_control_characters(blocks: Sequence[Block], warnings: list[str]) -> list[Block]:
-    """Control characters (an `ESC[2J` would clear the user's screen) as U+FFFD, said."""
+    """Control characters (an `ESC[2J` would clear the user's screen) and noncharacters
+    as U+FFFD, said; PDFium's mark for a printed hyphen (U+FFFE) as the hyphen."""
     out = []
     replaced = 0
     for block in blocks:
-        text, count = _CONTROL.subn("\ufffd", block.text)
+        text = block.text.replace("\ufffe", "-")
+        text, count = _CONTROL.subn("\ufffd", text)
         replaced += count
-        out.append(block._replace(text=text) if count else block)
+        out.append(block._replace(text=text) if text != block.text else block)
     if replaced:
         warnings.append(f"{replaced} control character(s) in the text, shown as \ufffd")
     return out

@@ -90,8 +90,15 @@ def read_text(
     return parse_text(decode(data, source, encoding), source=source, lang=lang)
 
 
-def parse_text(text: str, *, source: str = "<text>", lang: Language | None = None) -> Document:
-    """A Document from extracted text."""
+def parse_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    lang: Language | None = None,
+    calls_marked: bool = False,
+) -> Document:
+    """A Document from extracted text; `calls_marked` when every footnote call in it is
+    written as a superscript (the PDF reader's text), see `build_document`."""
     if not text.strip():
         raise ReadError(f"{source}: is empty")
     if _CONTROL.search(text[:8192]):
@@ -108,7 +115,13 @@ def parse_text(text: str, *, source: str = "<text>", lang: Language | None = Non
     lines = _title_on_one_line(lines, lang)
     head, layout = _header_and_layout(lines, breaks, lang)
     blocks = head + _body_blocks(layout, lang) + _note_blocks(layout)
-    return build_document(blocks, source=source, lang=lang, furniture=tuple(layout.furniture))
+    return build_document(
+        blocks,
+        source=source,
+        lang=lang,
+        furniture=tuple(layout.furniture),
+        calls_marked=calls_marked,
+    )
 
 
 def _title_on_one_line(lines: list[str], lang: Language) -> list[str]:
