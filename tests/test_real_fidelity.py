@@ -98,3 +98,56 @@ def test_no_noncharacter_in_a_document(stem: str) -> None:
         if 0xFDD0 <= ord(c) <= 0xFDEF or (ord(c) & 0xFFFE) == 0xFFFE
     ]
     assert bad == []
+
+
+RUNNING_TITLE = {
+    "A_RES_78_216": "Implementing the Declaration on the Right and Responsibility",
+    "A_RES_78_7": "Necessity of ending the economic, commercial and financial embargo",
+    "A_RES_78_182": "Follow-up to the Fourth World Conference on Women",
+    "A_RES_80_193": "A global call for concrete action for the elimination of racism",
+}
+
+
+@pytest.mark.parametrize("reading", ["pdf", "pymupdf.txt"])
+@pytest.mark.parametrize("stem", sorted(RUNNING_TITLE))
+def test_the_running_title_is_furniture(stem: str, reading: str) -> None:
+    """The title a page repeats above its body (over two to four lines, the symbol beside
+    it) is in no paragraph, and is kept among the furniture; a paragraph that quotes the
+    title (`the item entitled “…”`) keeps it."""
+    doc = read_document(REAL / f"{stem}.{reading}")
+    head = RUNNING_TITLE[stem]
+    inside = [
+        p.key
+        for p in doc.paragraphs
+        if (text := " ".join(p.text.split())).count(head) > text.count(f"“{head}")
+    ]
+    assert inside == []
+    assert any(head.split()[0] in line for line in doc.furniture)
+
+
+@pytest.mark.parametrize(
+    ("stem", "title", "first"),
+    [
+        (
+            "A_RES_78_45",
+            "Implementation of the Convention on the Prohibition of the Use, Stockpiling, "
+            "Production and Transfer of Anti-Personnel Mines and on Their Destruction",
+            "Recalling its resolutions 54/54 B of 1 December 1999,",
+        ),
+        (
+            "A_RES_80_193",
+            "A global call for concrete action for the elimination of racism, racial "
+            "discrimination, xenophobia and related intolerance and the comprehensive "
+            "implementation of and follow-up to the Durban Declaration and Programme of Action",
+            "Recalling all its previous resolutions on the comprehensive follow-up",
+        ),
+    ],
+)
+@pytest.mark.parametrize("reading", ["pdf", "pymupdf.txt"])
+def test_a_title_over_several_lines_is_whole(
+    stem: str, title: str, first: str, reading: str
+) -> None:
+    doc = read_document(REAL / f"{stem}.{reading}")
+    assert (doc.title, doc.opening) == (title, "The General Assembly,")
+    assert doc.paragraphs[0].key == "PP1"
+    assert doc.paragraphs[0].text.startswith(first)

@@ -259,7 +259,49 @@ def _furniture(
         if all(i in attached for i in indices)
         for index in indices
     }
-    return anchors | repeated
+    heads = _title_heads(lines, filled, anchors | repeated, title, symbol) if title else set()
+    return anchors | repeated | heads
+
+
+_TITLE_HEAD_LINES = 6
+"""The most lines a running title takes (a long title set in small type)."""
+
+
+def _title_heads(
+    lines: Sequence[str],
+    filled: Sequence[int],
+    anchors: Set[int],
+    title: str,
+    symbol: str | None,
+) -> set[int]:
+    """Runs of lines that, read together, are the document's title and stand next to other
+    furniture: the running title of a page, however its lines wrap (it is set narrower
+    than the title on the first page, and a two-page document repeats it only once)."""
+    target = _squeezed(title, symbol)
+    found: set[int] = set()
+    for position, index in enumerate(filled):
+        joined = _squeezed(lines[index], symbol)
+        end = position
+        while joined and target.startswith(joined) and joined != target:
+            end += 1
+            if end >= len(filled) or end - position >= _TITLE_HEAD_LINES:
+                break
+            joined += _squeezed(lines[filled[end]], symbol)
+        if joined != target:
+            continue
+        before = position > 0 and filled[position - 1] in anchors
+        after = end + 1 < len(filled) and filled[end + 1] in anchors
+        if before or after:
+            found.update(filled[position : end + 1])
+    return found
+
+
+def _squeezed(line: str, symbol: str | None) -> str:
+    """A line without the document's symbol beside it, white space and hyphens: what stays
+    of a title however it is wrapped."""
+    if symbol is not None:
+        line = line.removeprefix(symbol).removesuffix(symbol)
+    return "".join(line.split()).replace("-", "").replace("\u00ad", "")
 
 
 def _attached(

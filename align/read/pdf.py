@@ -98,7 +98,8 @@ def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Docum
     pages = [lines for _, lines in sorted(page for part in parts for page in part)]
     if not any(pages):
         raise ReadError(f"{source}: the PDF has no text (a scan? run OCR first)")
-    return parse_text(_as_text(pages), source=source, lang=lang, calls_marked=True)
+    text, heads = _as_text(pages)
+    return parse_text(text, source=source, lang=lang, calls_marked=True, furniture=heads)
 
 
 def _pages(
@@ -431,7 +432,10 @@ def _line(runs: list[Run]) -> Line:
     return Line(text, size, -baseline, starts_with_mark, first.x)
 
 
-def _as_text(pages: list[list[Line]]) -> str:
+def _as_text(pages: list[list[Line]]) -> tuple[str, list[str]]:
+    """The pages as the text a careful extraction gives, and the running heads: the lines
+    in smaller type above the body of every page after the first (the title, the symbol),
+    which are furniture however many lines they take, not text to be told apart later."""
     sizes: Counter[float] = Counter()
     for line in (line for page in pages for line in page):
         sizes[line.size] += len(line.text)
@@ -446,9 +450,12 @@ def _as_text(pages: list[list[Line]]) -> str:
     pitch = statistics.median(pitches) if pitches else body_size * 1.2
     margin = Counter(round(line.x) for part in parts for line in part.body).most_common(1)
     left = margin[0][0] if margin else 0
+    heads = [line.text for part in parts[1:] for line in part.head]
+    for part in parts[1:]:
+        part.head = []
     for before, after in pairwise(parts):
         before.carry_over(after, left, body_size)
-    return "\n\f\n".join(part.text(pitch) for part in parts)
+    return "\n\f\n".join(part.text(pitch) for part in parts), heads
 
 
 @dataclass

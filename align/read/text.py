@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from itertools import pairwise
 
 from align.errors import ReadError
@@ -96,9 +97,11 @@ def parse_text(
     source: str = "<text>",
     lang: Language | None = None,
     calls_marked: bool = False,
+    furniture: Sequence[str] = (),
 ) -> Document:
     """A Document from extracted text; `calls_marked` when every footnote call in it is
-    written as a superscript (the PDF reader's text), see `build_document`."""
+    written as a superscript (the PDF reader's text), see `build_document`; `furniture`,
+    what the caller already took out as page furniture (for `--furniture`)."""
     if not text.strip():
         raise ReadError(f"{source}: is empty")
     if _CONTROL.search(text[:8192]):
@@ -119,14 +122,15 @@ def parse_text(
         blocks,
         source=source,
         lang=lang,
-        furniture=tuple(layout.furniture),
+        furniture=(*furniture, *layout.furniture),
         calls_marked=calls_marked,
     )
 
 
 def _title_on_one_line(lines: list[str], lang: Language) -> list[str]:
     """The title on one line, as every extractor can give it: `78/228.` written apart
-    from the title (`pdftotext`), and a long title wrapped over two or three lines."""
+    from the title (`pdftotext`), and a long title wrapped over two or three lines (a
+    line that ends in a comma goes on: `… Prohibition of the Use,` / `Stockpiling, …`)."""
     at = next((i for i, line in enumerate(lines[:300]) if _TITLE_START.match(line.strip())), None)
     if at is None:
         return lines
@@ -138,7 +142,7 @@ def _title_on_one_line(lines: list[str], lang: Language) -> list[str]:
             break
         if following:
             if lang.opening.match(following.replace("*", "")) or not (
-                _TITLE_NUMBER.match(title) or is_open(title)
+                _TITLE_NUMBER.match(title) or is_open(title) or title.endswith(",")
             ):
                 break
             title = join_text(title, following)
