@@ -63,8 +63,10 @@ def read_header(lines: Sequence[str], lang: Language) -> Header:
         elif agenda_item is None and (match := lang.agenda_item.search(line)):
             agenda_item = match["item"].strip()
         elif adopted is None and lang.adopted.search(line):
-            following = lines[index + 1] if index + 1 < len(lines) else ""
-            dates = find_dates(line, lang) or find_dates(following, lang)
+            # The date may stand on the next line, a blank between (the PDF reader sets
+            # it apart), or be cut there (`on 4 December` / `2023`).
+            following = next((text for text in lines[index + 1 : index + 3] if text), "")
+            dates = find_dates(f"{line} {following}", lang)
             adopted = dates[0].iso if dates else None
         elif line.startswith("[") and (match := _REFERENCE.search(line)):
             if "/L." in match["symbol"]:

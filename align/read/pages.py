@@ -28,9 +28,13 @@ from align.read.blocks import TO_ASCII_DIGITS, is_open
 _JOB = r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
 """A job number (`23-25978 (E) 100124`)."""
 _PAGE = r"\d{1,4}\s*/\s*\d{1,4}"
-FURNITURE = lazy(rf"^(?:{_PAGE}|{_JOB}|\d{{6}}|\*\d{{6,}}\*|{_PAGE}\s+{_JOB}|{_JOB}\s+{_PAGE})$")
+_SEPARATOR = r"\*(?:\s*\*){2,}"
+"""`* * *` or `***`: the mark set between parts of a text, which is no paragraph."""
+FURNITURE = lazy(
+    rf"^(?:{_PAGE}|{_JOB}|\d{{6}}|\*\d{{6,}}\*|{_PAGE}\s+{_JOB}|{_JOB}\s+{_PAGE}|{_SEPARATOR})$"
+)
 """Page numbers, job numbers (and their date code alone, where an extractor sets it apart),
-barcodes, and the footer lines that combine them."""
+barcodes, the footer lines that combine them, and separators."""
 RULE = lazy(r"^_{5,}$")
 """The rule a UN page prints above its footnotes."""
 _NOTE_START = lazy(r"^(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})(?:\s+(?P<text>\S.*))?$")

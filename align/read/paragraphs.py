@@ -131,11 +131,15 @@ def _in(part: str | None) -> str:
 def _continues(previous: Draft, text: str, lang: Language) -> bool:
     """A block that goes on with the paragraph before it: that paragraph stopped short
     (no closing punctuation, or only its label so far), or the block opens in lower case
-    (after a page end or a footnote area, whatever the paragraph before ended with)."""
-    lower = text.lstrip("*")[:1].islower() and not lang.lower_case_openings
+    (after a page end or a footnote area, whatever the paragraph before ended with), or
+    with a number that is no label (`2026, the International Year…` after `…Farmer,`): no
+    paragraph opens with one."""
+    opens = text.lstrip("*")[:1]
+    lower = opens.islower() and not lang.lower_case_openings
     if previous.kind == "heading":  # a numeral alone, then its title; or a title that wraps
         return (not previous.raw and is_open(text) and len(text) < 250) or lower
-    return not previous.raw.strip() or is_open(previous.raw) or lower
+    number = opens.isdecimal() and lang.operative.match(text) is None
+    return not previous.raw.strip() or is_open(previous.raw) or lower or number
 
 
 def _heading(text: str, lang: Language) -> tuple[str, str] | None:
