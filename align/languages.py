@@ -85,7 +85,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return lazy(pattern, re.IGNORECASE)
 
 
-_LATIN_SUBITEM = lazy(r"^(?P<label>\(?(?P<letter>[a-z])\))(?:\s+|$)")
+_LATIN_SUBITEM = lazy(
+    r"^(?P<label>\(?(?P<letter>(?P<single>[a-z])(?P=single)?|[ivx]{2,6})\))(?:\s+|$)"
+)
+"""`(a)` or `a)`; past (z), `(aa)`, `(bb)` …; and roman items (`(iii)`), which the
+paragraph reader tells from letters (`(i)`, `(v)`, `(ii)`) by what comes before."""
 
 SPANISH = Language(
     code="es",
@@ -186,7 +190,10 @@ ENGLISH = Language(
         r"(?P<what>(?:revised )?(?:draft resolution|amendments? to).*)$"
         r"|^Draft resolution submitted by (?P<by>.+?)\*{0,2}$"
     ),
-    amendment=_rx(r"^amendments? to (?:the )?(?:revised )?(?:draft resolution )?(?P<target>\S+)"),
+    amendment=_rx(
+        r"^amendments? to (?:the )?(?:revised )?(?:draft resolution )?"
+        r"(?:(?P<number>[IVX\d]+) recommended by .+? contained in (?:document )?)?(?P<target>\S+)"
+    ),
 )
 
 FRENCH = Language(
@@ -370,7 +377,7 @@ CHINESE = Language(
     adopted=_rx(r"通过的决议"),
     closing=_rx(r"全体会议"),
     opening=_rx(r"^(?:大会|.*理事会)[，,]$"),
-    subitem=lazy(r"^(?P<label>[(（](?P<letter>[a-z])[)）])\s*"),
+    subitem=lazy(r"^(?P<label>[(（](?P<letter>(?P<single>[a-z])(?P=single)?|[ivx]{2,6})[)）])\s*"),
     letters=LATIN_LETTERS,
     subitem_label="({letter})",
     lead_phrases=(

@@ -179,10 +179,14 @@ def test_operative_number_out_of_sequence_is_not_a_new_paragraph() -> None:
     assert document.paragraph("OP1").text.endswith("in paragraph 1. of the annex;")
 
 
-def test_roman_item_after_letter_stays_in_sub_item() -> None:
+def test_roman_item_after_letter_is_its_own_unit_under_it() -> None:
+    """Printed as an item of (a), read as one: `OP1(a)(i)`, not text joined with a
+    warning (and, in the preamble, not a new preambular paragraph)."""
     document = parse("1. *Decides*:\n\n(a) To act as follows:\n\n(i) quickly;\n\n(b) To report.\n")
-    assert [p.key for p in document.paragraphs] == ["OP1", "OP1(a)", "OP1(b)"]
-    assert document.paragraph("OP1(a)").text == "To act as follows: (i) quickly;"
+    assert [p.key for p in document.paragraphs] == ["OP1", "OP1(a)", "OP1(a)(i)", "OP1(b)"]
+    assert document.paragraph("OP1(a)").text == "To act as follows:"
+    assert document.paragraph("OP1(a)(i)").text == "quickly;"
+    assert document.warnings == ()
 
 
 def test_draft_without_title_line_parses_from_the_opening() -> None:
@@ -215,3 +219,32 @@ def test_windows_line_ends_and_named_encoding() -> None:
     )
     document = read_text(text.encode("cp1252"), source="win.txt", encoding="cp1252")
     assert document.paragraph("PP1").text == "Recalling the Agenda of Bogotá,"
+
+
+@pytest.mark.parametrize(
+    ("cut", "read"),
+    [
+        ("las medidas sost-\nenidas de los Estados,", "las medidas sostenidas de los Estados,"),
+        ("las medidas sost-\n*enidas* de los Estados,", "las medidas sostenidas de los Estados,"),
+        ("las medidas *sost-*\n*enidas* de los Estados,", "las medidas sostenidas de los Estados,"),
+        ("el *bien\ufffe*\n*estar* de los Estados,", "el bien-estar de los Estados,"),
+        (
+            "el seguimiento y *follow-*\n*up* de los Estados,",
+            "el seguimiento y follow-up de los Estados,",
+        ),
+    ],
+)
+def test_a_word_cut_at_a_line_end_is_whole_where_the_document_has_it_whole(
+    cut: str, read: str
+) -> None:
+    """`sostenidas` stands whole elsewhere in the document, so `sost-` / `enidas` is one
+    word, italic or not; `follow-up` and `bien-estar` (PDFium's U+FFFE for the printed
+    hyphen) are nowhere whole, so they keep their hyphens."""
+    text = (
+        "Naciones Unidas A/RES/72/195\n\n72/195. Medidas\n\nLa Asamblea General,\n\n"
+        f"Reiterando que las medidas sostenidas son buenas,\n\nReconociendo {cut}\n\n"
+        "1. Decide actuar;\n\n73ª sesión plenaria\n19 de diciembre de 2017\n"
+    )
+    document = parse_text(text)
+    assert document.paragraph("PP2").text == f"Reconociendo {read}"
+    assert "\ufffe" not in document.paragraph("PP2").text

@@ -22,8 +22,6 @@ DECIMAL = re.compile(r"(?<![\w/.,-])(\d{1,4}\.\d{1,3})(?=[ \u00a0]+(?:[a-z]|%|°
 """A mid-sentence decimal (`1.5 degrees`, `0.7 per cent`), not a paragraph number."""
 WORD = re.compile(r"[^\W\d_]+")
 SPACED_HYPHEN = re.compile(r"([^\W\d_]+) -([^\W\d_]+)")
-UNREADABLE = {"A_80_L.38"}
-"""Read in its own test (an amendment to a draft in another document's annex)."""
 
 
 @cache
@@ -42,10 +40,7 @@ def units(doc: Document) -> list[str]:
     return [" ".join(u.text.split()) for u in (*doc.paragraphs, *doc.footnotes)]
 
 
-READABLE = [stem for stem in PDFS if stem not in UNREADABLE]
-
-
-@pytest.mark.parametrize("stem", READABLE)
+@pytest.mark.parametrize("stem", PDFS)
 def test_every_decimal_is_kept(stem: str) -> None:
     body = " ".join(units(document(stem)))
     decimals = set(DECIMAL.findall(printed(stem)))
@@ -53,7 +48,7 @@ def test_every_decimal_is_kept(stem: str) -> None:
     assert lost == set()
 
 
-@pytest.mark.parametrize("stem", READABLE)
+@pytest.mark.parametrize("stem", PDFS)
 def test_no_call_after_a_decimal_point(stem: str) -> None:
     """A footnote call is what the page prints raised: never the digits of `1.5`."""
     doc = document(stem)
@@ -66,7 +61,7 @@ def test_no_call_after_a_decimal_point(stem: str) -> None:
     assert glued == []
 
 
-@pytest.mark.parametrize("stem", READABLE)
+@pytest.mark.parametrize("stem", PDFS)
 def test_no_word_is_cut(stem: str) -> None:
     """No space inside a word (`Cou ncil`) nor before a hyphen (`public -private`) that
     the printed text does not have."""
@@ -87,8 +82,6 @@ def test_no_word_is_cut(stem: str) -> None:
 @pytest.mark.parametrize("stem", PDFS)
 def test_no_noncharacter_in_a_document(stem: str) -> None:
     """PDFium's mark for a hyphen (U+FFFE) and every other noncharacter stay out."""
-    if stem in UNREADABLE:
-        pytest.skip("read in its own test")
     doc = document(stem)
     texts = [*units(doc), doc.title or "", doc.opening or "", doc.closing or ""]
     bad = [
@@ -166,7 +159,7 @@ PYMUPDF_AT_FAULT = {
         pytest.param(s, marks=pytest.mark.xfail(reason=PYMUPDF_AT_FAULT[s], strict=True))
         if s in PYMUPDF_AT_FAULT
         else s
-        for s in READABLE
+        for s in PDFS
     ],
 )
 def test_pdf_and_its_text_read_to_one_document(stem: str) -> None:
@@ -207,3 +200,42 @@ def test_a_continuation_that_opens_with_a_number_is_rejoined() -> None:
     (pp60,) = [p for p in doc.paragraphs if p.key == "PP60"]
     assert "the Woman Farmer, 2026, the International Year of Rangelands" in pp60.text
     assert pp60.text.endswith("on international years and anniversaries,")
+
+
+def test_sub_items_past_z() -> None:
+    """A/RES/80/184 OP2 has (a) to (z), then (aa) to (qq): 43 sub-items, none folded into
+    (z)."""
+    doc = document("A_RES_80_184")
+    items = [p.key for p in doc.paragraphs if p.parent == "OP2"]
+    assert len(items) == 43
+    assert items[25:28] == ["OP2(z)", "OP2(aa)", "OP2(bb)"]
+    assert items[-1] == "OP2(qq)"
+    (ii,) = [p for p in doc.paragraphs if p.key == "OP2(ii)"]
+    assert ii.text.startswith("Considering the adoption, where appropriate, of national")
+    assert doc.warnings == ()
+
+
+@pytest.mark.parametrize("reading", ["pdf", "pymupdf.txt"])
+def test_a_plenary_amendment_to_a_committee_draft(reading: str) -> None:
+    """A/80/L.38 amends draft resolution 4 of the Second Committee's report A/80/555, which
+    it names over three lines; one instruction deletes four paragraphs."""
+    doc = read_document(REAL / f"A_80_L.38.{reading}")
+    assert (doc.kind, doc.symbol, doc.amends, doc.title, len(doc.sponsors)) == (
+        "amendment",
+        "A/80/L.38",
+        "A/80/555, draft resolution 4",
+        "International trade and development",
+        28,
+    )
+    assert doc.sponsors[-1] == "Sweden"
+    assert [(a.target, a.action) for a in doc.amendments] == [
+        ("PP21", "delete"),
+        ("OP35", "delete"),
+        ("OP38", "delete"),
+        ("OP39", "delete"),
+    ]
+    assert [p.key for p in doc.paragraphs] == ["AM1"]
+    assert [(f.marker, f.text[:28]) for f in doc.footnotes] == [
+        ("*", "Any changes to the list of s")
+    ]
+    assert doc.warnings == ()

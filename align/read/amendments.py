@@ -35,6 +35,9 @@ _TENS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
 _CARDINAL_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _ORDINAL = lazy(r"\b(?P<ordinal>(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th))\s+preambular paragraph", re.I)
 _OPERATIVE = lazy(r"\boperative paragraph\s+(?P<number>\d+)(?:\s*\((?P<letter>[a-z])\))?", re.I)
+_OPERATIVE_LIST = lazy(
+    r"\boperative paragraphs\s+(?P<numbers>\d+(?:\s*,\s*\d+)*(?:,?\s+and\s+\d+)?)", re.I
+)
 _SUBPARAGRAPH = lazy(r"\bsubparagraph\s+\((?P<letter>[a-z])\)", re.I)
 _QUOTED = lazy(r"“(?P<text>[^”]*)”|\"(?P<plain>[^\"]*)\"")
 _ACTIONS = (("replace", "replace"), ("delete", "delete"), ("insert", "insert"), ("add", "add"))
@@ -68,8 +71,21 @@ def read_amendments(texts: Sequence[str]) -> tuple[Amendment, ...]:
             m["text"] if m["text"] is not None else m["plain"] for m in _QUOTED.finditer(text)
         ]
         old, new = _old_and_new(action, quoted)
-        found.append(Amendment(_target(text), action, text, old, new))  # type: ignore[arg-type]
+        found += [
+            Amendment(target, action, text, old, new)  # type: ignore[arg-type]
+            for target in _targets(text)
+        ]
     return tuple(found)
+
+
+def _targets(text: str) -> list[str]:
+    """Every paragraph one instruction names: `Delete the twenty-first preambular
+    paragraph and operative paragraphs 35, 38 and 39` is four deletions."""
+    if match := _OPERATIVE_LIST.search(text):
+        numbers = re.findall(r"\d+", match["numbers"])
+        preambular = [t for t in [_target(text[: match.start()])] if t.startswith("PP")]
+        return [*preambular, *(f"OP{number}" for number in numbers)]
+    return [_target(text)]
 
 
 def _target(text: str) -> str:

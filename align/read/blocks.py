@@ -28,7 +28,8 @@ LINE_END_HYPHEN = "\ue000"
 """Where a line ended in a hyphen before a lower-case letter: a compound's hyphen
 (`awareness-` / `raising`) or a word division (`Septem-` / `ber`). The structure builder
 settles which, from the words the document uses (`mend_hyphens`)."""
-_BROKEN = lazy(rf"([^\W\d_]+){LINE_END_HYPHEN}([^\W\d_]*)")
+_BROKEN = lazy(rf"([^\W\d_]+){LINE_END_HYPHEN}\*?([^\W\d_]*)")
+"""A word cut at a line end, its second half perhaps opening an italic stretch."""
 _WORDS = lazy(r"[^\W\d_]+")
 CLOSERS = f'{SUPERSCRIPT_DIGITS}*”’"»)'
 """What may follow a paragraph's last punctuation: footnote markers, emphasis marks,
@@ -104,9 +105,10 @@ def _seam(tail: str, after: str) -> tuple[int, str]:
     if tail.endswith("\ufffe"):  # as if the text ended in a hyphen
         cut, glue = _seam(tail[:-1] + "-", after)
         return (1, glue) if cut else (1, "-" + glue)
+    lower = after.lstrip("*")[:1].islower()  # `sost-` / `*enidas*`: the word, not the mark
     if _HYPHENATED.search(tail):
-        return (1, LINE_END_HYPHEN) if after[0].islower() else (0, "")
-    if _SPACED_HYPHEN.search(tail) and after[0].islower():
+        return (1, LINE_END_HYPHEN) if lower else (0, "")
+    if _SPACED_HYPHEN.search(tail) and lower:
         return 2, LINE_END_HYPHEN
     if _is_cjk(after[0]) and _is_cjk(tail[-1]):
         return 0, ""
@@ -132,7 +134,7 @@ def mend_hyphens(text: str, words: frozenset[str]) -> tuple[str, tuple[int, ...]
     if LINE_END_HYPHEN not in text:
         return text, ()
     removed = tuple(
-        match.start(2) - 1
+        match.end(1)
         for match in _BROKEN.finditer(text)
         if (match[1] + match[2]).lower() in words
     )

@@ -81,8 +81,9 @@ def read_header(lines: Sequence[str], lang: Language) -> Header:
             else:
                 sponsors = _sponsor_names(_sponsor_text(lines, index, match["sponsors"]))
             kind = "draft"
-            if (target := lang.amendment.match(match["what"] or "")) is not None:
-                kind, amends = "amendment", target["target"].rstrip(".,;:")
+            what, end = _what(lines, index, match["what"])
+            if (target := lang.amendment.match(what)) is not None:
+                kind, amends, sponsors_at = "amendment", _amended(target), end
     if symbol is not None and kind == "resolution" and "/L." in symbol:
         kind = "draft"
     return Header(
@@ -112,6 +113,32 @@ def revision(symbol: str | None) -> int | None:
     """The revision number of a symbol (`1` for `…/Rev.1`)."""
     match = _REVISION.search(symbol or "")
     return int(match["number"]) if match else None
+
+
+def _what(lines: Sequence[str], index: int, what: str | None) -> tuple[str, int]:
+    """What the sponsors submit, with the lines it runs on to where it does not name the
+    draft on its own line (`…Sweden:* amendment to` / `draft resolution 4 recommended by
+    the Second Committee in its report` / `contained in document A/80/555`), and the index
+    of its last line."""
+    parts, last = [what or ""], index
+    if symbol_at_end(parts[0]):
+        return parts[0], last
+    for at in range(index + 1, min(index + 8, len(lines))):
+        if not lines[at]:
+            continue
+        parts.append(lines[at])
+        if symbol_at_end(lines[at]) or len(parts) > 3:
+            break
+    joined = " ".join(parts)
+    return (joined, at) if symbol_at_end(joined) else (parts[0], last)
+
+
+def _amended(target: re.Match[str]) -> str:
+    """The draft an amendment amends: its symbol, or the report that recommends it and
+    the draft's number there (`A/80/555, draft resolution 4`)."""
+    symbol = target["target"].rstrip(".,;:")
+    number = target.groupdict().get("number")
+    return f"{symbol}, draft resolution {number}" if number else symbol
 
 
 def _sponsor_text(lines: Sequence[str], index: int, last: str) -> str:

@@ -67,8 +67,10 @@ def read_paragraphs(
 ) -> tuple[Paragraph, ...]:
     """The paragraphs of the body or of one annex, keyed in its own numbering."""
     drafts: list[Draft] = []
-    preambular = operative = headings = 0
+    preambular = operative = headings = romans = 0
     parent: Draft | None = None
+    item: Draft | None = None
+    """The last lettered sub-item of `parent`: roman items (`(i)`, `(ii)`) go under it."""
     dot = f"{prefix}." if prefix else ""
     for unit in units:
         text = unit.text
@@ -78,6 +80,14 @@ def read_paragraphs(
             continue
         op = lang.operative.match(text)
         sub = lang.subitem.match(text)
+        cut = previous is not None and bool(previous.raw.strip()) and is_open(previous.raw)
+        roman = sub is not None and _is_roman(sub["letter"], romans, parent, lang)
+        if sub and roman and parent is not None and not cut:
+            romans += 1
+            holder = item or parent
+            key = f"{holder.key}({sub['letter']})"
+            drafts.append(Draft("subitem", key, sub["label"], text[sub.end() :], holder.key))
+            continue
         number = _number(op["number"]) if op else 0
         if op and operative < number <= operative + _OP_JUMP + (
             1000 if part and not operative else 0
@@ -87,18 +97,21 @@ def read_paragraphs(
             operative = number
             parent = Draft("operative", f"{dot}OP{operative}", op["label"], text[op.end() :])
             drafts.append(parent)
+            item, romans = None, 0
         elif (
             sub
             and parent is not None
-            and not (previous is not None and previous.raw.strip() and is_open(previous.raw))
+            and not cut
             and (index := _letter_index(sub["letter"], lang))
             in (parent.children, parent.children + 1)
         ):  # a letter after a paragraph cut off mid-sentence goes on with it (`l'article 5 a)`)
             if index != parent.children:
                 warnings.append(f"{parent.key}: sub-item letters skip one before {sub['label']}")
             parent.children = index + 1
-            key = f"{parent.key}({LATIN_LETTERS[index]})"
-            drafts.append(Draft("subitem", key, sub["label"], text[sub.end() :], parent.key))
+            key = f"{parent.key}({latin_letter(index)})"
+            item = Draft("subitem", key, sub["label"], text[sub.end() :], parent.key)
+            drafts.append(item)
+            romans = 0
         elif previous is not None and _continues(previous, text, lang):
             previous.raw = join_text(previous.raw, text)
         elif (heading := _heading(text, lang)) is not None:  # asked only here: it costs
@@ -121,6 +134,7 @@ def read_paragraphs(
             preambular += 1
             parent = Draft("preambular", f"{dot}PP{preambular}", None, text)
             drafts.append(parent)
+            item, romans = None, 0
     return tuple(finish(draft, lang, known, part) for draft in drafts)
 
 
@@ -158,8 +172,49 @@ def _heading(text: str, lang: Language) -> tuple[str, str] | None:
 
 
 def _letter_index(letter: str, lang: Language) -> int:
+    """The position of a sub-item letter; a doubled one (`aa`, after `z`) comes after all
+    the single ones. -1 for what is no letter of the language."""
     letters = list(lang.letters)
-    return letters.index(letter) if letter in letters else -1
+    if letter in letters:
+        return letters.index(letter)
+    if len(letter) == 2 and letter[0] == letter[1] and letter[0] in letters:
+        return len(letters) + letters.index(letter[0])
+    return -1
+
+
+def latin_letter(index: int) -> str:
+    """The Latin letter a sub-item at `index` is keyed with: `a` … `z`, then `aa` … `zz`."""
+    count = len(LATIN_LETTERS)
+    return LATIN_LETTERS[index] if index < count else LATIN_LETTERS[index - count] * 2
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a lower-case roman numeral up to 39 (`iv` is 4), 0 for what is none."""
+    total = 0
+    for char, following in zip(numeral, [*numeral[1:], ""], strict=False):
+        value = _ROMAN.get(char)
+        if value is None:
+            return 0
+        total += -value if _ROMAN.get(following, 0) > value else value
+    return total if total < 40 and numeral == _roman(total) else 0
+
+
+def _roman(value: int) -> str:
+    tens, units = divmod(value, 10)
+    ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][units]
+    return "x" * tens + ones if value > 0 else ""
+
+
+def _is_roman(label: str, romans: int, parent: Draft | None, lang: Language) -> bool:
+    """A roman item (`(i)`, `(ii)` under `(a)`) and not a letter: the next numeral of a
+    roman list, where it is not the letter the list of `parent` expects next (`(i)` after
+    `(h)`, `(ii)` after `(hh)`) or a roman list is already under way (`(v)` after `(iv)`)."""
+    if parent is None or roman_value(label) != romans + 1:
+        return False
+    return romans > 0 or _letter_index(label, lang) not in (parent.children, parent.children + 1)
 
 
 def finish(draft: Draft, lang: Language, known: set[str], part: str | None) -> Paragraph:

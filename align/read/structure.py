@@ -210,11 +210,11 @@ def _amendment(
             "and no opening (such as 'The General Assembly,')"
         )
     texts = [plain_text(block.text) for block in body]
-    at = next(
-        i
-        for i, block in enumerate(body)
-        if any(lang.sponsors.match(plain_text(line)) for line in block.text.splitlines())
-    )
+    at, count = 0, 0  # the block the sponsors line (and what it submits) ends in
+    while at < len(body) and (count := count + _line_count(body[at : at + 1])) <= (
+        header.sponsors_at
+    ):
+        at += 1
     title = texts[at + 1] if at + 1 < len(texts) else None
     start = at + 2
     instructions = [text for text in texts[start:] if text]

@@ -45,6 +45,9 @@ _BOMS = (
 _CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FOOTNOTE = lazy(rf"^(?P<marker>{SUPERSCRIPT_RUN})\s*(?P<text>\S.*)$")
 _ARABIC_FOOTNOTE = lazy(r"^\((?P<marker>\d{1,3})\)\s*(?P<text>\S.*)$")
+_STAR_NOTE = lazy(r"^(?P<marker>\*{1,3})\s+(?P<text>\S.*)$")
+"""A draft's note on its sponsors (`* Any changes to the list of sponsors…`) where no rule
+sets it apart; an emphasis mark never has a space after it."""
 _LABEL_IN_ITALICS = lazy(r"^(\d+)\*([.\-–])\s")
 """`34*. Further urges*`: the italics of the lead began at the label's full stop."""
 _TITLE_NUMBER = lazy(r"^\d{2,3}/\d{1,4}\s*\.$")
@@ -356,6 +359,8 @@ def _block(lines: list[str], lang: Language) -> Block:
     text = join_lines([_LABEL_IN_ITALICS.sub(r"\1\2 *", lines[0]), *lines[1:]])
     if match := _FOOTNOTE.match(text):
         return Block(match["text"], "footnote", match["marker"].translate(TO_ASCII_DIGITS))
+    if match := _STAR_NOTE.match(text):
+        return Block(match["text"], "footnote", match["marker"])
     if lang.inline_marker is not None and (match := _ARABIC_FOOTNOTE.match(text)):
         return Block(match["text"], "footnote", match["marker"])
     return Block(text)
