@@ -248,3 +248,23 @@ def test_a_word_cut_at_a_line_end_is_whole_where_the_document_has_it_whole(
     document = parse_text(text)
     assert document.paragraph("PP2").text == f"Reconociendo {read}"
     assert "\ufffe" not in document.paragraph("PP2").text
+
+
+def test_a_paragraph_without_final_punctuation_ends_at_a_blank_line_on_its_page() -> None:
+    """As A/RES/78/8 prints PP1 (its comma missing): the blank line on the same page ends
+    it; across a page end (a running head, a job number) the same words go on."""
+    same_page = parse_text(
+        "80/1. Title\n\nThe General Assembly,\n\nRecalling the Charter of the United Nations\n\n"
+        "Reaffirming its resolution 70/1,\n\n1. Decides to act.\n"
+    )
+    assert [p.key for p in same_page.paragraphs] == ["PP1", "PP2", "OP1"]
+    assert same_page.paragraph("PP1").text == "Recalling the Charter of the United Nations"
+    over_a_page = parse_text(
+        "United Nations A/RES/80/1\n\n80/1. Title\n\nThe General Assembly,\n\n"
+        "Recalling the Charter of the United\n\n"
+        "23-21472\n\nA/RES/80/1\n\nNations and its resolution 70/1,\n\n1. Decides to act.\n"
+    )
+    assert [p.key for p in over_a_page.paragraphs] == ["PP1", "OP1"]
+    assert over_a_page.paragraph("PP1").text == (
+        "Recalling the Charter of the United Nations and its resolution 70/1,"
+    )

@@ -29,7 +29,7 @@ LETTERS = ", ".join(
 )
 
 
-def french_text() -> str:
+def french_text(filler: str = FILLER) -> str:
     leads = [
         "Rappelant", "Réaffirmant", "Prenant note", "Considérant", "Soulignant",
         "Reconnaissant", "Rappelant également", "Réaffirmant également", "Notant",
@@ -40,7 +40,7 @@ def french_text() -> str:
     for number, lead in enumerate(leads, 1):
         extra = f" et {LETTERS}" if number == 13 else ""
         mark = marks.get(number, "")
-        paragraphs.append(f"*{lead}* la résolution 70/1{mark} {FILLER} {FILLER} {FILLER}{extra},")
+        paragraphs.append(f"*{lead}* la résolution 70/1{mark} {filler} {filler} {filler}{extra},")
     operative = [
         "1. *Exhorte* les États Membres à agir, en particulier :",
         "a) En renforçant la coopération ;",
@@ -116,3 +116,20 @@ def test_a_wrapped_line_that_begins_with_a_letter_is_no_sub_item(text: str) -> N
     document = parse_text(head + text + "\n", source="fr.txt")
     assert [p.key for p in document.paragraphs] == ["PP1", "OP1"]
     assert document.paragraph("PP1").text == "Rappelant les alinéas a) et b) de l’article 5,"
+
+
+@pytest.mark.parametrize("length", range(60, 400, 21))
+def test_every_layout_reads_back(length: int) -> None:
+    """The same resolution with shorter or longer paragraphs, so pages break elsewhere:
+    where a full page sets its footnote rule on the baseline of its last line, the rule
+    is still a line of its own, and every footnote, call and paragraph reads back."""
+    source = parse_text(french_text((FILLER * 3)[:length]), source="fr.txt")
+    laid_out = pdf_bytes(source, HEADER, job="17-22858 (F)", text_rule=True)
+    document = read_pdf(laid_out, source="fr.pdf")
+    assert [(p.key, p.text, p.footnotes) for p in document.paragraphs] == [
+        (p.key, p.text, p.footnotes) for p in source.paragraphs
+    ]
+    assert [(f.key, f.text) for f in document.footnotes] == [
+        (f.key, f.text) for f in source.footnotes
+    ]
+    assert document.warnings == ("footnotes no paragraph cites: FN4",)

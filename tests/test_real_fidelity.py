@@ -187,11 +187,15 @@ def test_the_adoption_date_is_read_from_the_pdf(stem: str) -> None:
 
 
 def test_a_separator_is_no_paragraph() -> None:
-    """A/RES/78/149 sets `* * *` between PP11 and PP12."""
+    """A/RES/78/149 sets `* * *` between PP12 and PP13; the line `Countries in special
+    situations` above PP10 (a heading without a numeral, read as a paragraph of its own)
+    no longer swallows it."""
     doc = document("A_RES_78_149")
     assert all(p.text.strip("* ") for p in doc.paragraphs)
-    assert [p.key for p in doc.paragraphs if p.kind == "preambular"][-1] == "PP16"
-    assert doc.paragraphs[11].text.startswith("Recognizing the important role of energy")
+    assert [p.key for p in doc.paragraphs if p.kind == "preambular"][-1] == "PP17"
+    assert doc.paragraph("PP13").text.startswith("Recognizing the important role of energy")
+    assert doc.paragraph("PP9").text == "Countries in special situations"
+    assert doc.paragraph("PP10").text.startswith("Underlining that, without stable")
 
 
 def test_a_continuation_that_opens_with_a_number_is_rejoined() -> None:

@@ -46,6 +46,10 @@ class Block(NamedTuple):
     continues: bool = False
     """The reader knows the block goes on with the paragraph before it (a page that
     opens at the margin, where a new paragraph would be indented)."""
+    same_page: bool = False
+    """The reader knows the block opens on the page of the block before it, after a blank
+    line or an indent: a paragraph before it that stops without closing punctuation ends
+    there (only a page end cuts one)."""
 
 
 def join_text(before: str, after: str) -> str:
@@ -134,9 +138,7 @@ def mend_hyphens(text: str, words: frozenset[str]) -> tuple[str, tuple[int, ...]
     if LINE_END_HYPHEN not in text:
         return text, ()
     removed = tuple(
-        match.end(1)
-        for match in _BROKEN.finditer(text)
-        if (match[1] + match[2]).lower() in words
+        match.end(1) for match in _BROKEN.finditer(text) if (match[1] + match[2]).lower() in words
     )
     out = []
     position = 0

@@ -39,6 +39,10 @@ RULE = lazy(r"^_{5,}$")
 """The rule a UN page prints above its footnotes."""
 _NOTE_START = lazy(r"^(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})(?:\s+(?P<text>\S.*))?$")
 PAGE_END = "page end"
+PAGE_TURN = "page turn"
+"""Where furniture was dropped from between body lines: a page may have turned there,
+though the lines around it may still be one block (an extractor that keeps no blank
+line around a running head)."""
 _NOTE_GAP = 3
 """How far a footnote number may run ahead of the last one (an extractor may lose one)."""
 
@@ -66,7 +70,8 @@ class Layout(NamedTuple):
 
     body: list[Line | str | None]
     """Body lines in reading order; None where a blank line stood, `PAGE_END` where a
-    page ended or a footnote area began (each the end of a block)."""
+    page ended or a footnote area began (each the end of a block), `PAGE_TURN` where
+    furniture stood."""
     notes: list[Note]
     furniture: list[str]
     """Every dropped line, in reading order."""
@@ -102,6 +107,7 @@ def lay_out(
             layout.body.append(PAGE_END)
         if index in furniture:
             layout.furniture.append(text)
+            layout.body.append(PAGE_TURN)
         elif RULE.match(text):
             layout.furniture.append(text)
             close_area()

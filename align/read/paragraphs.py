@@ -112,7 +112,7 @@ def read_paragraphs(
             item = Draft("subitem", key, sub["label"], text[sub.end() :], parent.key)
             drafts.append(item)
             romans = 0
-        elif previous is not None and _continues(previous, text, lang):
+        elif previous is not None and _continues(previous, unit, lang):
             previous.raw = join_text(previous.raw, text)
         elif (heading := _heading(text, lang)) is not None:  # asked only here: it costs
             headings += 1
@@ -142,18 +142,21 @@ def _in(part: str | None) -> str:
     return f" in {part}" if part else ""
 
 
-def _continues(previous: Draft, text: str, lang: Language) -> bool:
+def _continues(previous: Draft, unit: Block, lang: Language) -> bool:
     """A block that goes on with the paragraph before it: that paragraph stopped short
-    (no closing punctuation, or only its label so far), or the block opens in lower case
-    (after a page end or a footnote area, whatever the paragraph before ended with), or
-    with a number that is no label (`2026, the International Year…` after `…Farmer,`): no
-    paragraph opens with one."""
+    (no closing punctuation, or only its label so far) where a page could have cut it
+    (not on the block's own page), or the block opens in lower case (after a page end or
+    a footnote area, whatever the paragraph before ended with), or with a number that is
+    no label (`2026, the International Year…` after `…Farmer,`): no paragraph opens with
+    one."""
+    text = unit.text
     opens = text.lstrip("*")[:1]
     lower = opens.islower() and not lang.lower_case_openings
     if previous.kind == "heading":  # a numeral alone, then its title; or a title that wraps
         return (not previous.raw and is_open(text) and len(text) < 250) or lower
     number = opens.isdecimal() and lang.operative.match(text) is None
-    return not previous.raw.strip() or is_open(previous.raw) or lower or number
+    cut = is_open(previous.raw) and not unit.same_page
+    return not previous.raw.strip() or cut or lower or number
 
 
 def _heading(text: str, lang: Language) -> tuple[str, str] | None:

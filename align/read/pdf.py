@@ -363,12 +363,13 @@ def _lines(runs: list[Run]) -> list[Line]:
         if (run.y, run.size) == last:
             rows[placed].runs.append(run)
             continue
+        rule = RULE.match(run.text) is not None  # the footnote rule is a line of its own
         for placed in range(max(0, len(rows) - 3), len(rows)):
-            if rows[placed].takes(run):
+            if not rule and not rows[placed].rule and rows[placed].takes(run):
                 rows[placed].add(run)
                 break
         else:
-            rows.append(_Row([run], run.size, run.y))
+            rows.append(_Row([run], run.size, run.y, rule))
             placed = len(rows) - 1
         last = (run.y, run.size)
     return [_line(sorted(row.runs, key=lambda r: r.x)) for row in rows]
@@ -383,6 +384,8 @@ class _Row:
     """The largest type on the row so far."""
     baseline: float
     """The baseline of that type."""
+    rule: bool = False
+    """The row is the footnote rule, which takes no text."""
 
     def takes(self, run: Run) -> bool:
         """On the row's baseline, or raised above it in smaller type (or the row so far is

@@ -32,7 +32,7 @@ from align.read.blocks import (
     strip_end,
 )
 from align.read.header import symbol_at_end
-from align.read.pages import FURNITURE, PAGE_END, Layout, Line, lay_out
+from align.read.pages import FURNITURE, PAGE_END, PAGE_TURN, Layout, Line, lay_out
 from align.read.structure import SECTION_NUMERAL, TITLE, build_document
 
 _BOMS = (
@@ -237,10 +237,16 @@ def _body_blocks(layout: Layout, lang: Language) -> list[Block]:
                 and first.indent <= margins[first.page] + 1
             ):
                 block = block._replace(continues=True)
+            elif blocks and blocks[-1].kind == "body" and not opened_after_page:
+                # (footnotes among the body lines stand where a page ended)
+                block = block._replace(same_page=True)
             blocks.append(block)
             current.clear()
 
     for line in layout.body:
+        if line == PAGE_TURN:
+            after_page = True
+            continue
         if not isinstance(line, Line):
             flush()
             after_page = after_page or line == PAGE_END
