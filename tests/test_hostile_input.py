@@ -218,7 +218,7 @@ def test_control_characters_never_reach_the_terminal(
     assert code == ExitCode.OK
     assert "\x1b" not in out and "\x9b" not in out
     assert "\ufffd[2J\ufffd2J" in out
-    said = "2 control character(s) in the text, shown as \ufffd"
+    said = "2 control character(s) or noncharacter(s) in the text, shown as \ufffd"
     assert err == f"resalign: warning: {path}: {said}\n"
 
 

@@ -268,3 +268,12 @@ def test_a_paragraph_without_final_punctuation_ends_at_a_blank_line_on_its_page(
     assert over_a_page.paragraph("PP1").text == (
         "Recalling the Charter of the United Nations and its resolution 70/1,"
     )
+
+
+def test_no_noncharacter_reaches_a_document() -> None:
+    """No XML writer takes a noncharacter: U+FFFE (PDFium's mark for a printed hyphen)
+    is that hyphen; any other is shown as U+FFFD and said."""
+    document = parse("1. *Decides* that sea\ufffebased and \uffff\ufdd0 stay out.\n")
+    assert document.paragraph("OP1").text == "Decides that sea-based and \ufffd\ufffd stay out."
+    said = "2 control character(s) or noncharacter(s) in the text, shown as \ufffd"
+    assert document.warnings == (said,)

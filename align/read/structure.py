@@ -188,7 +188,9 @@ def _without_control_characters(blocks: Sequence[Block], warnings: list[str]) ->
         replaced += count
         out.append(block._replace(text=text) if text != block.text else block)
     if replaced:
-        warnings.append(f"{replaced} control character(s) in the text, shown as \ufffd")
+        warnings.append(
+            f"{replaced} control character(s) or noncharacter(s) in the text, shown as \ufffd"
+        )
     return out
 
 
