@@ -277,3 +277,27 @@ def test_no_noncharacter_reaches_a_document() -> None:
     assert document.paragraph("OP1").text == "Decides that sea-based and \ufffd\ufffd stay out."
     said = "2 control character(s) or noncharacter(s) in the text, shown as \ufffd"
     assert document.warnings == (said,)
+
+
+@pytest.mark.parametrize(
+    ("cut", "read"),
+    [
+        ("el follow\u00ad\nup de los Estados,", "el follow-up de los Estados,"),
+        (
+            "las medidas sos\u00ad\ntenidas de los Estados,",
+            "las medidas sostenidas de los Estados,",
+        ),
+        ("las medidas con\u00ad\ncretas de los Estados,", "las medidas concretas de los Estados,"),
+    ],
+)
+def test_a_soft_hyphen_at_a_line_end_is_a_division_unless_the_compound_is_written(
+    cut: str, read: str
+) -> None:
+    """A soft hyphen (U+00AD) divides a word: joined, unless the document writes the
+    compound with its hyphen elsewhere (`follow-up`)."""
+    text = (
+        "Naciones Unidas A/RES/72/195\n\n72/195. Medidas\n\nLa Asamblea General,\n\n"
+        "Reiterando el follow-up y las medidas sostenidas,\n\nReconociendo "
+        f"{cut}\n\n1. Decide actuar;\n\n73ª sesión plenaria\n19 de diciembre de 2017\n"
+    )
+    assert parse_text(text).paragraph("PP2").text == f"Reconociendo {read}"

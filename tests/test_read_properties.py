@@ -89,3 +89,22 @@ def test_strip_end_takes_off_what_the_closing_class_would(text: str) -> None:
     closers = re.escape(CLOSERS)
     assert strip_end(text, CLOSERS) == re.sub(rf"[{closers}\s]+$", "", text)
     assert strip_end(text, CLOSERS, digits=True) == re.sub(rf"[{closers}\s\d]+$", "", text)
+
+
+_LETTERS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzáéñ", min_size=1, max_size=8)
+
+
+@given(_LETTERS, _LETTERS, st.booleans(), st.booleans())
+def test_a_line_end_hyphen_is_settled_by_the_documents_own_words(
+    first: str, second: str, whole_elsewhere: bool, soft: bool
+) -> None:
+    """`a-` / `b` is `ab` where the document writes `ab`, else `a-b`; a soft hyphen `a­` /
+    `b` is `a-b` where the document writes `a-b`, else `ab`."""
+    from align.read.blocks import join_lines, mend_hyphens, words_used
+
+    hyphen = "\u00ad" if soft else "-"
+    joined = join_lines([f"x {first}{hyphen}", f"{second} y"])
+    evidence = f"{first}{second}" if whole_elsewhere else f"{first}-{second}"
+    text, _ = mend_hyphens(joined, words_used([evidence]))
+    # Either hyphen, the document's own spelling wins.
+    assert text == (f"x {first}{second} y" if whole_elsewhere else f"x {first}-{second} y")

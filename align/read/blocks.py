@@ -28,9 +28,13 @@ LINE_END_HYPHEN = "\ue000"
 """Where a line ended in a hyphen before a lower-case letter: a compound's hyphen
 (`awareness-` / `raising`) or a word division (`Septem-` / `ber`). The structure builder
 settles which, from the words the document uses (`mend_hyphens`)."""
-_BROKEN = lazy(rf"([^\W\d_]+){LINE_END_HYPHEN}\*?([^\W\d_]*)")
+SOFT_LINE_END = "\ue001"
+"""Where a line ended in a soft hyphen (U+00AD) before a letter: a word division, unless
+the document writes the compound with its hyphen elsewhere (`follow-up`)."""
+_BROKEN = lazy(rf"([^\W\d_]+)([{LINE_END_HYPHEN}{SOFT_LINE_END}])\*?([^\W\d_]*)")
 """A word cut at a line end, its second half perhaps opening an italic stretch."""
-_WORDS = lazy(r"[^\W\d_]+")
+_WORDS = lazy(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+"""A word, or a compound written with its hyphens (`follow-up`)."""
 CLOSERS = f'{SUPERSCRIPT_DIGITS}*”’"»)'
 """What may follow a paragraph's last punctuation: footnote markers, emphasis marks,
 closing quotes and brackets."""
@@ -105,7 +109,7 @@ def _seam(tail: str, after: str) -> tuple[int, str]:
     """How to join `after` to a text ending in `tail` (its last three characters, or more):
     how many characters to take off the end, and what to put between."""
     if tail.endswith("\u00ad"):
-        return 1, ""
+        return (1, SOFT_LINE_END) if after.lstrip("*")[:1].isalpha() else (1, "")
     if tail.endswith("\ufffe"):  # as if the text ended in a hyphen
         cut, glue = _seam(tail[:-1] + "-", after)
         return (1, glue) if cut else (1, "-" + glue)
@@ -126,19 +130,29 @@ def _is_cjk(char: str) -> bool:
 
 
 def words_used(texts: Iterable[str]) -> frozenset[str]:
-    """The words (lower case) the texts use whole: what `mend_hyphens` takes as evidence."""
-    return frozenset(word for text in texts for word in _WORDS.findall(text.lower()))
+    """The words and hyphenated compounds (lower case) the texts use whole, and each part
+    of a compound: what `mend_hyphens` takes as evidence."""
+    found = {word for text in texts for word in _WORDS.findall(text.lower())}
+    return frozenset(found | {part for word in found if "-" in word for part in word.split("-")})
 
 
 def mend_hyphens(text: str, words: frozenset[str]) -> tuple[str, tuple[int, ...]]:
     """Settle each `LINE_END_HYPHEN`: a word division where the document uses the whole
     word elsewhere (`September`), else a compound's hyphen (`awareness-raising`, as UN
-    texts, which avoid dividing words, nearly always have it). Also says where, in `text`,
-    the hyphens that were taken out stood (offsets after them move back one)."""
-    if LINE_END_HYPHEN not in text:
+    texts, which avoid dividing words, nearly always have it); and each `SOFT_LINE_END`:
+    a compound's hyphen where the document writes the compound so, else a division. Also
+    says where, in `text`, the hyphens that were taken out stood (offsets after them move
+    back one)."""
+    if LINE_END_HYPHEN not in text and SOFT_LINE_END not in text:
         return text, ()
     removed = tuple(
-        match.end(1) for match in _BROKEN.finditer(text) if (match[1] + match[2]).lower() in words
+        match.end(1)
+        for match in _BROKEN.finditer(text)
+        if (
+            (match[1] + match[3]).lower() in words
+            if match[2] == LINE_END_HYPHEN
+            else f"{match[1]}-{match[3]}".lower() not in words
+        )
     )
     out = []
     position = 0
@@ -146,7 +160,8 @@ def mend_hyphens(text: str, words: frozenset[str]) -> tuple[str, tuple[int, ...]
         out.append(text[position:at])
         position = at + 1
     out.append(text[position:])
-    return "".join(out).replace(LINE_END_HYPHEN, "-"), removed
+    mended = "".join(out).replace(LINE_END_HYPHEN, "-").replace(SOFT_LINE_END, "-")
+    return mended, removed
 
 
 def is_open(text: str) -> bool:

@@ -23,6 +23,7 @@ from align.patterns import lazy
 from align.read.amendments import read_amendments
 from align.read.blocks import (
     LINE_END_HYPHEN,
+    SOFT_LINE_END,
     Block,
     is_open,
     join_lines,
@@ -56,7 +57,9 @@ def build_document(
     blocks = _without_control_characters(blocks, warnings)
     body = [block for block in blocks if block.kind == "body"]
     lang = lang or detect("\n".join(block.text for block in body))
-    hyphens = any(LINE_END_HYPHEN in b.text or b.text.endswith("-") for b in blocks)
+    hyphens = any(
+        LINE_END_HYPHEN in b.text or SOFT_LINE_END in b.text or b.text.endswith("-") for b in blocks
+    )
     words = words_used(block.text for block in blocks) if hyphens else frozenset()
     footnotes = _footnotes((block for block in blocks if block.kind == "footnote"), warnings)
     title_at = _find(body, lambda text: TITLE.match(text) is not None)
