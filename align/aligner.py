@@ -244,6 +244,8 @@ def _note(row: Row, status: Status, context: _Context) -> str:
     notes = []
     if row.method == "manual":
         notes.append("linked by hand" if row.lefts and row.rights else "no counterpart, by hand")
+    if row.method == "reworded":
+        notes.append("rewritten in place: same opening, same neighbours")
     if status.startswith("moved"):
         was = context.orders[0].before(row.lefts[0].key)
         now = context.orders[1].before(row.rights[0].key)
@@ -252,7 +254,11 @@ def _note(row: Row, status: Status, context: _Context) -> str:
         a, b = row.lefts[0], row.rights[0]
         leads = f": {a.lead} → {b.lead}" if a.lead and b.lead and a.lead != b.lead else ""
         notes.append(f"{a.kind} → {b.kind}{leads}")
-    elif status in ("same", "changed") and len(row.lefts) == len(row.rights) == 1:
+    elif (
+        status in ("same", "changed")
+        and row.method != "reworded"  # its place, not its text, says which one it is
+        and len(row.lefts) == len(row.rights) == 1
+    ):
         a, b = row.lefts[0].key, row.rights[0].key
         if what := renumbering(a, b):
             notes.append(f"{what} {a} → {b}")

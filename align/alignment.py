@@ -34,8 +34,19 @@ Status = Literal[
 merged (several left, one right), added (right only), removed (left only). Language
 mode: paired, unpaired (one side is empty)."""
 Method = Literal[
-    "header", "number", "order", "content", "move", "split", "merge", "citation", "manual"
+    "header",
+    "number",
+    "order",
+    "content",
+    "move",
+    "split",
+    "merge",
+    "citation",
+    "reworded",
+    "manual",
 ]
+"""How a pair was found; `reworded`: rewritten in place, paired by its place and opening
+word where its wording says too little."""
 FindingKind = Literal[
     "number", "year", "date", "symbol", "footnote", "unpaired", "subitems", "header"
 ]

@@ -30,7 +30,10 @@ _SYMBOLS = (
     r"|\d+(?:/\d+)+"  # a resolution number: 64/293
 )
 _CJK = r"|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"  # one CJK character
-_PLAIN = r"|[^\W_]+(?:[’'-][^\W_]+)*"  # a word or number, with inner apostrophes and hyphens
+_PLAIN = (
+    r"|\d+(?:[.,]\d+)+(?![^\W_])"  # a number with its decimal point or separators: 3.3, 1,500
+    r"|[^\W_]+(?:[’'-][^\W_]+)*"  # a word or number, with inner apostrophes and hyphens
+)
 _REST = r"|\s+|."  # a run of white space; any other single character (punctuation, symbols)
 FIRST_CJK = "\u3040"
 """Text whose characters all come before this has no CJK character: its patterns leave the

@@ -16,12 +16,14 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from align.alignment import Finding
 from align.chain import heaviest_chain
 from align.model import Document
+from align.references import Identities
 from align.similarity import Weighted, tokenize
 from align.units import Unit
 
@@ -29,10 +31,13 @@ PAIR = 0.45
 """Similarity above which two paragraphs in order may pair."""
 MOVE = 0.6
 """Similarity a paragraph out of order needs to count as moved."""
-PART = 0.7
-"""How much of a split half must lie in the paragraph it came from."""
-COVER = 0.8
-"""How much of the whole both halves together must cover."""
+PART = 0.4
+"""How much of a split half must lie in the paragraph it came from (the rest may be a new
+passage added to it: 78/165 OP9 → 79/225 OP9 + OP10)."""
+COVER = 0.6
+"""How much of the whole both halves together must cover (the rest may be new)."""
+GAIN = 0.1
+"""How much more of the whole a half must cover than its other half does alone."""
 BAND = 3
 
 
@@ -53,11 +58,14 @@ def match_versions(
     same_language: bool,
     han: bool = False,
     evidence: Mapping[tuple[int, int], float] | None = None,
+    apart: Callable[[int, int], bool] | None = None,
 ) -> list[Match]:
     """Pair two versions' units by content; every unit appears in at least one Match.
 
     `evidence` (0-1 per pair of indices) is what else says two units belong together
-    (footnotes cited from paired paragraphs); it can lift a pair whose text changed.
+    (footnotes cited from paired paragraphs, or naming the same document); it can lift a
+    pair whose text changed. `apart` says which pairs must not pair however alike they
+    read (footnotes naming different documents).
     """
     tokens: dict[str, frozenset[str]] = {}  # each text once: most are in both versions
     for unit in (*left, *right):
@@ -69,8 +77,12 @@ def match_versions(
     scores = weighted.dices(  # no step below takes a pair of PAIR or less
         (pair for pair in candidates if kinds[0][pair[0]] == kinds[1][pair[1]]), above=PAIR
     )
+    if apart is not None:
+        scores = {pair: score for pair, score in scores.items() if not apart(*pair)}
     lifted = set()
     for (i, j), value in (evidence or {}).items():
+        if apart is not None and apart(i, j):
+            continue
         content = scores[i, j] if (i, j) in scores else weighted.dice(i, j)
         if 0.4 * content + 0.6 * value > content and left[i].kind == right[j].kind:
             scores[i, j] = 0.4 * content + 0.6 * value
@@ -85,6 +97,7 @@ def match_versions(
     matches += _in_place(chain, scores, matches)
     matches += _moves(left, right, scores, matches)
     matches += _splits_and_merges(left, right, weighted, matches)
+    matches += _reworded(left, right, _Bare(weighted, left, right, han), matches)
     paired_left = {m.left for m in matches}
     paired_right = {m.right for m in matches}
     matches += [Match(i, None, 0.0, "content") for i in range(len(left)) if i not in paired_left]
@@ -301,7 +314,61 @@ def _is_half(
     """`half` and `other_half` are the two pieces `whole` was cut into (or merged from)."""
     alone = weighted.contained(whole, other_half)
     together = weighted.contained(whole, half | other_half)
-    return weighted.contained(half, whole) >= PART and together >= COVER and together > alone + 0.1
+    return (
+        weighted.contained(half, whole) >= PART and together >= COVER and together >= alone + GAIN
+    )
+
+
+REWORDED = 0.25
+"""Similarity past its lead words a paragraph rewritten in place keeps at least: a yearly
+update of the same reference (`Recalling Human Rights Council resolution 32/3 of 30 June
+2016, entitled …` → `… 44/4 of 16 July 2020, …`); a paragraph replaced by another that
+opens with the same words shares less (`Calls upon Member States to ratify…` → `Calls
+upon Governments to follow…`)."""
+IN_ORDER = frozenset({"content", "citation", "split", "merge"})
+"""How the pairs that keep the documents' order were found (moves do not)."""
+
+
+def _reworded(
+    left: Sequence[Unit], right: Sequence[Unit], bare: _Bare, matches: list[Match]
+) -> list[Match]:
+    """Leftovers rewritten in place: between the same two paired neighbours, the left and
+    the right paragraphs left over, where they are as many and open, one by one, as the
+    same kind with the same word (`Recalling`, `Requests`): each is one paragraph changed,
+    however much of it was rewritten, where they still share `REWORDED` of what they say
+    past that word.
+    A gap where paragraphs were dropped or added as well is left as it is: there, which
+    replaced which is a guess."""
+    taken_left = {m.left for m in matches}
+    taken_right = {m.right for m in matches}
+    anchors = sorted(
+        (m.left, m.right)
+        for m in matches
+        if m.method in IN_ORDER and m.left is not None and m.right is not None
+    )
+    found = []
+    for (a, b), (c, d) in pairwise([(-1, -1), *anchors, (len(left), len(right))]):
+        lefts = [i for i in range(a + 1, c) if i not in taken_left]
+        rights = [j for j in range(b + 1, d) if j not in taken_right]
+        if (
+            lefts
+            and len(lefts) == len(rights)
+            and all(_role(left[i]) == _role(right[j]) for i, j in zip(lefts, rights, strict=True))
+            and all(_role(left[i])[1] for i in lefts)
+        ):
+            found += [
+                Match(i, j, bare.weighted.dice(i, j), "reworded")
+                for i, j in zip(lefts, rights, strict=True)
+                if bare.dice(i, j) >= REWORDED
+            ]
+    return found
+
+
+def _role(unit: Unit) -> tuple[str, str]:
+    """A paragraph's kind and the word it opens with (`recalling`, `requests`); no word
+    for a footnote or a heading, which have no lead."""
+    words = unit.lead.split()
+    return unit.kind, (words[0].casefold() if words else "")
 
 
 class VersionMatcher:
@@ -317,12 +384,18 @@ class VersionMatcher:
     def footnotes(
         self, left: Sequence[Unit], right: Sequence[Unit], paired: list[tuple[Unit, Unit]]
     ) -> list[Match]:
+        """Footnotes pair by the document they name (`Ibid.` resolved), then by the
+        paragraphs that cite them, then by wording."""
+        identities = Identities([u.text for u in left], [u.text for u in right])
+        evidence = citation_evidence(left, right, paired)
+        evidence.update(dict.fromkeys(identities.same, 1.0))
         return match_versions(
             left,
             right,
             same_language=self.same_language,
             han=self.han,
-            evidence=citation_evidence(left, right, paired),
+            evidence=evidence,
+            apart=identities.apart,
         )
 
     def score(self, left: Unit, right: Unit) -> float:

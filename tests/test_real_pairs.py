@@ -183,3 +183,62 @@ CHECKED = Counter(
 )
 """How many twins each pair of real documents has (the pairs that share any): drafts
 and their resolutions, consecutive resolutions of a series."""
+
+
+def test_footnotes_pair_by_the_document_they_name() -> None:
+    """78/228 → 80/228: PP14's references changed order, so `See Official Records of the
+    Economic and Social Council, 2023, …` came back as `Ibid., 2023, …` and `Ibid., 2018`
+    as `See …, 2018`. Each pairs with the footnote naming the same document: the diff
+    shows the words `See Official Records…` / `Ibid.` that changed, and no year."""
+    left, right = pdf("A_RES_78_228"), pdf("A_RES_80_228")
+    alignment = align(left, right)
+    views = {v.pair.keys: v for v in compare(left, right, alignment).views if "FN" in v.pair.keys}
+    changed = {keys: v.pair.status for keys, v in views.items() if v.pair.status != "same"}
+    assert changed == {
+        "FN10 → FN10": "changed",
+        "— → FN12": "added",
+        "FN12 → FN16": "moved+changed",
+        "— → FN17": "added",
+        "FN13 → FN13": "changed",
+        "FN16 → —": "removed",
+        "FN19 → FN20": "changed",
+        "FN20 → FN21": "changed",
+        "FN21 → —": "removed",
+        "— → FN24": "added",
+        "FN28 → FN29": "changed",
+        "FN29 → FN30": "changed",
+        "FN30 → FN31": "changed",
+        "FN31 → FN32": "changed",
+    }
+    economic = "See Official Records of the Economic and Social Council"
+    assert [(s.op, s.text) for s in views["FN12 → FN16"].spans if s.op] == [
+        (-1, economic),
+        (1, "Ibid."),
+    ]
+    assert [(s.op, s.text) for s in views["FN13 → FN13"].spans if s.op] == [
+        (-1, "Ibid."),
+        (1, economic),
+    ]
+    for key in ("FN14", "FN15"):  # `Ibid.` twice, after the 2018 report on both sides
+        assert views[f"{key} → {key}"].pair.status == "same"
+
+
+def test_agriculture_2023_against_2024() -> None:
+    """78/168 → 79/227: `3.3 billion people` became `3.2 billion people` (a change, shown
+    as the numbers whole), and the yearly `Expressing concern … Global Report on Food
+    Crises` was rewritten where it stood (one changed pair, not removed and added)."""
+    left, right = pdf("A_RES_78_168"), pdf("A_RES_79_227")
+    alignment = align(left, right)
+    views = {v.pair.keys: v for v in compare(left, right, alignment).views}
+    billions = views["PP57 → PP58"]
+    assert billions.pair.status == "changed"
+    assert [(s.op, s.text) for s in billions.spans if s.op] == [(-1, "3.3"), (1, "3.2")]
+    assert "3.2 billion people" in right.paragraph("PP58").text
+    crises = views["PP51 → PP52"]
+    assert (crises.pair.status, crises.pair.method) == ("changed", "reworded")
+    assert right.paragraph("PP52").text.startswith(
+        "Expressing concern at the findings of the publication entitled 2024 Global Report"
+    )
+    assert alignment.status_counts() == Counter(
+        {"same": 99, "changed": 50, "added": 12, "removed": 7, "moved": 5, "moved+changed": 1}
+    )
