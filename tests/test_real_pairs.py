@@ -242,3 +242,60 @@ def test_agriculture_2023_against_2024() -> None:
     assert alignment.status_counts() == Counter(
         {"same": 99, "changed": 50, "added": 12, "removed": 7, "moved": 5, "moved+changed": 1}
     )
+
+
+def _rows(alignment: Alignment) -> list[str]:
+    return [
+        f"{'+'.join(p.lefts) or '-'} {'+'.join(p.rights) or '-'} {p.status}" for p in alignment.body
+    ]
+
+
+def _unchanged_in_place(rows: list[str]) -> list[str]:
+    return [row for row in rows if row.endswith(" same") and row.split()[0] == row.split()[1]]
+
+
+SERIES_78_80 = """
+PP2 PP2 changed; PP6 PP6 changed; PP7 PP7 changed; PP10 PP10 changed; PP11 PP11 changed;
+PP13 PP13 changed; PP14 PP14 changed; PP15 PP15 changed; PP16 PP16 changed; PP17 PP17 changed;
+PP20 PP21 changed; PP21 - removed; PP22 - removed; PP23 PP22 changed; - PP23 added;
+PP24 PP24 changed; PP25 PP20 moved; PP26 PP25 same; - PP26 added; PP27 PP27 changed;
+PP32 PP32 changed; PP35 PP35 changed; PP36 PP36 changed; PP40 PP40 changed; PP41 PP41 changed;
+PP42 PP42 changed; - PP45 added; PP45 PP46 changed; PP46 PP47 changed; PP47 PP48 changed;
+PP48 PP49 same; OP1 OP1 changed; OP4 OP4 changed; OP5 OP5 changed; OP8 OP8 changed;
+- OP9 added; OP9 OP10 same; OP10 OP11 same; - OP12 added; OP11 OP13 changed; OP12 OP14 changed;
+OP13 OP15 changed; OP14 OP16 same; OP15 OP17 changed; OP16 OP18 same; OP17 OP19 same;
+- OP20 added; OP18 OP21 changed; - OP22 added; OP19 OP23 changed; OP20 OP24 changed;
+OP21 OP25 changed; OP22 OP26 same; OP23 OP27 same; - OP28 added; OP24 OP29 changed;
+OP25 OP30 same; OP26 OP31 changed; OP27 OP32 changed; OP28 OP33 same; OP29 OP34 same;
+OP30 OP35 same; OP31 OP36 changed; OP32 OP37 same; OP33 OP38 changed; FN10 FN10 changed;
+- FN12 added; FN12 FN16 moved+changed; - FN17 added; FN13 FN13 changed; FN16 - removed;
+FN17 FN18 same; FN18 FN19 same; FN19 FN20 changed; FN20 FN21 changed; FN21 - removed;
+- FN24 added; FN24 FN25 same; FN25 FN26 same; FN26 FN27 same; FN27 FN28 same;
+FN28 FN29 changed; FN29 FN30 changed; FN30 FN31 changed; FN31 FN32 changed; FN32 FN33 same;
+FN33 FN34 same; FN34 FN35 same
+"""
+"""Every unit of 78/228 → 80/228 that does not stay as it was under its own key, checked
+by reading both: the Co-Chairs of 2021 and 2022 dropped and those of 2025 added (2023's
+became 2024's), six operative paragraphs added and the rest renumbered, PP25 moved
+forward unchanged, the reports of the Secretary-General and the special rapporteurs of the
+new year in FN28-FN31, and PP14's reference to the Council's 2023 report moved to the end
+of its list (FN12 → FN16)."""
+
+
+def test_every_unit_of_a_series_pair() -> None:
+    rows = _rows(align(pdf("A_RES_78_228"), pdf("A_RES_80_228")))
+    expected = [row.strip() for row in SERIES_78_80.replace("\n", " ").split(";")]
+    assert [row for row in rows if row not in _unchanged_in_place(rows)] == expected
+    assert len(_unchanged_in_place(rows)) == 44
+    assert len(rows) == 132
+
+
+def test_every_unit_of_a_draft_and_its_adopted_text() -> None:
+    """A/C.3/80/L.4 → A/RES/80/228: each unit keeps its key; the oral revisions of
+    `test_draft_against_its_adopted_resolution` are the nine changes."""
+    rows = _rows(align(pdf("A_C.3_80_L.4"), pdf("A_RES_80_228")))
+    changed = ["PP32", "PP35", "OP8", "OP22", "OP23", "OP24", "OP25", "FN31", "FN32"]
+    assert [row for row in rows if row not in _unchanged_in_place(rows)] == [
+        f"{key} {key} changed" for key in changed
+    ]
+    assert len(_unchanged_in_place(rows)) == 119
