@@ -9,24 +9,19 @@ import re
 import unicodedata
 from functools import cache
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
 from align import Document
 from align.read import read_document
+from tests.test_real_documents import REAL
+from tests.test_real_documents import pdf as document
 
-REAL = Path(__file__).parent / "data" / "real"
 PDFS = sorted(path.stem for path in REAL.glob("*.pdf"))
 DECIMAL = re.compile(r"(?<![\w/.,-])(\d{1,4}\.\d{1,3})(?=[ \u00a0]+(?:[a-z]|%|°))")
 """A mid-sentence decimal (`1.5 degrees`, `0.7 per cent`), not a paragraph number."""
 WORD = re.compile(r"[^\W\d_]+")
 SPACED_HYPHEN = re.compile(r"([^\W\d_]+) -([^\W\d_]+)")
-
-
-@cache
-def document(stem: str) -> Document:
-    return read_document(REAL / f"{stem}.pdf")
 
 
 @cache
