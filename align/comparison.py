@@ -6,11 +6,12 @@ the terminal UI reads; none of them computes a diff of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from align.alignment import Alignment, Pair
 from align.diff import EQUAL, DiffStats, Span, stats, word_count, word_diff
+from align.marks import Keys, Seal, seal
 from align.model import Document
 from align.units import JOIN, unit_texts
 
@@ -27,7 +28,10 @@ class PairView:
     """Word diff left → right; None in language mode or when a side is missing."""
     stats: DiffStats
     reviewed: bool = False
-    """Marked reviewed by a reviewer (in the UI, or in the review file given)."""
+    """Marked reviewed by a reviewer (in the UI, or in the review file given), and both
+    texts read as they did then."""
+    stale: bool = False
+    """Marked reviewed, but a text has changed since: `changed since review`."""
 
     @property
     def is_change(self) -> bool:
@@ -70,15 +74,17 @@ class Comparison:
         )
 
 
-def with_reviewed(
-    comparison: Comparison, reviewed: frozenset[tuple[str | None, str | None]]
-) -> Comparison:
-    """The comparison with each pair marked reviewed or not, by its (left, right) keys."""
-    views = tuple(
-        replace(view, reviewed=(view.pair.left, view.pair.right) in reviewed)
-        for view in comparison.views
-    )
-    return replace(comparison, views=views)
+def with_reviewed(comparison: Comparison, reviewed: Mapping[Keys, Seal]) -> Comparison:
+    """The comparison with each pair marked by its (left, right) keys: reviewed where its
+    texts read as they did when it was marked, `stale` where they do not."""
+    views = []
+    for view in comparison.views:
+        sealed = reviewed.get((view.pair.left, view.pair.right))
+        if sealed is not None:
+            holds = sealed == seal(view.left_text, view.right_text)
+            view = replace(view, reviewed=holds, stale=not holds)
+        views.append(view)
+    return replace(comparison, views=tuple(views))
 
 
 FILTERS = {

@@ -5,10 +5,14 @@ reads (its `pairs`, `left_only` and `right_only` are the overrides file format).
     # resalign review of A_RES_72_195.es.txt and A_RES_70_179.es.modeled.txt
     left = "A_RES_72_195.es.txt"
     right = "A_RES_70_179.es.modeled.txt"
-    reviewed = [["PP1", "PP1"], ["OP5", "OP6"]]
+    reviewed = [["PP1", "PP1", "3f1c0a9e2b7d", "3f1c0a9e2b7d"], ["OP5", "OP6", "…", "…"]]
     pairs = [["PP12", "OP5"]]
     left_only = []
     right_only = []
+
+A mark keeps what was reviewed: a digest of each side's text when the mark was made. A
+pair whose text has changed since is `changed since review`, never reviewed (a mark from
+before digests were kept is taken for one).
 
 A sidecar that cannot be read is set aside (renamed to a name no other has, never deleted)
 and the review starts clean; the caller gets a one-line warning to show. Saving merges
@@ -21,10 +25,12 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.errors import OutputError
+from align.marks import Keys, Seal
 from align.overrides import (
     Overrides,
     OverridesError,
@@ -33,19 +39,24 @@ from align.overrides import (
     read_pairs_data,
 )
 
-Keys = tuple[str | None, str | None]
-
 
 @dataclass(frozen=True)
 class Review:
     """Reviewed pairs and manual links, by key, in the orientation the files were opened."""
 
-    reviewed: frozenset[Keys] = frozenset()
+    reviewed: Mapping[Keys, Seal] = field(default_factory=dict)
+    """Each reviewed pair's keys, and the seal of its texts when it was marked."""
     overrides: Overrides = field(default_factory=Overrides)
 
-    def toggled(self, keys: Keys) -> Review:
-        """This review with the reviewed mark of one pair flipped."""
-        return Review(self.reviewed ^ {keys}, self.overrides)
+    def toggled(self, keys: Keys, sealed: Seal) -> Review:
+        """This review with one pair marked reviewed (as it reads now: `sealed`), or
+        unmarked where its mark still holds."""
+        reviewed = dict(self.reviewed)
+        if reviewed.get(keys) == sealed:
+            del reviewed[keys]
+        else:
+            reviewed[keys] = sealed
+        return Review(reviewed, self.overrides)
 
     def with_overrides(self, overrides: Overrides) -> Review:
         return Review(self.reviewed, overrides)
@@ -54,7 +65,7 @@ class Review:
         """The same review seen with the documents swapped."""
         o = self.overrides
         return Review(
-            frozenset((b, a) for a, b in self.reviewed),
+            {(b, a): (right, left) for (a, b), (left, right) in self.reviewed.items()},
             Overrides(tuple((b, a) for a, b in o.pairs), o.right_only, o.left_only),
         )
 
@@ -109,13 +120,17 @@ def read_review(path: str | Path) -> Review:
         raise OverridesError(f"{path}: {error}") from None
 
 
-def _reviewed(data: object) -> frozenset[Keys]:
+def _reviewed(data: object) -> dict[Keys, Seal]:
     reviewed = data.get("reviewed", []) if isinstance(data, dict) else []
     if not isinstance(reviewed, list) or not all(
-        isinstance(k, list) and len(k) == 2 and all(isinstance(x, str) for x in k) for k in reviewed
+        isinstance(k, list) and len(k) in (2, 4) and all(isinstance(x, str) for x in k)
+        for k in reviewed
     ):
-        raise ValueError("reviewed must be a list of [LEFT, RIGHT] keys")
-    return frozenset((a or None, b or None) for a, b in reviewed)
+        raise ValueError("reviewed must be a list of [LEFT, RIGHT, LEFT DIGEST, RIGHT DIGEST]")
+    return {
+        (entry[0] or None, entry[1] or None): (entry[2], entry[3]) if len(entry) == 4 else ("", "")
+        for entry in reviewed
+    }
 
 
 def _aside(path: Path) -> Path:
@@ -132,13 +147,15 @@ def merged(base: Review, ours: Review, theirs: Review) -> Review:
     """Our changes since `base` applied to `theirs` (what the file holds now): marks and
     links another reviewer saved meanwhile are kept, ours win where both changed one."""
 
-    def merge(old: tuple | frozenset, new: tuple | frozenset, now: tuple | frozenset) -> tuple:  # type: ignore[type-arg]
+    def merge(old: Iterable, new: Iterable, now: Iterable) -> tuple:  # type: ignore[type-arg]
+        old, new = list(old), list(new)
         removed, added = set(old) - set(new), [k for k in new if k not in set(old)]
         return tuple(dict.fromkeys([*(k for k in now if k not in removed), *added]))
 
     o, n, t = base.overrides, ours.overrides, theirs.overrides
+    marks = merge(base.reviewed.items(), ours.reviewed.items(), theirs.reviewed.items())
     return Review(
-        frozenset(merge(base.reviewed, ours.reviewed, theirs.reviewed)),
+        dict(marks),
         Overrides(
             merge(o.pairs, n.pairs, t.pairs),
             merge(o.left_only, n.left_only, t.left_only),
@@ -162,7 +179,7 @@ def save_review(path: str | Path, review: Review, *, left: str, right: str) -> N
     if path.exists() and not path.stat().st_mode & stat.S_IWUSR:  # by its mode (root too)
         raise OutputError(f"{path}: is read-only; the review is not saved there")
     reviewed = ",\n  ".join(
-        json.dumps([a or "", b or ""], ensure_ascii=False)
+        json.dumps([a or "", b or "", *review.reviewed[a, b]], ensure_ascii=False)
         for a, b in sorted(review.reviewed, key=lambda k: (k[0] or "", k[1] or ""))
     )
     heading = (

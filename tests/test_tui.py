@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from align import Document, parse_text
+from align.marks import seal
 from tests.conftest import EN
 from tests.tui_helpers import ready, review_app, screen_text
 from tui.screens.help import HelpScreen
@@ -195,10 +196,14 @@ async def test_reviewed_marks_are_saved(es: Document, modeled: Document, state: 
         await ready(pilot)
         await pilot.press(*TO_PP4, "r", "n", "r")
         data = tomllib.loads(state.read_text(encoding="utf-8"))
-        assert data["reviewed"] == [["PP4", "PP4"], ["PP5", "PP5"]]
+        assert [mark[:2] for mark in data["reviewed"]] == [["PP4", "PP4"], ["PP5", "PP5"]]
+        pp4 = app.session.comparison.alignment.pair_for(left="PP4")[0]
+        (view,) = [v for v in app.session.comparison.views if v.pair is pp4]
+        assert data["reviewed"][0][2:] == list(seal(view.left_text, view.right_text))
         assert "✓ reviewed" in screen_text(app)
         await pilot.press("r")
-        assert tomllib.loads(state.read_text(encoding="utf-8"))["reviewed"] == [["PP4", "PP4"]]
+        marks = tomllib.loads(state.read_text(encoding="utf-8"))["reviewed"]
+        assert [mark[:2] for mark in marks] == [["PP4", "PP4"]]
 
 
 async def test_link_and_unlink(es: Document, modeled: Document, state: Path) -> None:
@@ -328,7 +333,7 @@ async def test_corrupt_state_is_set_aside(es: Document, modeled: Document, state
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert app.session.review.reviewed == frozenset()
+        assert app.session.review.reviewed == {}
         assert any("set aside" in w for w in app.session.warnings)
     aside = [p for p in state.parent.iterdir() if p.name.startswith("review.toml.corrupt-")]
     assert len(aside) == 1 and aside[0].read_text() == "reviewed = [[["
@@ -392,10 +397,10 @@ def test_pairs_file_given_on_the_command_line_replaces_saved_links(
     from align.review import Review, save_review
     from tui.session import Session
 
-    saved = Review(frozenset({("PP1", "PP1")}), Overrides(pairs=(("PP11", "PP10"),)))
+    saved = Review({("PP1", "PP1"): ("a1", "b2")}, Overrides(pairs=(("PP11", "PP10"),)))
     save_review(state, saved, left="l.txt", right="r.txt")
     session = Session.open(es, modeled, state, overrides=Overrides(left_only=("PP3",)))
-    assert session.review.reviewed == frozenset({("PP1", "PP1")})
+    assert session.review.reviewed == {("PP1", "PP1"): ("a1", "b2")}
     assert session.review.overrides == Overrides(left_only=("PP3",))
     assert Session.open(es, modeled, state).review == saved
 
@@ -522,7 +527,9 @@ def test_the_first_mark_makes_the_data_folder(
     session.show(compare(modeled, es, align_pair(modeled, es)))
     session.toggle_reviewed()
     assert session.problem is None
-    assert tomllib.loads(state.read_text())["reviewed"] == [["SYMBOL", "SYMBOL"]]
+    assert [mark[:2] for mark in tomllib.loads(state.read_text())["reviewed"]] == [
+        ["SYMBOL", "SYMBOL"]
+    ]
 
 
 async def test_help_has_the_legend_and_an_empty_filter_says_so(
@@ -532,7 +539,7 @@ async def test_help_has_the_legend_and_an_empty_filter_says_so(
 
     assert str(legend()).splitlines() == [
         "marks: = same  ~ changed  ↕ moved  < split  > merged  + added  − removed  ",
-        "       · paired  ∅ unpaired  ! QA finding  ✓ reviewed",
+        "       · paired  ∅ unpaired  ! QA finding  ✓ reviewed  ≠ changed since review",
     ]
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -706,7 +713,10 @@ def test_the_reviewed_count_is_of_the_pairs_shown_either_way_round(
     from align.review import Review, save_review
     from tui.session import Session
 
-    marks = frozenset({("PP1", "PP1"), ("PP24", "PP21"), ("PP90", "PP90")})
+    compared = Session.open(es, modeled, state).compute_here()
+    texts = {(v.pair.left, v.pair.right): (v.left_text, v.right_text) for v in compared.views}
+    marks = {keys: seal(*texts[keys]) for keys in (("PP1", "PP1"), ("PP24", "PP21"))}
+    marks["PP90", "PP90"] = ("", "")
     save_review(state, Review(marks), left="l.txt", right="r.txt")
     session = Session.open(es, modeled, state)
     session.show(session.compute_here())

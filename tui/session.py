@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from align.aligner import align
 from align.comparison import FILTERS, Comparison, Diffs, diffs, from_diffs
 from align.errors import ResalignError
+from align.marks import Keys, Seal, seal
 from align.model import Document
 from align.overrides import Overrides
-from align.review import Keys, Review, load_review, merged, save_review
+from align.review import Review, load_review, merged, save_review
 
 if TYPE_CHECKING:
     from tui.ahead import HeadStart
@@ -56,6 +57,10 @@ class Session:
     _pair_keys: tuple[Comparison | None, Counter[Keys]] = field(
         default=(None, Counter()), init=False, repr=False, compare=False
     )
+    _seals: tuple[Comparison | None, dict[Keys, Seal]] = field(
+        default=(None, {}), init=False, repr=False, compare=False
+    )
+    """Each marked pair's seal as it reads now, worked out once a comparison."""
     """The comparison last counted and how many of its pairs have each pair of keys."""
 
     @classmethod
@@ -216,26 +221,59 @@ class Session:
         return len(self.visible)
 
     # marks and links ---------------------------------------------------------------------
-    def is_reviewed(self, keys: Keys) -> bool:
+    def mark(self, keys: Keys) -> str | None:
+        """`reviewed` where the pair is marked and reads as it did then, `stale` where it
+        is marked but its text has changed since, None where it is not marked."""
         stored = (keys[1], keys[0]) if self.swapped else keys
-        return stored in self.review.reviewed
+        sealed = self.review.reviewed.get(stored)
+        if sealed is None:
+            return None
+        now = self._seal(keys)
+        if self.swapped and now is not None:
+            now = (now[1], now[0])
+        return "reviewed" if now == sealed else "stale"
+
+    def is_reviewed(self, keys: Keys) -> bool:
+        return self.mark(keys) == "reviewed"
+
+    def _seal(self, keys: Keys) -> Seal | None:
+        """The seal of the shown pair `keys` as it reads now (None where it is not shown),
+        worked out once a comparison: only for marked pairs, when first asked for."""
+        if self.comparison is None:
+            return None
+        if self._seals[0] is not self.comparison:
+            self._seals = (self.comparison, {})
+        seals = self._seals[1]
+        if keys not in seals:
+            for view in self.comparison.views:
+                if (view.pair.left, view.pair.right) == keys:
+                    seals[keys] = seal(view.left_text, view.right_text)
+                    break
+            else:
+                return None
+        return seals[keys]
 
     def reviewed_count(self) -> int:
-        """How many of the comparison's pairs are marked reviewed."""
+        """How many of the comparison's pairs are marked reviewed and read as they did."""
         if self.comparison is None:
             return 0
         if self._pair_keys[0] is not self.comparison:  # once a comparison, not at each key
             keys = Counter((view.pair.left, view.pair.right) for view in self.comparison.views)
             self._pair_keys = (self.comparison, keys)
         shown = self._pair_keys[1]
-        return sum(shown[keys] for keys in self.oriented_review().reviewed)
+        marked = self.oriented_review().reviewed
+        return sum(shown[keys] for keys in marked if shown[keys] and self.is_reviewed(keys))
 
     def toggle_reviewed(self) -> bool:
+        """Mark the selected pair reviewed as it reads now, or, where its mark holds,
+        unmark it (a pair changed since its review is marked anew)."""
         keys = self.selected_keys()
-        if keys is None:
+        now = self._seal(keys) if keys is not None else None
+        if keys is None or now is None:
             return False
         stored = (keys[1], keys[0]) if self.swapped else keys
-        self.review = self.review.toggled(stored)
+        sealed = (now[1], now[0]) if self.swapped else now
+        self.review = self.review.toggled(stored, sealed)
         self.problem = self.save_state()
         return self.is_reviewed(keys)
 

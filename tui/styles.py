@@ -38,6 +38,8 @@ MARKS = {
 }
 FINDING_MARK = "!"
 REVIEWED_MARK = "✓"
+STALE_MARK = "≠"
+"""Marked reviewed, but changed since."""
 DELETED = Style(color="red", strike=True)
 INSERTED = Style(color="green", bold=True)
 HIGHLIGHT = Style(color="black", bgcolor="yellow")

@@ -54,7 +54,7 @@ def render_csv(comparison: Comparison, dialect: str = "excel") -> bytes:
                 csv_text(view.left_text or ""),
                 csv_text(view.right_text or ""),
                 csv_text("; ".join(f.message for f in pair.findings)),
-                "yes" if view.reviewed else "",
+                "yes" if view.reviewed else "changed since review" if view.stale else "",
             ]
         )
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

@@ -15,7 +15,7 @@ from html import escape
 from align.alignment import Finding
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL, INSERT
-from align.render.labels import REVIEWED, STATUS_LABELS, what_happened
+from align.render.labels import STATUS_LABELS, review_label, what_happened
 from align.render.text import found_values, with_marks
 from align.units import Calls
 
@@ -55,6 +55,7 @@ ul.findings { margin: .3rem 0 0; padding-left: 1rem; font-size: .85em; }
 mark { background: var(--finding); padding: 0 .1em; }
 sup.call { color: #0b5cad; font-size: .7em; padding: 0 .1em; }
 .reviewed { color: #1a7f37; white-space: nowrap; }
+.stale { color: #9a6700; font-weight: bold; white-space: nowrap; }
 .warning { background: #fff0b3; padding: .3rem .6rem; border-left: 4px solid #c79100; }
 #changes-only:checked ~ table.pairs tr.unchanged { display: none; }
 [dir=rtl] { text-align: right; }
@@ -201,6 +202,8 @@ def _row(view: PairView, sides: tuple[_Side, _Side]) -> str:
         classes.append("unchanged")
     if view.reviewed:
         classes.append("reviewed")
+    if view.stale:
+        classes.append("stale")
     findings = (
         '<ul class="findings">'
         + "".join(f"<li>{escape(f.message)}</li>" for f in pair.findings)
@@ -218,7 +221,9 @@ def _row(view: PairView, sides: tuple[_Side, _Side]) -> str:
 
 
 def _reviewed(view: PairView) -> str:
-    return f' <span class="reviewed">{escape(REVIEWED)}</span>' if view.reviewed else ""
+    label = review_label(view.reviewed, view.stale)
+    kind = "reviewed" if view.reviewed else "stale"
+    return f' <span class="{kind}">{escape(label)}</span>' if label else ""
 
 
 def _key_cell(prefix: str, keys: tuple[str, ...]) -> str:

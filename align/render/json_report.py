@@ -15,6 +15,7 @@ def render_json(comparison: Comparison) -> bytes:
     for entry, view in zip(data["pairs"], comparison.views, strict=True):
         entry["diff"] = [[s.op, s.text] for s in view.spans] if view.spans is not None else None
         entry["reviewed"] = view.reviewed
+        entry["changed_since_review"] = view.stale
         entry["words"] = {
             "added": view.stats.added,
             "removed": view.stats.removed,

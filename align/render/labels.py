@@ -24,6 +24,13 @@ def renumbered_list(pairs: tuple[tuple[str, str], ...]) -> str:
 
 
 REVIEWED = "✓ reviewed"
+STALE = "≠ changed since review"
+"""A pair marked reviewed whose text has changed since (see `align.marks`)."""
+
+
+def review_label(reviewed: bool, stale: bool) -> str:
+    """What a report says of a pair's review: reviewed, changed since, or nothing."""
+    return REVIEWED if reviewed else STALE if stale else ""
 
 
 def what_happened(pair: Pair) -> str:

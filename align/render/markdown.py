@@ -13,7 +13,7 @@ import re
 
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL
-from align.render.labels import REVIEWED, what_happened
+from align.render.labels import review_label, what_happened
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
@@ -66,7 +66,8 @@ def render_markdown(comparison: Comparison) -> bytes:
 
 def _pair(view: PairView, left_language: str, right_language: str) -> list[str]:
     pair = view.pair
-    mark = f" · {REVIEWED}" if view.reviewed else ""
+    label = review_label(view.reviewed, view.stale)
+    mark = f" · {label}" if label else ""
     lines = [f"### {pair.keys} · {escape_md(what_happened(pair))} · {pair.score:.2f}{mark}", ""]
     if view.spans is not None:
         lines.append(_inline(view) or "_(empty)_")

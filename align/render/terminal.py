@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, INSERT
-from align.render.labels import REVIEWED, renumbered_list, what_happened
+from align.render.labels import renumbered_list, review_label, what_happened
 from align.render.text import pad, wrap
 
 RESET = "\x1b[0m"
@@ -51,8 +51,8 @@ def _summary(comparison: Comparison, color: bool) -> str:
 def _pair(view: PairView, comparison: Comparison, color: bool, width: int) -> str:
     pair = view.pair
     head = f"{pair.keys}  {what_happened(pair)}  {pair.score:.2f}"
-    if view.reviewed:
-        head += f"  {REVIEWED}"
+    if label := review_label(view.reviewed, view.stale):
+        head += f"  {label}"
     if view.spans is not None and (view.stats.added or view.stats.removed):
         head += f"  (+{view.stats.added} −{view.stats.removed} words)"
     lines = [_style(head, BOLD, color)]

@@ -69,7 +69,7 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
             ("x-symbol-left", alignment.left.symbol),
             ("x-symbol-right", alignment.right.symbol),
             ("x-note", pair.note),
-            ("x-reviewed", "yes" if view.reviewed else ""),
+            ("x-reviewed", "yes" if view.reviewed else "changed since" if view.stale else ""),
             *(("x-qa", finding.message) for finding in pair.findings),
         ):
             if value:

@@ -114,7 +114,7 @@ def _pairs_sheet(comparison: Comparison) -> bytes:
                     _text(view, "left"),
                     _text(view, "right"),
                     "\n".join(f.message for f in pair.findings),
-                    "✓" if view.reviewed else "",
+                    "✓" if view.reviewed else "changed since review" if view.stale else "",
                     "",  # the reviser's, to fill in
                 ],
             )
@@ -153,6 +153,8 @@ def _summary_sheet(comparison: Comparison) -> bytes:
         rows += [("Words unchanged", totals.unchanged)]
     reviewed = sum(1 for view in comparison.views if view.reviewed)
     rows += [(), ("Reviewed", f"{reviewed} of {len(comparison.views)}")]
+    if stale := sum(1 for view in comparison.views if view.stale):
+        rows += [("Changed since review", stale)]
     if renumbered := alignment.renumbered():
         rows += [(), ("Renumbered", renumbered_list(renumbered))]
     if findings := alignment.findings:

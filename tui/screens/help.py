@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STATUS_STYLES
+from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STALE_MARK, STATUS_STYLES
 
 KEYS = [
     ("↑ ↓  j k", "move between pairs (mouse: click a pair)"),
@@ -45,7 +45,8 @@ def legend() -> Text:
         text.append(f" {status}  ")
     text.append(FINDING_MARK, FINDING)
     text.append(" QA finding  ")
-    text.append(f"{REVIEWED_MARK} reviewed", "green")
+    text.append(f"{REVIEWED_MARK} reviewed  ", "green")
+    text.append(f"{STALE_MARK} changed since review", "yellow")
     return text
 
 

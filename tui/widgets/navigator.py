@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from align.comparison import Comparison
 from tui.session import Session
-from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STATUS_STYLES
+from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STALE_MARK, STATUS_STYLES
 from tui.widgets.moves import MOVES, PairClicked
 
 
@@ -166,7 +166,9 @@ class Navigator(ScrollView, can_focus=True):
         if index not in self._prompts:
             pair = self.session.comparison.views[index].pair
             mark = FINDING_MARK if pair.findings else MARKS[pair.status]
-            reviewed = REVIEWED_MARK if self.session.is_reviewed((pair.left, pair.right)) else " "
+            reviewed = {"reviewed": REVIEWED_MARK, "stale": STALE_MARK}.get(
+                self.session.mark((pair.left, pair.right)) or "", " "
+            )
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{mark}", FINDING if pair.findings else STATUS_STYLES[pair.status])
             line.append(f"{reviewed}{_name(pair.lefts):>7} → {_name(pair.rights):<7}")

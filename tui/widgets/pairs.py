@@ -42,6 +42,7 @@ from tui.styles import (
     REVIEWED_MARK,
     SEARCH_HIT,
     SELECTED,
+    STALE_MARK,
     STATUS_STYLES,
 )
 from tui.widgets.moves import MOVES, PairClicked
@@ -275,8 +276,11 @@ class PairsView(ScrollView, can_focus=True):
         text = f" {mark} {pair.keys}  {what_happened(pair)}  {pair.score:.2f}"
         if view.spans is not None and (view.stats.added or view.stats.removed):
             text += f"  +{view.stats.added} −{view.stats.removed} words"
-        if self.session.is_reviewed((pair.left, pair.right)):
+        review = self.session.mark((pair.left, pair.right))
+        if review == "reviewed":
             text += f"  {REVIEWED_MARK} reviewed"
+        elif review == "stale":
+            text += f"  {STALE_MARK} changed since review"
         style = STATUS_STYLES[pair.status] + Style(bold=True)
         if selected:
             style += SELECTED

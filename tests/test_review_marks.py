@@ -1,0 +1,104 @@
+"""A reviewed mark keeps what was reviewed: where the text has changed since, every front
+end says `changed since review`, never ✓."""
+
+from __future__ import annotations
+
+import pytest
+
+from align import Document, align, parse_text
+from align.comparison import Comparison, compare, with_reviewed
+from align.marks import seal
+from align.render import FORMATS, render
+from align.review import Review, load_review, save_review
+from tests.conftest import ES
+from tui.session import Session
+
+
+def _texts(comparison: Comparison) -> dict:  # type: ignore[type-arg]
+    return {(v.pair.left, v.pair.right): (v.left_text, v.right_text) for v in comparison.views}
+
+
+@pytest.fixture(scope="module")
+def documents(es: Document, modeled: Document) -> tuple[Document, Document, Document]:
+    """The modeled 70/179, the seed, and the seed with OP3's dates changed after review."""
+    changed = ES.read_text(encoding="utf-8").replace("2010", "2011", 1)
+    assert changed != ES.read_text(encoding="utf-8")
+    return modeled, es, parse_text(changed, source="later.txt")
+
+
+def _marked(documents: tuple[Document, Document, Document]) -> tuple[Comparison, tuple]:  # type: ignore[type-arg]
+    """PP4 and the pair whose text changes marked on the first reading, compared again
+    with the changed text."""
+    modeled, es, later = documents
+    before = compare(modeled, es, align(modeled, es))
+    after = compare(modeled, later, align(modeled, later))
+    old, new = _texts(before), _texts(after)
+    moved = next(keys for keys in old if keys in new and old[keys] != new[keys])
+    marks = {keys: seal(*old[keys]) for keys in (("PP4", "PP4"), moved)}
+    return with_reviewed(after, marks), moved
+
+
+def test_a_pair_changed_since_review_is_not_reviewed(documents) -> None:  # type: ignore[no-untyped-def]
+    comparison, moved = _marked(documents)
+    views = {(v.pair.left, v.pair.right): v for v in comparison.views}
+    assert (views["PP4", "PP4"].reviewed, views["PP4", "PP4"].stale) == (True, False)
+    assert (views[moved].reviewed, views[moved].stale) == (False, True)
+    assert sum(v.reviewed for v in comparison.views) == 1
+
+
+@pytest.mark.parametrize("format", sorted(set(FORMATS) - {"xlsx", "tmx"}))
+def test_every_report_says_changed_since_review(documents, format: str) -> None:  # type: ignore[no-untyped-def]
+    comparison, _ = _marked(documents)
+    text = render(comparison, format).decode("utf-8-sig")
+    said = '"changed_since_review": true' if format == "json" else "changed since review"
+    assert text.count(said) == 1
+
+
+def test_the_spreadsheet_says_it_too(documents) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import zipfile
+
+    comparison, _ = _marked(documents)
+    with zipfile.ZipFile(io.BytesIO(render(comparison, "xlsx"))) as book:
+        strings = b"".join(book.read(name) for name in book.namelist()).decode()
+    assert "changed since review" in strings and "Changed since review" in strings
+
+
+def test_the_ui_says_it_and_marks_the_pair_again(documents, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    modeled, _, later = documents
+    _, keys = _marked(documents)
+    state = tmp_path / "review.toml"
+    first = Session.open(modeled, documents[1], state)
+    first.show(first.compute_here())
+    first.selected = next(
+        position
+        for position, index in enumerate(first.visible)
+        if (first.comparison.views[index].pair.left, first.comparison.views[index].pair.right)
+        == keys
+    )
+    assert first.toggle_reviewed()
+    second = Session.open(modeled, later, state)
+    second.show(second.compute_here())
+    assert second.mark(keys) == "stale" and second.reviewed_count() == 0
+    second.selected = first.selected
+    assert second.toggle_reviewed()  # reviewed again, as it reads now
+    assert second.mark(keys) == "reviewed" and second.reviewed_count() == 1
+    (sealed,) = load_review(state)[0].reviewed.values()
+    view = next(v for v in second.comparison.views if (v.pair.left, v.pair.right) == keys)
+    assert sealed == seal(view.left_text, view.right_text)
+
+
+def test_a_mark_from_before_seals_were_kept_is_not_trusted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    state = tmp_path / "old.toml"
+    state.write_text('reviewed = [["PP1", "PP1"]]\n', encoding="utf-8")
+    assert load_review(state)[0].reviewed == {("PP1", "PP1"): ("", "")}
+    save_review(state, Review({("PP1", "PP1"): ("ab", "cd")}), left="a", right="b")
+    assert load_review(state)[0].reviewed == {("PP1", "PP1"): ("ab", "cd")}
+
+
+def test_the_translation_memory_says_it(es: Document, en: Document) -> None:
+    """In language mode too (TMX holds translations): a mark whose texts changed since."""
+    comparison = compare(es, en, align(es, en))
+    marks = {("PP1", "PP1"): ("0" * 12, "0" * 12)}
+    tmx = render(with_reviewed(comparison, marks), "tmx").decode()
+    assert tmx.count('<prop type="x-reviewed">changed since</prop>') == 1
