@@ -31,6 +31,7 @@ from pathlib import Path
 
 from align.errors import OutputError
 from align.marks import Keys, Seal
+from align.model import Document
 from align.overrides import (
     Overrides,
     OverridesError,
@@ -70,16 +71,39 @@ class Review:
         )
 
 
-def review_path(left: str | Path, right: str | Path) -> Path:
+def review_path(left: Document, right: Document) -> Path:
     """Where the review of `left` against `right` is kept by default: in the user's data
     folder (`$XDG_DATA_HOME/resalign/reviews`, else `~/.local/share/…`), never in the
-    folder of someone else's documents; one file per pair of documents, by their paths."""
+    folder of someone else's documents; one file per pair of documents, found by what
+    they are, not where they are: a copy moved to another folder, or a colleague's,
+    opens with the marks made on it, and so does a text corrected since (its marks then
+    say what changed since review)."""
+    home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    name = f"{_identity(left)}--{_identity(right)}.toml"
+    return Path(home) / "resalign" / "reviews" / name
+
+
+def _identity(document: Document) -> str:
+    """`A_RES_72_195.es`: the symbol and language; a document that prints no symbol is
+    known by its file's name, language and a digest of its texts."""
+    if document.symbol:
+        return f"{_safe(document.symbol)}.{document.language}"
+    return f"{_safe(Path(document.source).stem)}.{document.language}.{_digest(document)}"
+
+
+def _safe(name: str) -> str:
+    """A name as a file name can hold it: `A/RES/72/195` is `A_RES_72_195`."""
+    return "".join(char if char.isalnum() or char in ".-" else "_" for char in name)[:60]
+
+
+def _digest(document: Document) -> str:
+    """A digest of a document's texts (the key and text of every unit, in order)."""
     import hashlib  # here: comparing two files needs no review path, nor OpenSSL
 
-    left, right = Path(left).resolve(), Path(right).resolve()
-    home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    digest = hashlib.sha256(f"{left}\0{right}".encode()).hexdigest()[:12]
-    return Path(home) / "resalign" / "reviews" / f"{left.stem}--{right.stem}.{digest}.toml"
+    hasher = hashlib.sha256()
+    for unit in (*document.paragraphs, *document.footnotes):
+        hasher.update(f"{unit.key}\0{unit.text}\0".encode())
+    return hasher.hexdigest()[:12]
 
 
 def load_review(path: str | Path) -> tuple[Review, str | None]:

@@ -480,7 +480,7 @@ def _tui(args: argparse.Namespace) -> int:
     from tui.session import Session
 
     def open_session(left: Document, right: Document) -> Session:
-        state = Path(args.state) if args.state else review_path(left.source, right.source)
+        state = Path(args.state) if args.state else review_path(left, right)
         overrides = load_overrides(args.pairs) if args.pairs else None
         return Session.open(left, right, state, mode=args.mode, overrides=overrides)
 

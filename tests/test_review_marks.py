@@ -102,3 +102,30 @@ def test_the_translation_memory_says_it(es: Document, en: Document) -> None:
     marks = {("PP1", "PP1"): ("0" * 12, "0" * 12)}
     tmx = render(with_reviewed(comparison, marks), "tmx").decode()
     assert tmx.count('<prop type="x-reviewed">changed since</prop>') == 1
+
+
+def test_copies_in_another_folder_open_the_same_review(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The reviser's files copied elsewhere (or a colleague's copy of them) keep their
+    marks: the review is found by the documents."""
+    import shutil
+
+    from align import read_document
+    from align.review import review_path
+    from tests.conftest import MODELED
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    paths = []
+    for folder in ("mine", "colleague"):
+        (tmp_path / folder).mkdir()
+        paths.append(
+            [shutil.copy(source, tmp_path / folder / source.name) for source in (MODELED, ES)]
+        )
+    first, second = ([read_document(path) for path in pair] for pair in paths)
+    state = review_path(*first)
+    session = Session.open(*first, state)
+    session.show(session.compute_here())
+    session.toggle_reviewed()
+    assert review_path(*second) == state
+    again = Session.open(*second, review_path(*second))
+    again.show(again.compute_here())
+    assert again.reviewed_count() == 1

@@ -499,18 +499,32 @@ def test_corrupt_review_files_set_aside_in_one_second_keep_distinct_names(state:
 
 
 def test_the_default_review_file_lives_in_the_users_data_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, es: Document, modeled: Document
 ) -> None:
+    """Found by the documents, not their paths: a copy moved to another folder, or the
+    same resolution corrected since, opens the same review; another pair, or the same one
+    the other way round, does not; a text without a symbol is known by its contents."""
+    from dataclasses import replace
+
     from align.review import review_path
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    left, right = tmp_path / "docs" / "old.txt", tmp_path / "docs" / "new.txt"
-    path = review_path(left, right)
-    assert path.parent == tmp_path / "data" / "resalign" / "reviews"
-    assert path.name.startswith("old--new.") and path.suffix == ".toml"
-    assert review_path(left, right) == path  # the same pair finds its review again
-    assert review_path(right, left) != path
-    assert review_path(tmp_path / "other" / "old.txt", right) != path
+    path = review_path(modeled, es)
+    assert path == tmp_path / "data" / "resalign" / "reviews" / (
+        "A_RES_70_179.es--A_RES_72_195.es.toml"
+    )
+    moved = replace(es, source=str(tmp_path / "elsewhere" / "copy.txt"))
+    assert review_path(modeled, moved) == path
+    assert review_path(modeled, replace(es, paragraphs=es.paragraphs[1:])) == path
+    assert review_path(es, modeled) != path
+    nameless = replace(es, symbol=None)
+    assert review_path(modeled, nameless).name.startswith("A_RES_70_179.es--A_RES_72_195.es.es.")
+    assert review_path(modeled, replace(nameless, source="/x/A_RES_72_195.es.txt")) == (
+        review_path(modeled, nameless)
+    )
+    assert review_path(modeled, replace(nameless, paragraphs=es.paragraphs[1:])) != (
+        review_path(modeled, nameless)
+    )
 
 
 def test_the_first_mark_makes_the_data_folder(
@@ -522,7 +536,7 @@ def test_the_first_mark_makes_the_data_folder(
     from tui.session import Session
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    state = review_path(modeled.source, es.source)
+    state = review_path(modeled, es)
     session = Session.open(modeled, es, state)
     session.show(compare(modeled, es, align_pair(modeled, es)))
     session.toggle_reviewed()
