@@ -92,7 +92,7 @@ def test_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[1] == (
         "79 pairs: 4 added, 10 changed, 1 merged, 2 moved, 9 removed, 52 same, 1 split"
     )
-    assert lines[2].startswith("renumbered: OP5 → OP6, OP6 → OP7")
+    assert lines[2] == "renumbered: OP5–OP8 → OP6–OP9, OP13–OP21 → OP11–OP19, OP22 → OP21"
     assert lines[4:7] == [
         "SYMBOL   → SYMBOL   changed        1.00  header",
         "SESSION  → SESSION  changed        1.00  header",

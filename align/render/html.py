@@ -15,7 +15,7 @@ from html import escape
 from align.alignment import Finding
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL, INSERT
-from align.render.labels import STATUS_LABELS, review_label, what_happened
+from align.render.labels import STATUS_LABELS, renumbered_ranges, review_label, what_happened
 from align.render.text import found_values, with_marks
 from align.units import Calls
 
@@ -119,15 +119,13 @@ def _summary(comparison: Comparison) -> list[str]:
         )
     parts.append("</div>")
     if renumbered := alignment.renumbered():
-        rows = "".join(
-            f'<tr><td><a href="#L-{escape(a)}">{escape(a)}</a></td><td>→</td>'
-            f"<td>{escape(b)}</td></tr>"
-            for a, b in renumbered
+        ranges = ", ".join(
+            f'<a href="#L-{escape(first)}">{escape(text)}</a>'
+            for first, text in renumbered_ranges(renumbered)
         )
         parts.append(
             "<div><h3>Renumbered and relettered paragraphs</h3>"
-            f'<table class="renumbered"><tr><th>Left</th><th></th><th>Right</th></tr>{rows}'
-            "</table></div>"
+            f'<p class="renumbered">{ranges}</p></div>'
         )
     if findings := alignment.findings:
         items = "".join(f"<li>{_finding_link(f)}</li>" for f in findings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from align.alignment import Pair
 
 STATUS_LABELS = {
@@ -19,8 +21,40 @@ STATUS_LABELS = {
 
 
 def renumbered_list(pairs: tuple[tuple[str, str], ...]) -> str:
-    """`OP5 → OP6, PP8(e) → PP8(f)`."""
-    return ", ".join(f"{a} → {b}" for a, b in pairs)
+    """`OP5 → OP6, OP9–OP20 → OP10–OP21, PP8(e) → PP8(f)`."""
+    return ", ".join(text for _, text in renumbered_ranges(pairs))
+
+
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
+def renumbered_ranges(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The renumberings, a run of paragraphs that moved on by the same step in one
+    range (`OP9–OP20 → OP10–OP21`), each with the first left key it names: 306
+    renumbered paragraphs of the oceans resolution read in a few lines."""
+    runs: list[list[tuple[str, str]]] = []
+    for left, right in pairs:
+        if runs and _follows(runs[-1][-1], (left, right)):
+            runs[-1].append((left, right))
+        else:
+            runs.append([(left, right)])
+    return [
+        (run[0][0], f"{run[0][0]} → {run[0][1]}") if len(run) == 1
+        else (run[0][0], f"{run[0][0]}–{run[-1][0]} → {run[0][1]}–{run[-1][1]}")
+        for run in runs
+    ]  # fmt: skip
+
+
+def _follows(before: tuple[str, str], pair: tuple[str, str]) -> bool:
+    """`pair` renumbers the paragraph after `before`'s by the same step."""
+    matches = [_NUMBERED.match(key) for key in (*before, *pair)]
+    if not all(matches):
+        return False
+    (a, b, c, d) = matches  # type: ignore[misc]
+    return (
+        a[1] == c[1] and b[1] == d[1]
+        and int(c[2]) == int(a[2]) + 1 and int(d[2]) == int(b[2]) + 1
+    )  # fmt: skip
 
 
 REVIEWED = "✓ reviewed"

@@ -1,10 +1,11 @@
 """The Markdown report: the HTML report's content for wikis and issue trackers.
 
-Deleted words are between `<del>` tags, inserted words between `<ins>` (struck through
-and underlined where Markdown is shown: CommonMark passes the tags through; `~~`/`**`
-would stay literal around edits that begin or end with punctuation, and a deletion next
-to an insertion would run together). Document text is escaped so that no character of
-it is read as Markdown.
+Plain CommonMark, as a safe renderer shows it (one that drops raw HTML, as wikis and issue
+trackers do): deleted words stand as `[-words-]` and inserted words as `{+words+}`, the
+marks of `wdiff` that revisers know, which read the same rendered or not; a deletion next
+to an insertion stays two edits (`[-A/RES/78/228-]{+A/RES/80/228+}`). No HTML tags, no
+GitHub tables or strike-through. Document text is escaped so that no character of it is
+read as Markdown.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL
-from align.render.labels import review_label, what_happened
+from align.render.labels import renumbered_ranges, review_label, what_happened
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
@@ -37,9 +38,8 @@ def render_markdown(comparison: Comparison) -> bytes:
     lines += [f"> **Warning:** {escape_md(w)}" for w in alignment.warnings]
     if alignment.warnings:
         lines.append("")
-    lines += ["| status | pairs |", "|---|---:|"]
     lines += [
-        f"| {status} | {count} |"
+        f"- {status}: {count} pair{'s' if count != 1 else ''}"
         for status, count in sorted(comparison.alignment.status_counts().items())
     ]
     lines.append("")
@@ -51,14 +51,16 @@ def render_markdown(comparison: Comparison) -> bytes:
             "",
         ]
     if renumbered := alignment.renumbered():
-        lines += ["### Renumbered and relettered paragraphs", "", "| left | right |", "|---|---|"]
-        lines += [f"| {a} | {b} |" for a, b in renumbered]
+        lines += ["### Renumbered and relettered paragraphs", ""]
+        lines += [f"- {text}" for _, text in renumbered_ranges(renumbered)]
         lines.append("")
     if findings := alignment.findings:
         lines += [f"### Translation QA findings ({len(findings)})", ""]
         lines += [f"- {escape_md(f.message)}" for f in findings]
         lines.append("")
     lines += ["## Pairs", ""]
+    if alignment.mode == "version":
+        lines += ["Deleted words stand as \\[-words-\\], inserted words as {+words+}.", ""]
     for view in comparison.views:
         lines += _pair(view, left.language, right.language)
     return "\n".join(lines).rstrip("\n").encode("utf-8") + b"\n"
@@ -93,8 +95,8 @@ def _inline(view: PairView) -> str:
         if span.op == EQUAL or not stripped:
             out.append(text)
             continue
-        tag = "del" if span.op == DELETE else "ins"
+        opening, closing = ("[-", "-]") if span.op == DELETE else ("{+", "+}")
         lead = text[: len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()) :]
-        out.append(f"{lead}<{tag}>{stripped}</{tag}>{trail}")
+        out.append(f"{lead}{opening}{stripped}{closing}{trail}")
     return "".join(out)

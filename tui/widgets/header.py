@@ -8,11 +8,11 @@ from textual.widgets import Static
 
 from align.comparison import Comparison
 from align.model import Document
-from align.render.labels import renumbered_list
+from align.render.labels import renumbered_ranges
 from tui.session import Session
 
 SHOWN_RENUMBERED = 12
-"""Renumbered paragraphs the header lists (it has one line for them; the rest are
+"""Ranges of renumbered paragraphs the header lists (it has one line for them; the rest are
 counted): a long document renumbers thousands, and laying them all out cost 30 ms a key."""
 
 
@@ -52,9 +52,10 @@ class DocumentsHeader(Static):
         """The renumbered pairs as the header lists them, worked out once a comparison."""
         if self._renumbered[0] is not comparison:
             pairs = comparison.alignment.renumbered()
-            line = renumbered_list(pairs[:SHOWN_RENUMBERED])
-            if len(pairs) > SHOWN_RENUMBERED:
-                line += f", … ({len(pairs):,} in all)"
+            ranges = [text for _, text in renumbered_ranges(pairs)]
+            line = ", ".join(ranges[:SHOWN_RENUMBERED])
+            if len(ranges) > SHOWN_RENUMBERED:
+                line += f", … ({len(pairs):,} paragraphs in all)"
             self._renumbered = (comparison, line)
         return self._renumbered[1]
 
