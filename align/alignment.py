@@ -151,8 +151,13 @@ class Alignment:
 
     def status_counts(self) -> Counter[str]:
         """How many pairs of paragraphs and footnotes have each status (the header's facts
-        are shown, not counted)."""
+        are shown, not counted): what the aligner did."""
         return Counter(pair.status for pair in self.body)
+
+    def row_counts(self) -> Counter[str]:
+        """How many rows of each status a reviser is shown, the header's rows counted like
+        the rest: the one count of pairs the CLI, the UI and every report give."""
+        return Counter(pair.status for pair in self.pairs)
 
     @property
     def headline(self) -> str:

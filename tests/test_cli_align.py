@@ -90,7 +90,7 @@ def test_listing(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0] == "version mode: A/RES/72/195 [es] ↔ A/RES/70/179 [es]"
     assert lines[1] == (
-        "79 pairs: 4 added, 10 changed, 1 merged, 2 moved, 9 removed, 52 same, 1 split"
+        "86 pairs: 4 added, 15 changed, 1 merged, 2 moved, 9 removed, 54 same, 1 split"
     )
     assert lines[2] == "renumbered: OP5–OP8 → OP6–OP9, OP13–OP21 → OP11–OP19, OP22 → OP21"
     assert lines[4:7] == [

@@ -129,3 +129,35 @@ def test_copies_in_another_folder_open_the_same_review(tmp_path, monkeypatch) ->
     again = Session.open(*second, review_path(*second))
     again.show(again.compute_here())
     assert again.reviewed_count() == 1
+
+
+def test_one_count_of_pairs_everywhere(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """78/228 → 80/228: the CLI's listing, the UI's header and every report count the same
+    rows, the header's among them."""
+    import csv
+    import io
+    import json
+    import re
+
+    from align import read_document
+    from align.render.alignment import listing
+    from tests.test_real_documents import REAL
+
+    left, right = (read_document(REAL / f"{name}.pdf") for name in ("A_RES_78_228", "A_RES_80_228"))
+    comparison = compare(left, right, align(left, right))
+    rows = len(comparison.views)
+    assert rows == 139
+    assert listing(comparison.alignment).splitlines()[1].startswith(f"{rows} pairs: ")
+    data = json.loads(render(comparison, "json"))
+    assert sum(data["summary"]["statuses"].values()) == len(data["pairs"]) == rows
+    markdown = render(comparison, "md").decode()
+    assert sum(int(n) for n in re.findall(r"^- [a-z+]+: (\d+) pairs?$", markdown, re.M)) == rows
+    html = render(comparison, "html").decode()
+    summary = html.split('<table class="summary">')[1].split("</table>")[0]
+    assert sum(int(n) for n in re.findall(r"<td>(\d+)</td>", summary)) == rows
+    assert html.count("<tr class=") == rows
+    table = list(csv.reader(io.StringIO(render(comparison, "csv").decode("utf-8-sig"))))
+    assert len(table) - 1 == rows
+    session = Session.open(left, right, tmp_path / "review.toml")
+    session.show(session.compute_here())
+    assert len(session.comparison.views) == rows

@@ -51,10 +51,10 @@ def _side(side: Side) -> dict[str, Any]:
 
 def listing(alignment: Alignment) -> str:
     """A readable listing: header, counts, renumbering, then one line per pair."""
-    counts = alignment.status_counts()
+    counts = alignment.row_counts()
     lines = [
         alignment.headline,
-        f"{len(alignment.body)} pairs: "
+        f"{len(alignment.pairs)} pairs: "
         + ", ".join(f"{count} {status}" for status, count in sorted(counts.items())),
     ]
     if findings := alignment.findings:

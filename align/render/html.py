@@ -105,7 +105,7 @@ def _summary(comparison: Comparison) -> list[str]:
     rows = "".join(
         f'<tr><td class="status-{escape(status)}">{escape(STATUS_LABELS[status])}</td>'
         f"<td>{count}</td></tr>"
-        for status, count in sorted(comparison.alignment.status_counts().items())
+        for status, count in sorted(comparison.alignment.row_counts().items())
     )
     parts = ['<section id="summary">', "<h2>Summary</h2>"]
     parts += [f'<p class="warning">Warning: {escape(w)}</p>' for w in alignment.warnings]

@@ -23,7 +23,7 @@ def render_json(comparison: Comparison) -> bytes:
         }
     totals = comparison.totals
     data["summary"] = {
-        "statuses": dict(sorted(comparison.alignment.status_counts().items())),
+        "statuses": dict(sorted(comparison.alignment.row_counts().items())),
         "words": {
             "added": totals.added,
             "removed": totals.removed,

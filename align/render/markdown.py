@@ -40,7 +40,7 @@ def render_markdown(comparison: Comparison) -> bytes:
         lines.append("")
     lines += [
         f"- {status}: {count} pair{'s' if count != 1 else ''}"
-        for status, count in sorted(comparison.alignment.status_counts().items())
+        for status, count in sorted(comparison.alignment.row_counts().items())
     ]
     lines.append("")
     if alignment.mode == "version":

@@ -32,7 +32,7 @@ def terminal_diff(
 
 def _summary(comparison: Comparison, color: bool) -> str:
     alignment, totals = comparison.alignment, comparison.totals
-    counts = alignment.status_counts()
+    counts = alignment.row_counts()
     lines = [_style(alignment.headline, BOLD, color)]
     lines.append(", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     if alignment.mode == "version":

@@ -146,7 +146,7 @@ def _summary_sheet(comparison: Comparison) -> bytes:
     ):
         rows.append((label, left or "", right or ""))
     rows += [(), ("Mode", alignment.mode), (), ("Status", "Pairs")]
-    rows += [(STATUS_LABELS[s], n) for s, n in sorted(alignment.status_counts().items())]
+    rows += [(STATUS_LABELS[s], n) for s, n in sorted(alignment.row_counts().items())]
     if alignment.mode == "version":
         totals = comparison.totals
         rows += [(), ("Words added", totals.added), ("Words removed", totals.removed)]
