@@ -734,3 +734,49 @@ def test_the_reviewed_count_is_of_the_pairs_shown_either_way_round(
     session.show(session.compute_here())
     assert session.reviewed_count() == 2
     assert session.is_reviewed(("PP21", "PP24"))
+
+
+async def test_linking_by_hand_says_what_it_breaks_and_can_be_undone(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    """`l` on PP4: the picker names PP4's partner and starts on it (an early Enter changes
+    nothing); choosing PP5 says it breaks PP5 → PP5 before it does; ctrl+z takes the link
+    back."""
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press(*TO_PP4)
+        assert app.session.selected_keys() == ("PP4", "PP4")
+        await pilot.press("l")
+        assert isinstance(app.screen, LinkScreen)
+        assert "Link PP4 (now paired with PP4)" in _dialog_text(app)
+        choices = app.screen.query_one(OptionList)
+        assert choices.get_option_at_index(choices.highlighted).id == "PP4"
+        await pilot.press("enter")  # its partner already
+        await ready(pilot)
+        assert not state.exists() and app.session.review.overrides.pairs == ()
+        await pilot.press("l")
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = [o.id for o in choices.options].index("PP5")
+        await pilot.pause()
+        assert "⚠ breaks PP5 → PP5: PP5 will be left without PP5" in _dialog_text(app)
+        await pilot.press("enter")
+        await ready(pilot)
+        alignment = app.session.comparison.alignment
+        assert alignment.pair_for(left="PP4")[0].right == "PP5"
+        assert alignment.pair_for(left="PP5")[0].right != "PP5"
+        await pilot.press("ctrl+z")
+        await ready(pilot)
+        alignment = app.session.comparison.alignment
+        assert alignment.pair_for(left="PP4")[0].right == "PP4"
+        assert alignment.pair_for(left="PP5")[0].right == "PP5"
+        assert tomllib.loads(state.read_text(encoding="utf-8"))["pairs"] == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "no link to undo" in [n.message for n in app._notifications]
+
+
+def _dialog_text(app) -> str:  # type: ignore[no-untyped-def]
+    from textual.widgets import Label
+
+    return "\n".join(str(label.render()) for label in app.screen.query(Label))

@@ -48,6 +48,7 @@ class ReviewApp(App[None]):
         Binding("v", "navigator", "List", show=False),
         Binding("r", "reviewed", "Reviewed"),
         Binding("l", "link", "Link"),
+        Binding("ctrl+z", "undo_link", "Undo link", show=False),
         Binding("e", "export", "Export"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
@@ -175,9 +176,10 @@ class ReviewApp(App[None]):
         choices = [(unit.key, unit.text) for unit in units]
         overrides = self.session.oriented_review().overrides
         linked = keys[0] in overrides.left_only or any(a == keys[0] for a, _ in overrides.pairs)
+        current, partners = self.session.partners(keys[0])
 
         def done(choice: str | None) -> None:
-            if choice is None:
+            if choice is None or choice in current:  # its partner already: nothing to do
                 return
             if choice == NO_COUNTERPART:
                 self.session.mark_unpaired()
@@ -186,7 +188,15 @@ class ReviewApp(App[None]):
             self._say_problem()
             self.realign()
 
-        self.push_screen(LinkScreen(keys[0], choices, linked), done)
+        self.push_screen(LinkScreen(keys[0], choices, linked, current, partners), done)
+
+    def action_undo_link(self) -> None:
+        """Take back the last link (or unlink, or no-counterpart mark) made here."""
+        if self.session.undo_link():
+            self._say_problem()
+            self.realign()
+        else:
+            self.notify("no link to undo", severity="warning")
 
     def action_export(self) -> None:
         ask_and_export(self, self.session)

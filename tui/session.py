@@ -57,6 +57,8 @@ class Session:
     _pair_keys: tuple[Comparison | None, Counter[Keys]] = field(
         default=(None, Counter()), init=False, repr=False, compare=False
     )
+    undo: list[Overrides] = field(default_factory=list)
+    """The links as they were before each link made in this session, last last."""
     _seals: tuple[Comparison | None, dict[Keys, Seal]] = field(
         default=(None, {}), init=False, repr=False, compare=False
     )
@@ -298,10 +300,33 @@ class Session:
         keys = self.selected_keys()
         if keys is None or keys[0] is None:
             return
+        self.undo.append(self.review.overrides)
         oriented = self.oriented_review()
         review = oriented.with_overrides(change(oriented.overrides, keys[0]))
         self.review = review.swapped() if self.swapped else review
         self.problem = self.save_state()
+
+    def undo_link(self) -> bool:
+        """The links as they were before the last one made here; False if none was."""
+        if not self.undo:
+            return False
+        self.review = self.review.with_overrides(self.undo.pop())
+        self.problem = self.save_state()
+        return True
+
+    def partners(self, left_key: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+        """The right keys `left_key` is paired with now, and for each right key the left
+        keys it is paired with now: what linking would break."""
+        assert self.comparison is not None
+        current: tuple[str, ...] = ()
+        partners: dict[str, tuple[str, ...]] = {}
+        for view in self.comparison.views:
+            pair = view.pair
+            if left_key in pair.lefts:
+                current = pair.rights
+            for right in pair.rights:
+                partners[right] = (*partners.get(right, ()), *pair.lefts)
+        return current, partners
 
     def swap(self) -> None:
         """Left becomes right; the selection stays on the same pair, its keys reversed."""
