@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -244,11 +245,12 @@ CALC = shutil.which("soffice") and any(Path("/usr/lib/libreoffice/program").glob
 
 @pytest.mark.skipif(not CALC, reason="LibreOffice Calc is not installed")
 def test_xlsx_opens_in_libreoffice(tmp_path: Path, es: Document, modeled: Document) -> None:
-    """LibreOffice (headless) opens the workbook and prints it to PDF."""
+    """LibreOffice (headless) opens the workbook and prints it to PDF with every paragraph
+    whole: its rows are as tall as their wrapped text (each paragraph's last word is on the
+    page; with rows one line high, 55 were not)."""
     pytest.importorskip("openpyxl")
-    path = write_output(
-        tmp_path / "r.xlsx", render(compare(es, modeled, align(es, modeled)), "xlsx")
-    )
+    comparison = compare(es, modeled, align(es, modeled))
+    path = write_output(tmp_path / "r.xlsx", render(comparison, "xlsx"))
     done = subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
@@ -258,6 +260,15 @@ def test_xlsx_opens_in_libreoffice(tmp_path: Path, es: Document, modeled: Docume
     assert done.returncode == 0 and pdf.exists(), done.stderr
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Reiterando su enérgica condena" in text and "Left key" in text
+    printed = set(re.findall(r"[^\W\d_]+", text))
+    last_words = [
+        (view.pair.keys, re.findall(r"[^\W\d_]+", side)[-1])
+        for view in comparison.views
+        for side in (view.left_text, view.right_text)
+        if side and re.search(r"[^\W\d_]", side)
+    ]
+    assert len(last_words) > 150
+    assert [(keys, word) for keys, word in last_words if word not in printed] == []
 
 
 def test_cli_knows_every_writer() -> None:

@@ -185,7 +185,7 @@ def _sheet(
         for n, width in enumerate(widths, 1)
     )
     data = "".join(
-        f'<row r="{number}">'
+        f'<row r="{number}"{_height(values, widths)}>'
         + "".join(_cell(f"{_column(c)}{number}", style, v) for c, v in enumerate(values))
         + "</row>"
         for number, (style, values) in enumerate(rows, 1)
@@ -200,6 +200,34 @@ def _sheet(
         '<pageSetup orientation="landscape" paperSize="9" fitToHeight="0" fitToWidth="1"/>'
         "</worksheet>"
     ).encode()
+
+
+LINE = 15.0
+"""Points a line of 11-point text takes."""
+TALLEST = 409.5
+"""The tallest row Excel opens (points)."""
+
+
+def _height(values: Sequence[Any], widths: list[int]) -> str:
+    """A row's height, as the lines of its longest wrapped cell take: spreadsheet programs
+    do not grow a row for wrapped text they did not lay out themselves (LibreOffice showed
+    one line of each paragraph). A column `width` characters wide holds about as many."""
+    lines = max(
+        (_lines(value, width) for value, width in zip(values, widths, strict=False)), default=1
+    )
+    return "" if lines <= 1 else f' ht="{min(TALLEST, lines * LINE):g}" customHeight="1"'
+
+
+def _lines(value: Any, width: int) -> int:
+    """The lines a cell's text takes in a column `width` characters wide."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, list | tuple):  # rich text: (text, op) runs
+        text = "".join(part for part, _ in value)
+    else:
+        return 1
+    per_line = max(1, width - 1)
+    return sum(max(1, -(-len(line) // per_line)) for line in text.split("\n"))
 
 
 def _cell(reference: str, style: int, value: Any) -> str:
