@@ -58,3 +58,34 @@ def test_html_report_renders_in_chromium(tmp_path: Path, es: Document, modeled: 
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1400, 1000)
     assert len(data) > 20_000  # a page of text and colour, not a blank screen
+
+
+def test_a_long_renumbering_prints_in_a_line_and_the_pairs_start_on_page_one(
+    tmp_path: Path,
+) -> None:
+    """300 operative paragraphs renumbered by a new first one (as the oceans resolution
+    renumbers hundreds a year): printed from Chromium, the renumbering is one range and the
+    first paragraph is on the first A4 page."""
+    from align import parse_text
+
+    head = "United Nations A/RES/{n}/1\n\n{n}/1. Oceans\n\nThe General Assembly,\n\n"
+    body = "\n\n".join(
+        f"{k}. Calls upon States to act on matter number {k} of the oceans;" for k in range(1, 301)
+    )
+    old = parse_text(head.format(n=78) + "Recalling the Convention on oceans,\n\n" + body)
+    new = parse_text(
+        head.format(n=79)
+        + "Recalling the Convention on oceans,\n\n1. Decides to begin anew;\n\n"
+        + re.sub(r"^(\d+)\.", lambda m: f"{int(m.group(1)) + 1}.", body, flags=re.M)
+    )
+    alignment = align(old, new)
+    assert len(alignment.renumbered()) == 300
+    report = write_output(tmp_path / "report.html", render(compare(old, new, alignment), "html"))
+    pdf = tmp_path / "report.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", report.resolve().as_uri())
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "OP1–OP300 → OP2–OP301" in first
+    assert "Recalling the Convention on oceans," in first
