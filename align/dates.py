@@ -74,6 +74,38 @@ def find_dates(text: str, lang: Language) -> list[DateMention]:
     return sorted(found, key=lambda mention: mention.start)
 
 
+def find_days_of_months(text: str, lang: Language) -> list[DateMention]:
+    """Days named without their year (`30 July`, `30 de julio`, `7月30日`: `--07-30`), and,
+    in Chinese, months named by their number (`3月`: `--03`), which are no numbers: the
+    English says `March`. Look for them where `find_dates` found nothing."""
+    patterns = _patterns(lang)
+    found = []
+    for match in _partial(lang).finditer(ascii_digits(text)):
+        name = match["month"]
+        month = int(name) if name.isdigit() else patterns.month_of.get(name.lower())
+        if month is None or not 1 <= month <= 12:
+            continue
+        if match["day"] is None:
+            found.append(DateMention(match.start(), match.end(), f"--{month:02d}"))
+        elif (iso := _day(2000, month, match["day"])) is not None:  # a leap year: 29 Feb
+            found.append(DateMention(match.start(), match.end(), "--" + iso[5:]))
+    return found
+
+
+@cache
+def _partial(lang: Language) -> re.Pattern[str]:
+    if lang.date.startswith("(?P<year>"):  # year, month and day in numbers: 2017年12月19日
+        return re.compile(r"(?<!\d)(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")
+    names = sorted(_patterns(lang).month_of, key=len, reverse=True)
+    if lang.month_capitals:
+        names = [name.capitalize() for name in names]
+    alternation = "|".join(re.escape(name) for name in names)
+    return re.compile(
+        rf"(?<!\d)(?P<day>\d{{1,2}})(?:º|°|er)?(?: de)? (?P<month>{alternation})(?!\w)",
+        0 if lang.month_capitals else re.IGNORECASE,
+    )
+
+
 def _other_days(
     text: str, match: re.Match[str], year: int, month: int, patterns: _Patterns
 ) -> list[DateMention]:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from align.dates import ascii_digits, find_dates
+from align.dates import ascii_digits, find_dates, find_days_of_months
 from align.languages import Language
 from align.patterns import lazy
 
@@ -67,6 +67,9 @@ def mentions(text: str, lang: Language) -> list[Mention]:
     text = ascii_digits(text)
     found = [Mention(m.start, m.end, "date", m.iso) for m in find_dates(text, lang)]
     text = _mask(text, [(m.start, m.end) for m in found])
+    partial = find_days_of_months(text, lang)  # `30 July`, `7月30日`; `3月` (March) is none
+    found += [Mention(m.start, m.end, "date", m.iso) for m in partial if len(m.iso) == 7]
+    text = _mask(text, [(m.start, m.end) for m in partial])
     for pattern in symbol_patterns(text):
         symbols = [m for m in pattern.finditer(text) if any(c.isdigit() for c in m.group())]
         for match in symbols:

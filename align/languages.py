@@ -68,6 +68,8 @@ class Language(NamedTuple):
     stopwords: frozenset[str] = frozenset()
     """Frequent words that tell this language from the others in the same script."""
     script: str = "latin"
+    month_capitals: bool = False
+    """Month names are written with a capital (`30 May`), so `30 may apply` names none."""
     lower_case_openings: bool = False
     """Paragraphs open in lower case (Russian: `вновь подтверждая`), so a block opening in
     lower case does not by that alone continue the paragraph before it."""
@@ -156,6 +158,7 @@ ENGLISH = Language(
         "december",
     ),
     date=r"(?P<day>\d{1,2}) (?P<month>{month}),? (?P<year>\d{4})",
+    month_capitals=True,
     day_joiners=r"and|to|-|–|—",
     agenda_item=_rx(r"^Agenda items? (?P<item>\d.*?)$"),
     adopted=_rx(r"^Resolution adopted by"),
