@@ -780,3 +780,62 @@ def _dialog_text(app) -> str:  # type: ignore[no-untyped-def]
     from textual.widgets import Label
 
     return "\n".join(str(label.render()) for label in app.screen.query(Label))
+
+
+async def test_the_unified_view_keeps_footnote_calls_and_marks_search_hits(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    """PP4 in the unified view shows its calls (`[1]` …) as the side-by-side view does,
+    and a search hit inside an inserted passage, or running from one into kept words, is
+    marked whole."""
+    from tui.widgets.pairs import PairsView
+
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press(*TO_PP4, "u")
+        pairs = app.query_one(PairsView)
+        layout = pairs._layout(app.session.selected)
+        assert layout.unified is not None
+        ((chunks, _),) = layout.unified
+        text = "".join(piece for piece, _ in chunks)
+        assert text.count("[1]") == 1 and "[2]" in text and "[3]" in text
+        app.session.query = "Objetivos de Desarrollo Sostenible relativas"  # inserted words
+        pairs.rebuild()
+        ((chunks, _),) = pairs._layout(app.session.selected).unified
+        hits = "".join(piece for piece, style in chunks if style and style.reverse)
+        assert hits == "Objetivos de Desarrollo Sostenible relativas"
+        spans = app.session.comparison.views[app.session.visible[app.session.selected]].spans
+        at = next(i for i, s in enumerate(spans) if s.op == 1 and spans[i + 1].op == 0)
+        across = spans[at].text[-12:] + spans[at + 1].text[:12]  # inserted, then kept
+        app.session.query = across
+        pairs.rebuild()
+        ((chunks, _),) = pairs._layout(app.session.selected).unified
+        hits = "".join(piece for piece, style in chunks if style and style.reverse)
+        assert hits == across
+
+
+async def test_a_split_is_named_whole_and_each_part_labelled(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    """PP24 → PP21+PP22: the navigator names both parts (`PP21+22`, not `PP21+`), and the
+    pair labels each part of the right side where it starts."""
+    from tui.styles import PART_LABEL
+    from tui.widgets.navigator import Navigator
+    from tui.widgets.pairs import PairsView
+
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(pilot)
+        assert any("PP24 → PP21+22" in line for line in app.query_one(Navigator).lines())
+        pairs = app.query_one(PairsView)
+        position = next(
+            p
+            for p, index in enumerate(app.session.visible)
+            if app.session.comparison.views[index].pair.lefts == ("PP24",)
+        )
+        layout = pairs._layout(position)
+        labels = [piece for piece, style in layout.right if style is PART_LABEL]
+        assert labels == ["PP21 ", "PP22 "]
+        right = "".join(piece for piece, _ in layout.right)
+        assert right.startswith("PP21 ") and "\nPP22 " in right

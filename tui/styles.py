@@ -46,5 +46,7 @@ HIGHLIGHT = Style(color="black", bgcolor="yellow")
 SEARCH_HIT = Style(reverse=True, bold=True)
 SELECTED = Style(reverse=True, bold=True)
 DIM = Style(dim=True)
+PART_LABEL = Style(color="cyan", bold=True)
+"""The key of each part of a split's or merge's side, where it starts: `OP11`."""
 CALL = Style(color="cyan", dim=True)
 """A footnote call shown where it stands in the text: `[14]`."""

@@ -7,6 +7,7 @@ at every filter.) It looks and answers as the OptionList it replaces did.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.style import Style
@@ -178,5 +179,18 @@ class Navigator(ScrollView, can_focus=True):
 
 
 def _name(keys: tuple[str, ...]) -> str:
-    """One side of a pair in the navigator's narrow column: `PP25+` for `PP25+PP26`."""
-    return keys[0] + ("+" if len(keys) > 1 else "") if keys else "—"
+    """One side of a pair in the navigator's narrow column: `PP25+26` for `PP25+PP26`,
+    `PP8(a)+(b)` for `PP8(a)+PP8(b)` (the later keys without what they share with the
+    first)."""
+    if not keys:
+        return "—"
+    letter = keys[0][: keys[0].rfind("(")] if "(" in keys[0] else ""
+    number = _PREFIX.match(keys[0])
+    for prefix in (letter, number.group() if number else ""):
+        if prefix and all(key.startswith(prefix) for key in keys[1:]):
+            return "+".join([keys[0], *(key.removeprefix(prefix) for key in keys[1:])])
+    return "+".join(keys)
+
+
+_PREFIX = re.compile(r"^(?:ANX\.)?[A-Z]+(?=\d)")
+"""What a key's number comes after: `OP` of `OP10`, `ANX.PP` of `ANX.PP3`."""

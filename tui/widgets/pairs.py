@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -27,7 +27,7 @@ from align.diff import DELETE, EQUAL, INSERT, Span
 from align.model import FootnoteRef
 from align.render.labels import what_happened
 from align.render.text import found_values, with_marks
-from align.units import Calls
+from align.units import JOIN, Calls
 from tui.layout import Chunk, full_width, line_count, side_by_side, wrap_chunks
 from tui.session import Session
 from tui.styles import (
@@ -39,6 +39,7 @@ from tui.styles import (
     HIGHLIGHT,
     INSERTED,
     MARKS,
+    PART_LABEL,
     REVIEWED_MARK,
     SEARCH_HIT,
     SELECTED,
@@ -255,7 +256,7 @@ class PairsView(ScrollView, can_focus=True):
         unified = None
         if selected and options.unified:  # one language's diff inline, or two one above the other
             unified = (
-                ((inline_diff(view.spans), rtl[0]),)
+                ((self._inline(view), rtl[0]),)
                 if view.spans is not None
                 else ((left, rtl[0]), (right, rtl[1]))
             )
@@ -303,11 +304,30 @@ class PairsView(ScrollView, can_focus=True):
             left = _with_findings(view.left_text or "—", view, "left", languages[0])
             right = _with_findings(view.right_text or "—", view, "right", languages[1])
         left_calls, right_calls = self._calls()
-        left = with_marks(left, _call_marks(left_calls.at(view.pair.lefts)))
-        right = with_marks(right, _call_marks(right_calls.at(view.pair.rights)))
+        left_marks = _call_marks(left_calls.at(view.pair.lefts)) + _part_marks(
+            view.left_text, view.pair.lefts
+        )
+        right_marks = _call_marks(right_calls.at(view.pair.rights)) + _part_marks(
+            view.right_text, view.pair.rights
+        )
+        left = with_marks(left, sorted(left_marks, key=lambda mark: mark[0]))
+        right = with_marks(right, sorted(right_marks, key=lambda mark: mark[0]))
         if self.session.query:
             left, right = _searched(left, self.session.query), _searched(right, self.session.query)
         return left, right
+
+    def _inline(self, view: PairView) -> list[Chunk]:
+        """The unified view's text: the diff inline, with the footnote calls of each side
+        where they stand (the new text's in what it kept or put in, the old one's in what
+        it lost) and the search hits marked."""
+        assert view.spans is not None
+        left_calls, right_calls = self._calls()
+        chunks = inline_diff(view.spans)
+        marks = _inline_marks(
+            view.spans, left_calls.at(view.pair.lefts), right_calls.at(view.pair.rights)
+        )
+        chunks = with_marks(chunks, marks)
+        return _searched(chunks, self.session.query) if self.session.query else chunks
 
     def _calls(self) -> tuple[Calls, Calls]:
         """Where each side's footnotes are called, worked out once per comparison."""
@@ -439,15 +459,58 @@ def inline_diff(spans: tuple[Span, ...]) -> list[Chunk]:
     styles = {DELETE: DELETED, INSERT: INSERTED, EQUAL: None}
     chunks: list[Chunk] = []
     for before, span in zip((None, *spans), spans, strict=False):
-        if (
-            before is not None
-            and (before.op, span.op) == (DELETE, INSERT)
-            and not before.text[-1:].isspace()
-            and not span.text[:1].isspace()
-        ):
+        if _spaced(before, span):
             chunks.append((" ", None))
         chunks.append((span.text, styles[span.op]))
     return chunks
+
+
+def _spaced(before: Span | None, span: Span) -> bool:
+    """A deletion and the insertion after it touch: the inline diff sets a space between."""
+    return (
+        before is not None
+        and (before.op, span.op) == (DELETE, INSERT)
+        and not before.text[-1:].isspace()
+        and not span.text[:1].isspace()
+    )
+
+
+def _inline_marks(
+    spans: tuple[Span, ...], left: tuple[FootnoteRef, ...], right: tuple[FootnoteRef, ...]
+) -> list[tuple[int, Chunk]]:
+    """The calls of both sides as marks at their offsets into `inline_diff`'s text: the
+    new text's calls in what it kept or put in, the old text's in what it lost."""
+    marks: list[tuple[int, Chunk]] = []
+    inline = old = new = 0
+    for before, span in zip((None, *spans), spans, strict=False):
+        inline += _spaced(before, span)
+        size = len(span.text)
+        if span.op == DELETE:
+            marks += _within(left, old, size, inline)
+            old += size
+        else:
+            marks += _within(right, new, size, inline)
+            new += size
+            old += size if span.op == EQUAL else 0
+        inline += size
+    marks += [(inline, mark) for ref, mark in _marked(right) if ref.offset >= new]  # at the end
+    return sorted(marks, key=lambda item: item[0])
+
+
+def _within(
+    calls: tuple[FootnoteRef, ...], start: int, size: int, inline: int
+) -> list[tuple[int, Chunk]]:
+    """The marks of the calls that stand in a span from `start` (in its side's text) that
+    the inline text has at `inline`."""
+    return [
+        (inline + ref.offset - start, mark)
+        for ref, mark in _marked(calls)
+        if start <= ref.offset < start + size
+    ]
+
+
+def _marked(calls: tuple[FootnoteRef, ...]) -> list[tuple[FootnoteRef, Chunk]]:
+    return [(ref, mark) for ref, (_, mark) in zip(calls, _call_marks(calls), strict=True)]
 
 
 def _with_findings(text: str, view: PairView, side: str, code: str) -> list[Chunk]:
@@ -461,21 +524,42 @@ def _with_findings(text: str, view: PairView, side: str, code: str) -> list[Chun
     return [chunk for chunk in chunks if chunk[0]]
 
 
+def _part_marks(text: str | None, keys: tuple[str, ...]) -> list[tuple[int, Chunk]]:
+    """Each part of a split's or merge's side labelled with its key where it starts (the
+    parts are joined by `JOIN`): `OP10 …` / `OP11 …`."""
+    if text is None or len(keys) < 2:
+        return []
+    marks, start = [], 0
+    for key, part in zip(keys, text.split(JOIN), strict=False):
+        marks.append((start, (f"{key} ", PART_LABEL)))
+        start += len(part) + len(JOIN)
+    return marks
+
+
 def _call_marks(calls: tuple[FootnoteRef, ...]) -> list[tuple[int, Chunk]]:
     """Footnote calls as marks in the text (`[14]` where footnote 14 is called)."""
     return [(ref.offset, (f"[{ref.key.removeprefix('FN')}]", CALL)) for ref in calls]
 
 
 def _searched(chunks: list[Chunk], query: str) -> list[Chunk]:
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    """The chunks with each hit of `query` marked, found in their joined text without the
+    footnote calls shown in it: a hit that runs from an inserted word into kept ones, or
+    over a call, is marked whole, in each of its styles."""
+    words = [(piece, style) for piece, style in chunks if style is not CALL]
+    text = "".join(piece for piece, _ in words)
+    hits = [match.span() for match in re.finditer(re.escape(query), text, re.IGNORECASE)]
+    if not hits:
+        return chunks
     out: list[Chunk] = []
-    for text, style in chunks:
-        position = 0
-        for match in pattern.finditer(text):
-            out += [
-                (text[position : match.start()], style),
-                (match.group(), (style or Style()) + SEARCH_HIT),
-            ]
-            position = match.end()
-        out.append((text[position:], style))
+    position = 0
+    for piece, style in chunks:
+        if style is CALL:
+            out.append((piece, style))
+            continue
+        end = position + len(piece)
+        cuts = sorted({position, end} | {x for hit in hits for x in hit if position < x < end})
+        for start, stop in pairwise(cuts):
+            hit = any(a <= start and stop <= b for a, b in hits)
+            out.append((text[start:stop], (style or Style()) + SEARCH_HIT if hit else style))
+        position = end
     return [chunk for chunk in out if chunk[0]]
