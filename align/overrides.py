@@ -20,7 +20,7 @@ from align.errors import ReadError
 from align.files import read_regular_file
 from align.model import Document
 
-REVIEW_ENTRIES = {"left", "right", "reviewed"}
+REVIEW_ENTRIES = {"left", "right", "reviewed", "last"}
 """Entries of a review sidecar (`align.review`) that an overrides reader skips."""
 
 

@@ -26,7 +26,7 @@ import os
 import stat
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from align.errors import OutputError
@@ -48,6 +48,8 @@ class Review:
     reviewed: Mapping[Keys, Seal] = field(default_factory=dict)
     """Each reviewed pair's keys, and the seal of its texts when it was marked."""
     overrides: Overrides = field(default_factory=Overrides)
+    last: Keys | None = None
+    """The pair the reviewer was on when the review was last left: where it reopens."""
 
     def toggled(self, keys: Keys, sealed: Seal) -> Review:
         """This review with one pair marked reviewed (as it reads now: `sealed`), or
@@ -57,10 +59,10 @@ class Review:
             del reviewed[keys]
         else:
             reviewed[keys] = sealed
-        return Review(reviewed, self.overrides)
+        return replace(self, reviewed=reviewed)
 
     def with_overrides(self, overrides: Overrides) -> Review:
-        return Review(self.reviewed, overrides)
+        return replace(self, overrides=overrides)
 
     def swapped(self) -> Review:
         """The same review seen with the documents swapped."""
@@ -68,6 +70,7 @@ class Review:
         return Review(
             {(b, a): (right, left) for (a, b), (left, right) in self.reviewed.items()},
             Overrides(tuple((b, a) for a, b in o.pairs), o.right_only, o.left_only),
+            (self.last[1], self.last[0]) if self.last else None,
         )
 
 
@@ -116,7 +119,7 @@ def load_review(path: str | Path) -> tuple[Review, str | None]:
         return Review(), None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        review = Review(_reviewed(data), overrides_from_data(data))
+        review = Review(_reviewed(data), overrides_from_data(data), _last(data))
     except (
         OSError,
         UnicodeDecodeError,
@@ -139,7 +142,7 @@ def read_review(path: str | Path) -> Review:
     when it cannot be read; nothing is set aside."""
     data = read_pairs_data(path)
     try:
-        return Review(_reviewed(data), overrides_from_data(data, str(path)))
+        return Review(_reviewed(data), overrides_from_data(data, str(path)), _last(data))
     except ValueError as error:
         raise OverridesError(f"{path}: {error}") from None
 
@@ -155,6 +158,15 @@ def _reviewed(data: object) -> dict[Keys, Seal]:
         (entry[0] or None, entry[1] or None): (entry[2], entry[3]) if len(entry) == 4 else ("", "")
         for entry in reviewed
     }
+
+
+def _last(data: object) -> Keys | None:
+    last = data.get("last") if isinstance(data, dict) else None
+    if last is None:
+        return None
+    if not (isinstance(last, list) and len(last) == 2 and all(isinstance(k, str) for k in last)):
+        raise ValueError("last must be [LEFT, RIGHT] keys")
+    return (last[0] or None, last[1] or None)
 
 
 def _aside(path: Path) -> Path:
@@ -185,6 +197,7 @@ def merged(base: Review, ours: Review, theirs: Review) -> Review:
             merge(o.left_only, n.left_only, t.left_only),
             merge(o.right_only, n.right_only, t.right_only),
         ),
+        ours.last if ours.last != base.last else theirs.last,
     )
 
 
@@ -212,5 +225,8 @@ def save_review(path: str | Path, review: Review, *, left: str, right: str) -> N
         f"right = {json.dumps(Path(right).name, ensure_ascii=False)}\n"
         f"reviewed = [{chr(10) + '  ' + reviewed + ',' + chr(10) if reviewed else ''}]\n"
     )
+    if review.last is not None:
+        last = [review.last[0] or "", review.last[1] or ""]
+        heading += f"last = {json.dumps(last, ensure_ascii=False)}\n"
     text = overrides_toml(review.overrides, heading)
     write_output(path, text.encode("utf-8"), force=True)

@@ -101,7 +101,7 @@ async def test_filter_cycles(es: Document, modeled: Document, state: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("width", "told"), [(160, []), (80, ["showing changes", "showing findings"])]
+    ("width", "told"), [(160, []), (80, []), (50, ["showing changes", "showing findings"])]
 )
 async def test_a_filter_is_told_by_toast_only_where_the_header_cannot_say_it(
     es: Document, modeled: Document, state: Path, width: int, told: list[str]
@@ -116,8 +116,10 @@ async def test_a_filter_is_told_by_toast_only_where_the_header_cannot_say_it(
         assert toasts == told
         header = app.query_one(DocumentsHeader)
         assert header.shows_filter == (not told)
-        if not told:
-            assert "filter: findings only" in str(header.render())
+        if not told:  # at 80 columns, on a line of its own with the counts
+            lines = str(header.render()).splitlines()
+            assert "filter: findings only" in lines[1 if width == 80 else 0]
+            assert "0/86 pairs · 0 reviewed" in str(header.render())
 
 
 async def test_search_both_sides_and_hits(es: Document, modeled: Document, state: Path) -> None:
@@ -839,3 +841,51 @@ async def test_a_split_is_named_whole_and_each_part_labelled(
         assert labels == ["PP21 ", "PP22 "]
         right = "".join(piece for piece, _ in layout.right)
         assert right.startswith("PP21 ") and "\nPP22 " in right
+
+
+async def test_at_80_by_24_the_help_scrolls_to_its_legend(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    from textual.containers import VerticalScroll
+
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_view = app.screen.query_one(VerticalScroll)
+        assert help_view.max_scroll_y > 0 and help_view.scroll_y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert help_view.scroll_y == help_view.max_scroll_y
+        legend = app.screen.query_one("#help-legend")
+        assert (
+            legend.region.y + legend.region.height <= help_view.region.y + help_view.region.height
+        )
+
+
+async def test_the_review_reopens_where_the_reviewer_left_off(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    first = review_app(es, modeled, state)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press(*TO_PP4, "r", "n", "n")
+        left_on = first.session.selected_keys()
+        assert left_on not in (None, ("PP4", "PP4"))
+        await pilot.press("q")
+    assert tomllib.loads(state.read_text(encoding="utf-8"))["last"] == list(left_on)
+    second = review_app(es, modeled, state)
+    async with second.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert second.session.selected_keys() == left_on
+
+
+async def test_browsing_alone_writes_no_review(
+    es: Document, modeled: Document, state: Path
+) -> None:
+    app = review_app(es, modeled, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "n", "q")
+    assert not state.exists()

@@ -198,6 +198,11 @@ class ReviewApp(App[None]):
         else:
             self.notify("no link to undo", severity="warning")
 
+    async def action_quit(self) -> None:
+        """Quit where the review reopens next time: on the pair selected now."""
+        self.session.remember_place()
+        self.exit()
+
     def action_export(self) -> None:
         ask_and_export(self, self.session)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,6 +89,7 @@ class Session:
             review=review,
             saved=review,
             warnings=warnings + ([warning] if warning else []),
+            keep=review.last,  # where the reviewer left off
         )
 
     def close(self) -> None:
@@ -305,6 +306,15 @@ class Session:
         review = oriented.with_overrides(change(oriented.overrides, keys[0]))
         self.review = review.swapped() if self.swapped else review
         self.problem = self.save_state()
+
+    def remember_place(self) -> None:
+        """Keep the selected pair as where the review reopens, where there is a review to
+        keep it in (browsing alone writes no file)."""
+        keys = self.selected_keys()
+        stored = (keys[1], keys[0]) if keys and self.swapped else keys
+        if stored is not None and stored != self.review.last and self.state_path.exists():
+            self.review = replace(self.review, last=stored)
+            self.problem = self.save_state()
 
     def undo_link(self) -> bool:
         """The links as they were before the last one made here; False if none was."""

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -60,10 +60,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
     ]
 
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()  # ↓ and PgDn scroll it
+
     def compose(self) -> ComposeResult:
         width = max(len(keys) for keys, _ in KEYS)
         lines = [f"[b]{keys:<{width}}[/b]  {what}" for keys, what in KEYS]
-        with Vertical(id="help"):
+        with VerticalScroll(id="help"):  # scrolls where the screen is short (80×24)
             yield Static("[b]resalign: keys[/b]", id="help-title")
             yield Static("\n".join(lines))
             yield Static(legend(), id="help-legend")

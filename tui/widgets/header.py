@@ -25,6 +25,10 @@ class DocumentsHeader(Static):
         """Whether the header's first line, which ends with the filter, fits on the screen
         (a filter of all pairs is said by saying none)."""
 
+    def on_resize(self) -> None:
+        """A narrow screen puts the counts on a line of their own: lay out again."""
+        self.refresh_header()
+
     def refresh_header(self) -> None:
         left, right = self.session.documents()
         comparison = self.session.comparison
@@ -32,16 +36,23 @@ class DocumentsHeader(Static):
         text.append(_describe(left), "bold")
         text.append("  ↔  ")
         text.append(_describe(right), "bold")
+        status = Text()
         mode = comparison.alignment.mode if comparison else "aligning…"
-        text.append(f"   {mode} mode", "italic")
+        status.append(f"{mode} mode", "italic")
         if comparison:
-            text.append(f" · {len(self.session.visible)}/{len(comparison.views)} pairs", "dim")
-            text.append(f" · {self.session.reviewed_count()} reviewed", "green")
+            status.append(f" · {len(self.session.visible)}/{len(comparison.views)} pairs", "dim")
+            status.append(f" · {self.session.reviewed_count()} reviewed", "green")
         if self.session.view_filter != "all":
-            text.append(f" · filter: {self.session.view_filter} only", "yellow")
+            status.append(f" · filter: {self.session.view_filter} only", "yellow")
         if self.session.query:
-            text.append(f" · search: {self.session.query!r}", "magenta")
-        self.shows_filter = cell_len(text.plain) <= self.content_size.width
+            status.append(f" · search: {self.session.query!r}", "magenta")
+        width = self.content_size.width
+        if width and cell_len(text.plain) + 3 + cell_len(status.plain) > width:
+            text.append("\n")  # a narrow screen: the counts and filter on a line of their own
+        else:
+            text.append("   ")
+        text.append_text(status)
+        self.shows_filter = cell_len(status.plain) <= width if width else True
         if comparison and (renumbered := self._renumbered_line(comparison)):
             text.append(f"\nrenumbered: {renumbered}", "cyan")
         if comparison and comparison.alignment.warnings:
