@@ -584,10 +584,11 @@ def _fetch(args: argparse.Namespace) -> int:
 
 class _Downloads:
     """A rich progress bar for each download (bytes so far, speed), named with the
-    document and how many of the files asked for it is; nothing when quiet."""
+    document and how many of the files asked for it is; nothing when quiet, or where
+    standard error is no terminal (a log gets the errors, not bars)."""
 
     def __init__(self, files: int, *, quiet: bool) -> None:
-        self.quiet = quiet
+        self.quiet = quiet or not sys.stderr.isatty()
         self.files = files
         self.started = 0
         self.received = 0

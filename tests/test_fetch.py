@@ -3,6 +3,7 @@ only: the suite never touches the network)."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -192,9 +193,20 @@ def test_no_server_is_a_network_error(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_the_progress_bar_names_each_document(
-    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # as in a terminal
     code = main(["fetch", "A/RES/80/228", "--lang", "en", "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 0
     assert "A/RES/80/228 [en] (1/1)" in err and "315.3/315.3 kB" in err
+
+
+def test_a_log_gets_the_error_and_no_progress_bar(
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Standard error is no terminal (a log file, a pipe): a failed fetch writes its one
+    line, not a bar of `0/0 bytes`."""
+    code = main(["fetch", "A/RES/72/998", "--lang", "es", "-o", str(tmp_path / "out")])
+    assert code == ExitCode.NETWORK
+    assert capsys.readouterr().err == "resalign: no such document: A/RES/72/998 [es] (pdf)\n"

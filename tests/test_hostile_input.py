@@ -326,11 +326,9 @@ def page_with(stream: bytes, filters: bytes = b"") -> list[bytes]:
     ]
 
 
-def test_a_pdf_bomb_is_refused_within_the_memory_limit(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A few kilobytes that twice-compressed decompress to 300 MB: PDFium works in a child
-    process held to the limit (lowered here to 96 MiB so the test is quick)."""
+def _bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A few kilobytes that twice-compressed decompress to 300 MB, and the child's memory
+    limit lowered to 96 MiB so the test is quick."""
     import zlib
 
     import align.read.isolated
@@ -343,6 +341,38 @@ def test_a_pdf_bomb_is_refused_within_the_memory_limit(
     assert len(data) < 4096
     path = tmp_path / "bomb.pdf"
     path.write_bytes(data)
+    return path
+
+
+def test_a_crash_in_the_reading_child_dumps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDFium aborting in the isolated child is the parent's to say in one line: with the
+    fault handler on (`python -X faulthandler`, as pytest runs), no `Fatal Python error`
+    and no traceback reach the terminal (it did, from this passing test, in `make test`)."""
+    import subprocess
+    import sys
+
+    path = _bomb(tmp_path, monkeypatch)
+    script = (
+        "import align.read.isolated as isolated\n"
+        "isolated.MEMORY = 96 * 1024 * 1024\n"
+        "from resalign.cli import main\n"
+        f"raise SystemExit(main(['parse', {str(path)!r}]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", script], capture_output=True, text=True
+    )
+    assert done.returncode == ExitCode.INPUT
+    assert "Fatal Python error" not in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1
+
+
+def test_a_pdf_bomb_is_refused_within_the_memory_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDFium works in a child process held to the memory limit."""
+    path = _bomb(tmp_path, monkeypatch)
     code, out, err = run(capsys, "parse", str(path))
     assert (code, out) == (ExitCode.INPUT, "")
     assert err == (
