@@ -265,3 +265,38 @@ def _edited(en: Document, edits: list[str]) -> str:
     lines.append(en.closing or "")
     lines += [f"{f.marker.translate(marks)} {f.text}" for f in en.footnotes]
     return "\n\n".join(lines)
+
+
+@pytest.mark.skipif(not WRITER, reason="LibreOffice Writer is not installed")
+@pytest.mark.parametrize("fill", ["empty", "source"])
+def test_libreoffice_shows_each_call_with_its_own_note(
+    en: Document, es: Document, new_text: str, tmp_path: Path, fill: str
+) -> None:
+    """72/195 (en, es) → the modeled 74/176 (en), whose new PP12 calls a new FN8: left
+    to translate (`--fill empty`), PP12 keeps its call, so LibreOffice, which pairs calls
+    and notes in order, numbers every note as the source does (with the new PP12 empty,
+    notes 8 to 15 slid by one); a note called twice is referenced once, then cited."""
+    carried = carry(en, es, parse_text(new_text, source="A_RES_74_176.en.txt"), fill=fill)
+    document = zipfile.ZipFile(io.BytesIO(render_carry(carried, "docx")))
+    body = etree.fromstring(document.read("word/document.xml"))
+    calls = [r.get(f"{W}id") for r in body.iter(f"{W}footnoteReference")]
+    notes = etree.fromstring(document.read("word/footnotes.xml"))
+    ids = [n.get(f"{W}id") for n in notes.iter(f"{W}footnote") if int(n.get(f"{W}id")) > 0]
+    assert calls == ids == [str(n) for n in range(1, 16)]
+    source = tmp_path / "carried.docx"
+    source.write_bytes(render_carry(carried, "docx"))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "carried.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    for number in range(1, 16):
+        note = carried.unit(f"FN{number}").target
+        expected = f"{number} {note}"[:40] if note else str(number)
+        assert any(line.startswith(expected) for line in lines), (number, expected)
+    shown = [line for line in lines if line.startswith("8 ")]
+    assert not any("Resolución 72/1" in line for line in shown)  # FN9's text under call 8

@@ -41,12 +41,15 @@ PARTS = {
 class _Comments:
     """The comments of a document, numbered as they are anchored. A footnote's comment
     is anchored on its first call in the body (LibreOffice cannot open comments inside
-    footnotes)."""
+    footnotes). Also what the body has called so far: Word numbers a note by its first
+    call, and a note may be called once only."""
 
     def __init__(self, footnotes: dict[str, str]) -> None:
         self.root = etree.Element(f"{W}comments", nsmap={"w": W_NS})
         self.date = time.strftime("%Y-%m-%dT%H:%M:%SZ", moment())
         self.footnotes = footnotes
+        self.called: dict[str, int] = {}
+        """Each footnote called so far, by key, and the number Word shows for it."""
 
     def add(self, text: str) -> str:
         number = str(len(self.root))
@@ -87,6 +90,8 @@ def render_docx(carry: Carry) -> bytes:
             etree.SubElement(etree.SubElement(note, f"{W}p"), f"{W}r"), f"{W}{separator}"
         )
     for block in footnotes(carry):
+        if block.unit is None or block.unit.key not in comments.called:
+            continue  # no call: LibreOffice would give its number to the next note's call
         note = etree.SubElement(notes, f"{W}footnote", {f"{W}id": block.prefix})
         paragraph = etree.SubElement(note, f"{W}p")
         etree.SubElement(_run(paragraph, superscript=True), f"{W}footnoteRef")
@@ -132,8 +137,7 @@ def _unit_runs(
         if call.offset > start:
             runs.append(_run(paragraph, text[start : call.offset], highlight=highlight, rtl=rtl))
             start = call.offset
-        reference = _run(paragraph, superscript=True)
-        etree.SubElement(reference, f"{W}footnoteReference", {f"{W}id": footnote_number(call.key)})
+        reference = _call(paragraph, call.key, comments.called)
         runs.append(reference)
         if note := comments.footnotes.pop(call.key, ""):
             _commented(paragraph, comments.add(f"{call.key}: {note}"), [reference])
@@ -141,6 +145,25 @@ def _unit_runs(
         runs.append(_run(paragraph, text[start:], highlight=highlight, rtl=rtl))
     if note := comment_text(unit):
         _commented(paragraph, comments.add(note), runs)
+
+
+def _call(paragraph: etree._Element, key: str, called: dict[str, int]) -> etree._Element:
+    """A footnote call: the note's reference where it is first called (bookmarked), else a
+    cross-reference to that one showing its number (a note has one reference)."""
+    bookmark = f"_RefFN{footnote_number(key)}"
+    if key in called:
+        field = etree.SubElement(
+            paragraph, f"{W}fldSimple", {f"{W}instr": f" NOTEREF {bookmark} \\f \\h "}
+        )
+        _run(field, str(called[key]), superscript=True)
+        return field
+    called[key] = len(called) + 1
+    mark = {f"{W}id": str(len(called)), f"{W}name": bookmark}
+    etree.SubElement(paragraph, f"{W}bookmarkStart", mark)
+    reference = _run(paragraph, superscript=True)
+    etree.SubElement(reference, f"{W}footnoteReference", {f"{W}id": footnote_number(key)})
+    etree.SubElement(paragraph, f"{W}bookmarkEnd", {f"{W}id": str(len(called))})
+    return reference
 
 
 def _highlight(unit: CarriedUnit | None) -> str | None:

@@ -39,10 +39,20 @@ def blocks(carry: Carry) -> list[Block]:
     for unit in carry.units:
         if unit.kind in ("preambular", "operative", "subitem", "heading"):
             prefix = unit.label or ""
-            laid.append(Block(unit.target, unit, prefix, unit.target_calls, _lead(unit)))
+            laid.append(Block(unit.target, unit, prefix, _calls(unit), _lead(unit)))
     if closing := units.get(CLOSING):
         laid.append(Block(closing.target, closing))
     return laid
+
+
+def _calls(unit: CarriedUnit) -> tuple[FootnoteRef, ...]:
+    """The calls a unit prints: its translation's, and, at its end, those of the new
+    source it has not placed (a unit left to translate has none of its own): every
+    footnote keeps the call that numbers it."""
+    placed = {ref.key for ref in unit.target_calls}
+    end = len(unit.target)
+    missing = [FootnoteRef(r.key, end) for r in unit.source_calls if r.key not in placed]
+    return (*unit.target_calls, *missing)
 
 
 def footnotes(carry: Carry) -> list[Block]:
