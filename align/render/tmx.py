@@ -3,8 +3,9 @@
 One `<tu>` per pair with both sides (unpaired paragraphs are left out); `xml:lang` with a
 region (`es-ES`, `en-GB`: memoQ and Trados ask for a mapping otherwise; `locales` chooses
 others); properties naming the keys and the symbols so a translator can trace each unit back
-to its paragraph, and each QA finding as an `x-qa` property, so a unit that differs in a
-date or a symbol does not go into the memory unflagged; footnote calls as `<ph>`
+to its paragraph; a pair with a QA finding (a date or a symbol that differs) is kept out of
+the body, so no CAT tool offers it as a 100 % match (none reads a flag on a unit), and is
+named with its finding in a header `<note>`; footnote calls as `<ph>`
 placeholders where they stand; creation dates (`SOURCE_DATE_EPOCH` fixes them for
 reproducible builds). Written with lxml, so every text is escaped by the serializer.
 """
@@ -40,7 +41,7 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
             "TMX holds translations: it needs one resolution in two languages (language mode)"
         )
     root = etree.Element("tmx", version="1.4")
-    etree.SubElement(
+    header = etree.SubElement(
         root,
         "header",
         creationtool="resalign",
@@ -62,6 +63,11 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
             continue
         if pair.left in HEADER_FACTS:  # a symbol or date is no translation unit
             continue
+        if pair.findings:  # to be checked, not offered: kept out of the memory
+            for finding in pair.findings:
+                note = f"left out of the memory, to be checked: {pair.keys}: {finding.message}"
+                etree.SubElement(header, "note").text = note
+            continue
         unit = etree.SubElement(body, "tu", tuid=pair.left, creationdate=created)
         for kind, value in (
             ("x-key-left", "+".join(pair.lefts)),
@@ -70,7 +76,6 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
             ("x-symbol-right", alignment.right.symbol),
             ("x-note", pair.note),
             ("x-reviewed", "yes" if view.reviewed else "changed since" if view.stale else ""),
-            *(("x-qa", finding.message) for finding in pair.findings),
         ):
             if value:
                 etree.SubElement(unit, "prop", type=kind).text = value
