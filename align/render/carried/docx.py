@@ -114,7 +114,9 @@ def _paragraph(
     if rtl:
         etree.SubElement(etree.SubElement(paragraph, f"{W}pPr"), f"{W}bidi")
     if block.unit is None:
-        _run(paragraph, block.text, rtl=rtl)
+        run = _run(paragraph, block.text, highlight="yellow" if block.check else None, rtl=rtl)
+        if block.check:
+            _commented(paragraph, comments.add(block.check), [run])
         return paragraph
     _unit_runs(paragraph, block, block.unit, comments, rtl)
     return paragraph

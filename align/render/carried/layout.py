@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 
 from align.carry import CLOSING, CarriedUnit, Carry
+from align.dates import find_dates
+from align.languages import language
 from align.model import FootnoteRef
 
 _RESOLUTION_NUMBER = re.compile(r"^[A-Z]+/RES/(?P<number>[\w.\-]+/\d+)$")
@@ -26,12 +28,16 @@ class Block:
     calls: tuple[FootnoteRef, ...] = ()
     lead: str = ""
     """Lead words the text opens with, set in italics."""
+    check: str = ""
+    """Why a header line, still last year's, must be checked (its new value unknown)."""
 
 
 def blocks(carry: Carry) -> list[Block]:
     """The body of the prefilled text, in the new source's order (footnotes apart)."""
     units = {unit.key: unit for unit in carry.units}
-    laid = [Block(line) for line in carry.header_lines if line.strip()]
+    lines = [line for line in carry.header_lines if line.strip()]
+    checks = _stale(carry, lines)
+    laid = [Block(line, check=checks.get(index, "")) for index, line in enumerate(lines)]
     if title := units.get("TITLE"):
         laid.append(Block(title.target, title, _title_number(carry)))
     if opening := units.get("OPENING"):
@@ -53,6 +59,23 @@ def _calls(unit: CarriedUnit) -> tuple[FootnoteRef, ...]:
     end = len(unit.target)
     missing = [FootnoteRef(r.key, end) for r in unit.source_calls if r.key not in placed]
     return (*unit.target_calls, *missing)
+
+
+def _stale(carry: Carry, lines: list[str]) -> dict[int, str]:
+    """The header lines that still say last year's session or a date other than the new
+    text's (its distribution date, which no source gives): the carry could not write the
+    new value in, so a translator must."""
+    lang = language(carry.old_target.language)
+    old, new = carry.old_source.session, carry.new_source.session
+    found = {}
+    for index, line in enumerate(lines):
+        dates = {mention.iso for mention in find_dates(line, lang)}
+        if dates - {carry.new_source.adopted}:
+            found[index] = "a date of last year's text: write this year's"
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if old != new and lang.agenda_item.search(following) and not any(c.isdigit() for c in line):
+            found[index] = f"last year's session ({old}): this text is of session {new}"
+    return found
 
 
 def footnotes(carry: Carry) -> list[Block]:
