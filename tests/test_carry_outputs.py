@@ -91,16 +91,22 @@ def test_the_word_file_marks_and_comments_what_needs_work(filled: Carry) -> None
     assert filled.unit("OP9").target[len(filled.unit("OP9").lead) :] in highlighted
 
 
-@pytest.mark.skipif(not WRITER, reason="LibreOffice Writer is not installed")
-def test_libreoffice_opens_the_word_file(filled: Carry, tmp_path: Path) -> None:
-    source = tmp_path / "carried.docx"
-    source.write_bytes(render_carry(filled, "docx"))
+def _libreoffice(docx: bytes, folder: Path, to: str) -> Path:
+    """The Word file converted by LibreOffice headless (`pdf`, `txt:Text`): the file made."""
+    source = folder / "carried.docx"
+    source.write_bytes(docx)
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
-         "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(source)],
+        ["soffice", f"-env:UserInstallation=file://{folder}/lo", "--headless",
+         "--convert-to", to, "--outdir", str(folder), str(source)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
-    text = (tmp_path / "carried.txt").read_text(encoding="utf-8-sig")
+    return folder / f"carried.{to.split(':')[0]}"
+
+
+@pytest.mark.skipif(not WRITER, reason="LibreOffice Writer is not installed")
+def test_libreoffice_opens_the_word_file(filled: Carry, tmp_path: Path) -> None:
+    converted = _libreoffice(render_carry(filled, "docx"), tmp_path, "txt:Text")
+    text = converted.read_text(encoding="utf-8-sig")
     assert "74/176. Medidas para mejorar la coordinación" in text
     assert "21. Acoge con beneplácito" in text and "preparará en 2020" in text
 
@@ -284,16 +290,8 @@ def test_libreoffice_shows_each_call_with_its_own_note(
     notes = etree.fromstring(document.read("word/footnotes.xml"))
     ids = [n.get(f"{W}id") for n in notes.iter(f"{W}footnote") if int(n.get(f"{W}id")) > 0]
     assert calls == ids == [str(n) for n in range(1, 16)]
-    source = tmp_path / "carried.docx"
-    source.write_bytes(render_carry(carried, "docx"))
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "carried.pdf"), "-"], capture_output=True, text=True
-    ).stdout
+    pdf = _libreoffice(render_carry(carried, "docx"), tmp_path, "pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     lines = [" ".join(line.split()) for line in text.splitlines()]
     for number in range(1, 16):
         note = carried.unit(f"FN{number}").target

@@ -35,6 +35,11 @@ def _resolution(opening: str, paragraph: str, closing: str) -> str:
     return f"80/1. Title\n\n{opening}\n\n{paragraph}\n\n{closing}\n"
 
 
+def _chinese(day: int):  # type: ignore[no-untyped-def]
+    paragraph = f"1. 决定每年7月{day}日举行纪念活动，并于3月和9月举行会议；"
+    return parse_text(_resolution("大会，", paragraph, "2025年12月18日\n第60次全体会议"))
+
+
 def test_a_chinese_day_and_months_are_no_findings() -> None:
     english = parse_text(
         _resolution(
@@ -43,21 +48,7 @@ def test_a_chinese_day_and_months_are_no_findings() -> None:
             "60th plenary meeting\n18 December 2025",
         )
     )
-    chinese = parse_text(
-        _resolution(
-            "大会，",
-            "1. 决定每年7月30日举行纪念活动，并于3月和9月举行会议；",
-            "2025年12月18日\n第60次全体会议",
-        )
-    )
-    (pair,) = align(english, chinese, mode="language").pair_for(left="OP1")
+    (pair,) = align(english, _chinese(30), mode="language").pair_for(left="OP1")
     assert pair.findings == ()
-    later = parse_text(
-        _resolution(
-            "大会，",
-            "1. 决定每年7月31日举行纪念活动，并于3月和9月举行会议；",
-            "2025年12月18日\n第60次全体会议",
-        )
-    )
-    (changed,) = align(english, later, mode="language").pair_for(left="OP1")
+    (changed,) = align(english, _chinese(31), mode="language").pair_for(left="OP1")
     assert [f.kind for f in changed.findings] == ["date"]
