@@ -175,6 +175,16 @@ def _mended(paragraph: Paragraph, words: frozenset[str]) -> Paragraph:
     return replace(paragraph, text=text, refs=refs, lead=lead)
 
 
+def _block_of_line(blocks: Sequence[Block], line: int) -> int:
+    """The index of the block that line `line` of `_lines_of(blocks)` belongs to."""
+    count = 0
+    for index, block in enumerate(blocks):
+        count += _line_count((block,))
+        if line < count:
+            return index
+    return len(blocks) - 1
+
+
 def _line_count(blocks: Sequence[Block]) -> int:
     """How many of `_lines_of(blocks)` the blocks give."""
     return sum(len(block.text.splitlines()) + 1 for block in blocks)
@@ -215,11 +225,7 @@ def _amendment(
             "and no opening (such as 'The General Assembly,')"
         )
     texts = [plain_text(block.text) for block in body]
-    at, count = 0, 0  # the block the sponsors line (and what it submits) ends in
-    while at < len(body) and (count := count + _line_count(body[at : at + 1])) <= (
-        header.sponsors_at
-    ):
-        at += 1
+    at = _block_of_line(body, header.sponsors_at)  # where what the sponsors submit ends
     title = texts[at + 1] if at + 1 < len(texts) else None
     start = at + 2
     instructions = [text for text in texts[start:] if text]
