@@ -465,7 +465,7 @@ def _fact(unit: Unit, context: _Context) -> CarriedUnit:
     )
     status: CarryStatus = "auto-updated" if replacements or old is None else "exact"
     reasons: tuple[str, ...] = ()
-    if unit.key == "SESSION" and replacements:
+    if unit.key == "SESSION" and replacements and not _session_written(old, unit.text, context):
         status = "fuzzy"
         reasons = ("the header lines write the session in words: update them",)
     elif old is None:
@@ -547,7 +547,10 @@ def _header_lines(context: _Context) -> tuple[str, ...]:
     old_item, new_item = _NUMBER.match(old.get("AGENDA", "")), _NUMBER.match(new.get("AGENDA", ""))
     if old_item and new_item and old_item.group() != new_item.group():
         replacements.append(Replacement("number", old_item.group(), new_item.group()))
-    lines = context.old_target.header
+    lines = tuple(
+        _new_session(line, context.old_source.session, context.new_source.session, context)
+        for line in context.old_target.header
+    )
     if not replacements:
         return lines
     changes = ValueChanges(tuple(replacements), counts=None)
@@ -555,3 +558,41 @@ def _header_lines(context: _Context) -> tuple[str, ...]:
     return tuple(
         updated[0] if updated else line for line, updated in zip(lines, written, strict=True)
     )
+
+
+def _session_written(old: str | None, new: str, context: _Context) -> bool:
+    """Whether the header lines' session in words is rewritten (see `_new_session`)."""
+    code = context.target_language.code
+    before = session_words(int(old), code) if old and old.isdigit() else None
+    after = session_words(int(new), code) if new.isdigit() else None
+    lines = " ".join(context.old_target.header).casefold()
+    return bool(before and after and before.casefold() in lines)
+
+
+def session_words(session: int | None, code: str) -> str | None:
+    """A session's ordinal as the language writes it in a header (`septuagésimo cuarto`),
+    where `num2words` knows it; None otherwise."""
+    if session is None or code not in SESSION_ORDINALS:
+        return None
+    from num2words import num2words  # here: only a carry's header asks for it
+
+    return str(num2words(session, to="ordinal", lang=code))
+
+
+SESSION_ORDINALS = ("en", "es", "fr")
+"""Languages whose header names the session with an ordinal that `num2words` writes as
+the UN does (Russian's is feminine, Arabic's and Chinese's are written otherwise)."""
+
+
+def _new_session(line: str, old: int | None, new: int | None, context: _Context) -> str:
+    """`line` with last year's session in words replaced by this year's
+    (`Septuagésimo segundo período de sesiones` → `Septuagésimo cuarto …`)."""
+    code = context.target_language.code
+    before, after = session_words(old, code), session_words(new, code)
+    if not before or not after or before == after:
+        return line
+    found = re.search(re.escape(before), line, re.IGNORECASE)
+    if found is None:
+        return line
+    written = after.capitalize() if found.group()[:1].isupper() else after
+    return line[: found.start()] + written + line[found.end() :]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from align.carry import CLOSING, CarriedUnit, Carry
+from align.carry import CLOSING, CarriedUnit, Carry, session_words
 from align.dates import find_dates
 from align.languages import language
 from align.model import FootnoteRef
@@ -73,7 +73,13 @@ def _stale(carry: Carry, lines: list[str]) -> dict[int, str]:
         if dates - {carry.new_source.adopted}:
             found[index] = "a date of last year's text: write this year's"
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if old != new and lang.agenda_item.search(following) and not any(c.isdigit() for c in line):
+        written = session_words(new, lang.code)
+        if (
+            old != new
+            and lang.agenda_item.search(following)
+            and not any(c.isdigit() for c in line)
+            and not (written and written.casefold() in line.casefold())
+        ):
             found[index] = f"last year's session ({old}): this text is of session {new}"
     return found
 
