@@ -62,4 +62,10 @@ async def test_accept_takes_a_unit_off_the_list_and_export_writes_it(
 
     comments = ZipFile(out).read("word/comments.xml").decode()
     assert "reworded" in comments  # OP9 still flagged
-    assert "and 72/195 of 19 December 2017" not in comments  # PP9 accepted: no comment
+    # PP9 accepted as it stands, though the new English added to it: the Word file keeps
+    # it highlighted and says what last year's Spanish lacks
+    assert "accepted as it stands: check what the source added" in comments
+    assert "and 72/195 of 19 December 2017" in comments
+    document = ZipFile(out).read("word/document.xml").decode()
+    pp9 = carried.unit("PP9").target[len(carried.unit("PP9").lead) :]
+    assert f'<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">{pp9[:30]}' in document

@@ -169,8 +169,11 @@ def _call(paragraph: etree._Element, key: str, called: dict[str, int]) -> etree.
 
 
 def _highlight(unit: CarriedUnit | None) -> str | None:
-    """The highlight colour of a unit's text: none when exact or accepted."""
-    return None if unit is None or unit.accepted else HIGHLIGHTS.get(unit.status)
+    """The highlight colour of a unit's text: none when exact, or accepted where nothing
+    it lacks is left (a fuzzy one accepted as it stands stays yellow)."""
+    if unit is None or (unit.accepted and unit.status != "fuzzy"):
+        return None
+    return HIGHLIGHTS.get(unit.status)
 
 
 def _commented(paragraph: etree._Element, number: str, runs: list[etree._Element]) -> None:

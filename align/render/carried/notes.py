@@ -19,11 +19,15 @@ def carry_title(carry: Carry) -> str:
 
 
 def comment_text(unit: CarriedUnit) -> str:
-    """Lines saying why the unit is flagged; empty for an exact unit nothing happened to,
-    and for a unit a reviewer accepted."""
-    if unit.accepted or (unit.status == "exact" and not unit.reasons):
+    """Lines saying why the unit is flagged; empty for an exact unit nothing happened to.
+    A fuzzy unit a reviewer accepted as it stands keeps its lines: last year's words lack
+    what the new source added, and the file says so."""
+    if unit.status == "exact" and not unit.reasons:
         return ""
-    lines = [headline(unit), *unit.reasons]
+    if unit.accepted and unit.status != "fuzzy":
+        return ""
+    accepted = ["accepted as it stands: check what the source added"] if unit.accepted else []
+    lines = [headline(unit), *accepted, *unit.reasons]
     if unit.replacements:
         lines.append("replaced: " + ", ".join(str(r) for r in unit.replacements))
     if changes := source_changes(unit):
