@@ -3,7 +3,10 @@
 The bytes go to a temporary file in the target's folder, which is flushed to disk and
 then moved into place in one step: a reader sees the old file or the whole new one,
 never half of it. Without `force`, the move is a hard link that fails if the name is
-taken, so an existing file is never replaced — not even one that appears meanwhile.
+taken, so an existing file is never replaced — not even one that appears meanwhile. A
+symbolic link is written through (it stays a link); a device or a named pipe
+(`/dev/stdout`, `/dev/null`, a FIFO) is written into, never replaced by a file; anything
+else that is no regular file is refused.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -32,8 +36,17 @@ def open_output(path: str | Path, *, force: bool = False) -> Iterator[BinaryIO]:
     """A file to write `path` through, bit by bit: it takes the name only when the block
     ends without an error (atomically, as `write_output`); an error leaves no trace."""
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()  # written where the link points: the link stays a link
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
+    kind = path.stat().st_mode if path.exists() else None
+    if kind is not None and (stat.S_ISCHR(kind) or stat.S_ISFIFO(kind)):
+        with _stream(path) as handle:  # /dev/stdout, a pipe: written into, never replaced
+            yield handle
+        return
+    if kind is not None and not stat.S_ISREG(kind):
+        raise OutputError(f"{path}: is not a regular file; nothing is written there")
     if path.exists() and not force:
         raise OutputError(f"{path}: exists; use --force to overwrite it")
     folder = path.parent if str(path.parent) else Path()
@@ -60,6 +73,16 @@ def open_output(path: str | Path, *, force: bool = False) -> Iterator[BinaryIO]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+@contextlib.contextmanager
+def _stream(path: Path) -> Iterator[BinaryIO]:
+    """A device or a named pipe opened for writing, its errors said in one line."""
+    try:
+        with path.open("wb") as handle:
+            yield handle
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 STALE_AFTER = 600

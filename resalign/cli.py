@@ -7,6 +7,7 @@ Parses arguments, calls the library, prints. Errors the library raises on purpos
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -84,6 +85,18 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         print(f"{PROG} {package_version()}")
         parser.exit()
+
+
+def _seconds(text: str) -> float:
+    """A time limit: a finite number of seconds over nought (`nan`, `inf` and `-1` are
+    none)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds over 0: {text!r}")
+    return seconds
 
 
 def _size(text: str) -> int:
@@ -310,7 +323,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     fetch.add_argument("-o", "--output", default=".", metavar="DIR", help="default: here")
     fetch.add_argument("--force", action="store_true", help="overwrite files in DIR")
     fetch.add_argument("--quiet", action="store_true", help="no progress bar")
-    fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="default 30")
+    fetch.add_argument(
+        "--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="default 30"
+    )
     _add_cache_options(fetch)
     fetch.set_defaults(handler=_fetch)
     if command in (None, "corpus"):

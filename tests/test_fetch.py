@@ -210,3 +210,15 @@ def test_a_log_gets_the_error_and_no_progress_bar(
     code = main(["fetch", "A/RES/72/998", "--lang", "es", "-o", str(tmp_path / "out")])
     assert code == ExitCode.NETWORK
     assert capsys.readouterr().err == "resalign: no such document: A/RES/72/998 [es] (pdf)\n"
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0", "abc"])
+def test_a_timeout_that_is_no_time_is_a_usage_error(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One line and exit 2, no traceback: a NaN or infinite timeout would never end."""
+    with pytest.raises(SystemExit) as done:
+        main(["fetch", "A/RES/80/228", "--timeout", value, "-o", "out"])
+    err = capsys.readouterr().err
+    assert done.value.code == ExitCode.INPUT  # 2: a usage error
+    assert err.count("\n") == 1 and f"not a number of seconds over 0: {value!r}" in err

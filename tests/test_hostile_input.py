@@ -494,3 +494,24 @@ def test_pages_that_share_one_huge_stream_are_refused_at_once(
     path.write_bytes(handmade_pdf(objects))
     err = refused(capsys, "parse", str(path))
     assert err.startswith(f"resalign: {path}: refused: page 1 brings the drawing objects to ")
+
+
+@pytest.mark.parametrize("value", ["x", "", "-1", "²", "1e9", " 3 "])
+def test_odd_list_starts_read_as_a_browser_reads_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, value: str
+) -> None:
+    """`<ol start="x">`: no traceback; a start that is no number counts from 1, as a
+    browser counts it."""
+    page = (
+        "<html><body><p>United Nations A/RES/80/1</p><p>80/1. Title</p>"
+        "<p>The General Assembly,</p><p>Recalling its resolutions,</p>"
+        f'<ol start="{value}"><li>Decides to act;</li><li>Requests a report.</li></ol>'
+        "<p>1st plenary meeting</p></body></html>"
+    )
+    path = tmp_path / "list.html"
+    path.write_text(page, encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(path))
+    first = 3 if value.strip() == "3" else 1
+    jump = f"resalign: warning: {path}: operative numbers jump from 0 to 3\n"
+    assert (code, err) == (ExitCode.OK, jump if first == 3 else "")
+    assert f"OP{first}" in out and f"OP{first + 1}" in out

@@ -546,3 +546,30 @@ def test_html_marks_qa_values_and_footnote_calls_in_place(es: Document) -> None:
     assert "<mark>30 de julio de 2010</mark>" in page and "<mark>30 July 2011</mark>" in page
     assert 'Desarrollo Sostenible<sup class="call">1</sup>, en la que' in page
     assert 'Sustainable Development,<sup class="call">1</sup> which' in page
+
+
+def test_write_goes_through_links_and_into_devices_and_pipes(tmp_path: Path) -> None:
+    """`-o LINK --force` writes where the link points and leaves the link; `-o /dev/null`
+    and `-o FIFO` write into them: none is ever replaced by a file (as root, `--force`
+    renamed a report over the system's /dev/null)."""
+    import os
+    import stat
+    import threading
+
+    target = tmp_path / "real.html"
+    target.write_text("the user's own file")
+    link = tmp_path / "link.html"
+    link.symlink_to(target)
+    write_output(link, b"new", force=True)
+    assert link.is_symlink() and target.read_bytes() == b"new"
+    write_output("/dev/null", b"discarded", force=True)
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_output(fifo, b"through the pipe")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe"] and stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.html", "pipe", "real.html"]

@@ -188,7 +188,8 @@ def _list_label(item: etree._Element, lang: Language) -> str:
     if parent is None or parent.tag != "ol":
         return ""
     items = [child for child in parent if child.tag == "li"]
-    number = int(parent.get("start", "1") or 1) + items.index(item)
+    start = parent.get("start", "").strip()
+    number = (int(start) if start.isdigit() else 1) + items.index(item)  # as a browser does
     if item.get("value", "").isdigit():
         number = int(item.get("value", ""))
     kind = parent.get("type", "1")
