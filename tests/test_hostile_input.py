@@ -515,3 +515,60 @@ def test_odd_list_starts_read_as_a_browser_reads_them(
     jump = f"resalign: warning: {path}: operative numbers jump from 0 to 3\n"
     assert (code, err) == (ExitCode.OK, jump if first == 3 else "")
     assert f"OP{first}" in out and f"OP{first + 1}" in out
+
+
+def _repacked(data: bytes, entries: dict[str, bytes]) -> bytes:
+    """The package with `entries` added (or, for a name it has, written again after it)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, source.read(item))
+        for name, content in entries.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_word_file_is_read_from_the_part_its_relationships_name(
+    tmp_path: Path, es_document: object
+) -> None:
+    """`_rels/.rels` names `word/main.xml` as the document, as Word reads it: a decoy
+    `word/document.xml` beside it is not what resalign reads."""
+    from align.read.docx import read_docx
+
+    real = docx_bytes(es_document, header_lines(ES))  # type: ignore[arg-type]
+    package = zipfile.ZipFile(io.BytesIO(real))
+    main = package.read("word/document.xml")
+    relations = package.read("_rels/.rels").replace(b"word/document.xml", b"word/main.xml")
+    decoy = with_document_xml(real, lambda xml: xml.replace("Reiterando", "Señuelo"))
+    parts = {name: data for name, data in _entries(decoy).items() if name != "_rels/.rels"}
+    parts |= {"_rels/.rels": relations, "word/main.xml": main}
+    if "word/_rels/document.xml.rels" in parts:  # the main part's own relationships
+        parts["word/_rels/main.xml.rels"] = parts["word/_rels/document.xml.rels"]
+    document = read_docx(_zipped(parts), source="decoy.docx")
+    assert document.paragraph("PP1").text.startswith("Reiterando su enérgica condena")
+    assert document.count("operative") == 22 and len(document.footnotes) == 14
+
+
+def _entries(data: bytes) -> dict[str, bytes]:
+    package = zipfile.ZipFile(io.BytesIO(data))
+    return {item.filename: package.read(item) for item in package.infolist()}
+
+
+def _zipped(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_an_entry_twice_in_a_package_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, es_document: object
+) -> None:
+    real = docx_bytes(es_document, header_lines(ES))  # type: ignore[arg-type]
+    path = tmp_path / "twice.docx"
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        path.write_bytes(_repacked(real, {"word/document.xml": b"<w:document/>"}))
+    said = refused(capsys, "parse", str(path))
+    assert "entry 'word/document.xml' stands twice" in said

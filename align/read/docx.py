@@ -36,10 +36,15 @@ SUPERSCRIPT_MARK = re.compile(r"\d{1,3}(?:,\d{1,3})*")
 def read_docx(data: bytes, *, source: str, lang: Language | None = None) -> Document:
     """A Document from the bytes of a .docx file."""
     package = Package(data, source, "Word document")
-    document = package.xml("word/document.xml")
+    main = package.related("", "officeDocument") or "word/document.xml"
+    document = package.xml(main)
     if document is None or (body := document.find(f"{W}body")) is None:
-        raise ReadError(f"{source}: a zip file, but not a Word document (no word/document.xml)")
-    numbering = Numbering.load(package.xml("word/numbering.xml"), package.xml("word/styles.xml"))
+        raise ReadError(f"{source}: a zip file, but not a Word document (no {main})")
+
+    def part(kind: str) -> etree._Element | None:  # as the main part names it
+        return package.xml(package.related(main, kind) or f"word/{kind}.xml")
+
+    numbering = Numbering.load(part("numbering"), part("styles"))
     marks = FootnoteMarks()
     blocks = []
     for paragraph in body.iter(f"{W}p"):
@@ -47,7 +52,7 @@ def read_docx(data: bytes, *, source: str, lang: Language | None = None) -> Docu
         if text.strip():
             label = numbering.label(paragraph)
             blocks.append(Block(f"{label} {text.strip()}" if label else text))
-    blocks += _footnotes(package.xml("word/footnotes.xml"), marks)
+    blocks += _footnotes(part("footnotes"), marks)
     return build_document(blocks, source=source, lang=lang)
 
 

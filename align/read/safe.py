@@ -12,6 +12,7 @@ with a hard cap, whatever their headers claim.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from pathlib import PurePosixPath
@@ -79,6 +80,13 @@ class Package:
         if len(entries) > MAX_ENTRIES:
             raise ReadError(f"{self.source}: refused: {len(entries)} entries in one {self.kind}")
         total = 0
+        names = [entry.filename for entry in entries]
+        if len(set(names)) != len(names):
+            twice = next(name for name in names if names.count(name) > 1)
+            raise ReadError(
+                f"{self.source}: refused: entry {twice!r} stands twice (which one a reader "
+                "takes is not certain)"
+            )
         for entry in entries:
             if entry.flag_bits & 0x1:
                 raise ReadError(f"{self.source}: refused: entry {entry.filename!r} is encrypted")
@@ -119,3 +127,18 @@ class Package:
     def xml(self, name: str) -> etree._Element | None:
         data = self.read(name)
         return None if data is None else parse_xml(data, self.source, name)
+
+    def related(self, part: str, kind: str) -> str | None:
+        """The part that `part` (`""`: the package) names as its `kind` relationship
+        (`officeDocument`, `footnotes`): where Word reads it, whatever its name."""
+        folder, _, name = part.rpartition("/")
+        relations = self.xml(f"{folder}/_rels/{name}.rels" if part else "_rels/.rels")
+        if relations is None:
+            return None
+        for relation in relations:
+            if str(relation.get("Type", "")).rsplit("/", 1)[-1] != kind:
+                continue
+            target = str(relation.get("Target", ""))
+            joined = target if target.startswith("/") else posixpath.join(folder, target)
+            return posixpath.normpath(joined).lstrip("/")
+        return None
