@@ -87,6 +87,14 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def say(line: str) -> None:
+    """One line on standard error, each character that would act on a terminal (an escape
+    sequence, a new line or a bidi override in a file name) written visibly."""
+    from align.render.text import shown  # here: a command that succeeds says nothing
+
+    print(shown(line, one_line=True), file=sys.stderr)
+
+
 def _seconds(text: str) -> float:
     """A time limit: a finite number of seconds over nought (`nan`, `inf` and `-1` are
     none)."""
@@ -367,7 +375,7 @@ def _warn(*documents: Document) -> None:
     """Every structure warning of the documents read, one line each on stderr."""
     for document in documents:
         for warning in document.warnings:
-            print(f"{PROG}: warning: {document.source}: {warning}", file=sys.stderr)
+            say(f"{PROG}: warning: {document.source}: {warning}")
 
 
 def _input(name: str, args: argparse.Namespace) -> str:
@@ -426,7 +434,7 @@ def _align(args: argparse.Namespace) -> int:
     else:
         print(listing(alignment))
     for warning in alignment.warnings:
-        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        say(f"{PROG}: warning: {warning}")
     return ExitCode.OK
 
 
@@ -461,10 +469,7 @@ def _report(args: argparse.Namespace) -> int:
         )
     named = format_for(args.output)
     if args.format and named and named != args.format:
-        print(
-            f"{PROG}: warning: writing {args.format} into {args.output}, whose name says {named}",
-            file=sys.stderr,
-        )
+        say(f"{PROG}: warning: writing {args.format} into {args.output}, whose name says {named}")
     if args.output == "-":  # standard output
         if report_format == "xlsx" and sys.stdout.isatty():
             raise UsageError("an XLSX report is binary: give a file name (-o report.xlsx)")
@@ -478,7 +483,7 @@ def _report(args: argparse.Namespace) -> int:
     comparison = _comparison(args)
     data = render(comparison, report_format, **_writer_options(args, report_format))
     write_output(path, data, force=args.force)
-    print(f"wrote {path} ({report_format})", file=sys.stderr)
+    say(f"wrote {path} ({report_format})")
     return ExitCode.OK
 
 
@@ -535,7 +540,7 @@ def _carry(args: argparse.Namespace) -> int:
     _warn(old_source, old_target, new_source)
     carried = carry(old_source, old_target, new_source, fill=args.fill)
     for warning in carried.warnings:
-        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        say(f"{PROG}: warning: {warning}")
     if output_format is None and _interactive():
         from tui.carry import CarryApp
 
@@ -558,7 +563,7 @@ def _carry(args: argparse.Namespace) -> int:
 
     write_output(path, data, force=args.force)
     sys.stderr.write(carry_summary(carried, everything=False))
-    print(f"wrote {path} ({output_format})", file=sys.stderr)
+    say(f"wrote {path} ({output_format})")
     return ExitCode.OK
 
 
@@ -654,9 +659,11 @@ class _Downloads:
 
     def say(self, line: str) -> None:
         if self.progress is not None:
-            self.progress.console.print(line, markup=False, highlight=False)
+            from align.render.text import shown
+
+            self.progress.console.print(shown(line), markup=False, highlight=False)
         else:
-            print(line, file=sys.stderr)
+            say(line)
 
 
 EXAMPLE_PAIR = ("A_RES_70_179.es.modeled.txt", "A_RES_72_195.es.txt")
@@ -704,7 +711,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except ResalignError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        say(f"{PROG}: {error}")
         return error.exit_code
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED

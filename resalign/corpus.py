@@ -123,7 +123,9 @@ def _fetcher(args: argparse.Namespace) -> Any:
 
 def _report(summary: Summary, out: Path, engine: str, workers: int) -> None:
     def say(line: str) -> None:
-        print(line, file=sys.stderr)
+        from align.render.text import shown
+
+        print(shown(line), file=sys.stderr)
 
     read_failed = summary.failed("read") + summary.failed("fetch")
     say(

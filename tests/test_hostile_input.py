@@ -572,3 +572,50 @@ def test_an_entry_twice_in_a_package_is_refused(
         path.write_bytes(_repacked(real, {"word/document.xml": b"<w:document/>"}))
     said = refused(capsys, "parse", str(path))
     assert "entry 'word/document.xml' stands twice" in said
+
+
+HIDDEN = "Recalling \u202eresolution\u202c 70/1 and\u200b \u2066the Charter\u2069,"
+"""Text that reads other than it is: a right-to-left override, isolates, a zero-width
+space."""
+
+
+def _hidden_pair(tmp_path: Path) -> tuple[Path, Path]:
+    head = "80/1. Title\n\nThe General Assembly,\n\n"
+    left, right = tmp_path / "left.txt", tmp_path / "right.txt"
+    left.write_text(f"{head}Recalling resolution 70/1,\n\n1. Decides to act.\n", encoding="utf-8")
+    right.write_text(f"{head}{HIDDEN}\n\n1. Decides to act.\n", encoding="utf-8")
+    return left, right
+
+
+@pytest.mark.parametrize("command", ["parse", "diff", "align"])
+def test_characters_that_act_on_the_terminal_are_shown_not_sent(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    """Bidi overrides, isolates and zero-width characters in a document are written as
+    `⟨U+202E⟩` by every command that prints text, and a warning says the document has
+    them; the Document keeps them as they are."""
+    left, right = _hidden_pair(tmp_path)
+    argv = {"parse": [str(right)], "diff": [str(left), str(right), "--color", "never"]}
+    code, out, err = run(capsys, command, *argv.get(command, [str(left), str(right)]))
+    assert code == ExitCode.OK
+    printed = out + err
+    assert not any(char in printed for char in "\u202e\u202c\u200b\u2066\u2069")
+    if command != "align":  # the listing has no text, only keys
+        assert "⟨U+202E⟩resolution⟨U+202C⟩" in out
+    assert "5 invisible character(s) that change how text is shown" in err or command == "align"
+    from align.read import read_document
+
+    assert read_document(right).paragraph("PP1").text.count("\u202e") == 1
+
+
+def test_a_file_name_cannot_forge_a_line_nor_colour_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "a\nresalign: all is well"
+    folder.mkdir()
+    path = folder / "x\x1b[31m.txt"
+    path.write_text("not a resolution at all\n", encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(path))
+    assert code == ExitCode.INPUT and out == ""
+    assert err.count("\n") == 1 and "\x1b" not in err
+    assert "⟨U+000A⟩resalign: all is well" in err and "⟨U+001B⟩[31m" in err

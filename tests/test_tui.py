@@ -889,3 +889,18 @@ async def test_browsing_alone_writes_no_review(
         await ready(pilot)
         await pilot.press("n", "n", "q")
     assert not state.exists()
+
+
+async def test_the_ui_shows_hidden_characters_and_says_the_document_has_them(
+    state: Path,
+) -> None:
+    head = "80/1. Title\n\nThe General Assembly,\n\n"
+    left = parse_text(f"{head}Recalling resolution 70/1,\n\n1. Decides to act.\n")
+    right = parse_text(f"{head}Recalling \u202eresolution\u202c 70/1,\n\n1. Decides to act.\n")
+    app = review_app(left, right, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "⟨U+202E⟩resolution⟨U+202C⟩" in text and "\u202e" not in text
+        messages = [n.message for n in app._notifications]
+        assert any("2 invisible character(s)" in message for message in messages)

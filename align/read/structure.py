@@ -37,6 +37,9 @@ from align.read.paragraphs import Draft, finish, plain_text, read_paragraphs
 TITLE = lazy(r"^(?P<session>\d{2,3})/(?P<number>\d{1,4})\s*[.\-–]\s*(?P<title>\S.*)$")
 SECTION_NUMERAL = lazy(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s+\S")
 """A line that opens a section: its numeral alone (`II`), or numeral and title (`A. Title`)."""
+_FORMAT = lazy("[\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+"""Bidirectional embeddings, overrides and isolates, zero-width spaces: text can be made to
+read other than it is with them (`align.render.text.shown` writes them visibly)."""
 _CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 """C0 and C1 control characters but tab, line feed, form feed and carriage return, and
 the noncharacters of the Basic Multilingual Plane (no XML writer takes them)."""
@@ -203,6 +206,11 @@ def _without_control_characters(blocks: Sequence[Block], warnings: list[str]) ->
     if replaced:
         warnings.append(
             f"{replaced} control character(s) or noncharacter(s) in the text, shown as \ufffd"
+        )
+    if hidden := sum(len(_FORMAT.findall(block.text)) for block in out):
+        warnings.append(
+            f"{hidden} invisible character(s) that change how text is shown (bidirectional "
+            "controls, zero-width spaces) in the text, kept and shown as ⟨U+…⟩"
         )
     return out
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from align.alignment import Alignment, Finding, Pair, Side
 from align.render.labels import renumbered_list
+from align.render.text import shown
 
 
 def alignment_dict(alignment: Alignment) -> dict[str, Any]:
@@ -70,4 +71,4 @@ def listing(alignment: Alignment) -> str:
         )
         lines.append(f"{line}  ({pair.note})" if pair.note else line)
         lines += [f"    ! {finding.message}" for finding in pair.findings]
-    return "\n".join(lines)
+    return "\n".join(shown(line) for line in lines)

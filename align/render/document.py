@@ -6,6 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from align.model import Document, Paragraph
+from align.render.text import shown
 
 OUTLINE_WIDTH = 100
 
@@ -98,12 +99,12 @@ def outline(document: Document, width: int = OUTLINE_WIDTH) -> str:
     for amendment in document.amendments:
         change = " → ".join(_fit(t, 40) for t in (amendment.old, amendment.new) if t)
         lines.append(f"{amendment.target:<9} {amendment.action}: {change}")
-    return "\n".join(lines)
+    return "\n".join(shown(line) for line in lines)
 
 
 def furniture_listing(document: Document) -> str:
     """The lines the reader dropped as page furniture, one a line, in reading order."""
-    return "\n".join(document.furniture)
+    return "\n".join(shown(line) for line in document.furniture)
 
 
 def _fit(text: str, width: int) -> str:

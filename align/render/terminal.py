@@ -9,7 +9,7 @@ from __future__ import annotations
 from align.comparison import Comparison, PairView
 from align.diff import DELETE, INSERT
 from align.render.labels import renumbered_list, review_label, what_happened
-from align.render.text import pad, wrap
+from align.render.text import pad, shown, wrap
 
 RESET = "\x1b[0m"
 STYLES = {DELETE: "\x1b[31;9m", INSERT: "\x1b[32m"}
@@ -33,7 +33,7 @@ def terminal_diff(
 def _summary(comparison: Comparison, color: bool) -> str:
     alignment, totals = comparison.alignment, comparison.totals
     counts = alignment.row_counts()
-    lines = [_style(alignment.headline, BOLD, color)]
+    lines = [_style(shown(alignment.headline), BOLD, color)]
     lines.append(", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     if alignment.mode == "version":
         lines.append(
@@ -60,7 +60,7 @@ def _pair(view: PairView, comparison: Comparison, color: bool, width: int) -> st
         lines.append("  " + _inline(view, color))
     else:
         lines += _side_by_side(view.left_text or "—", view.right_text or "—", width)
-    lines += [_style(f"  ! {finding.message}", YELLOW, color) for finding in pair.findings]
+    lines += [_style(shown(f"  ! {finding.message}"), YELLOW, color) for finding in pair.findings]
     return "\n".join(lines)
 
 
@@ -70,18 +70,18 @@ def _inline(view: PairView, color: bool) -> str:
     for span in view.spans:
         if span.op in STYLES:
             if color:
-                parts.append(f"{STYLES[span.op]}{span.text}{RESET}")
+                parts.append(f"{STYLES[span.op]}{shown(span.text)}{RESET}")
             else:
                 opening, closing = PLAIN_MARKS[span.op]
-                parts.append(f"{opening}{span.text}{closing}")
+                parts.append(f"{opening}{shown(span.text)}{closing}")
         else:
-            parts.append(span.text)
+            parts.append(shown(span.text))
     return "".join(parts)
 
 
 def _side_by_side(left: str, right: str, width: int) -> list[str]:
     column = max(20, (width - 5) // 2)
-    left_lines, right_lines = wrap(left, column), wrap(right, column)
+    left_lines, right_lines = wrap(shown(left), column), wrap(shown(right), column)
     rows = max(len(left_lines), len(right_lines))
     left_lines += [""] * (rows - len(left_lines))
     right_lines += [""] * (rows - len(right_lines))

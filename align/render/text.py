@@ -215,3 +215,22 @@ def found_values(
     if not named:
         return []
     return [(m.start, m.end) for m in mentions(text, language(code)) if (m.kind, m.value) in named]
+
+
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+"""Characters that change how a terminal shows text without being seen: C0 and C1
+controls (tab and line feed aside), bidirectional embeddings, overrides and isolates,
+zero-width spaces and joiners that join nothing (the word joiner, the BOM). The marks of
+Arabic writing (U+200E/F, U+200C/D) are text, and shown as they are."""
+
+
+def shown(text: str, *, one_line: bool = False) -> str:
+    """The text with each hidden character written visibly (`⟨U+202E⟩`), so that no text
+    can be made to read other than it is, nor clear or move a terminal's screen; with
+    `one_line`, tabs and line feeds too (a message that must stay one line, a file name
+    in it included)."""
+    pattern = _HIDDEN_IN_A_LINE if one_line else _HIDDEN
+    return pattern.sub(lambda found: f"⟨U+{ord(found.group()):04X}⟩", text)
+
+
+_HIDDEN_IN_A_LINE = re.compile(f"{_HIDDEN.pattern}|[\t\n]")

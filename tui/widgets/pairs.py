@@ -26,7 +26,7 @@ from align.comparison import Comparison, PairView
 from align.diff import DELETE, EQUAL, INSERT, Span
 from align.model import FootnoteRef
 from align.render.labels import what_happened
-from align.render.text import found_values, with_marks
+from align.render.text import found_values, shown, with_marks
 from align.units import JOIN, Calls
 from tui.layout import Chunk, full_width, line_count, side_by_side, wrap_chunks
 from tui.session import Session
@@ -314,7 +314,7 @@ class PairsView(ScrollView, can_focus=True):
         right = with_marks(right, sorted(right_marks, key=lambda mark: mark[0]))
         if self.session.query:
             left, right = _searched(left, self.session.query), _searched(right, self.session.query)
-        return left, right
+        return _shown(left), _shown(right)
 
     def _inline(self, view: PairView) -> list[Chunk]:
         """The unified view's text: the diff inline, with the footnote calls of each side
@@ -327,7 +327,7 @@ class PairsView(ScrollView, can_focus=True):
             view.spans, left_calls.at(view.pair.lefts), right_calls.at(view.pair.rights)
         )
         chunks = with_marks(chunks, marks)
-        return _searched(chunks, self.session.query) if self.session.query else chunks
+        return _shown(_searched(chunks, self.session.query) if self.session.query else chunks)
 
     def _calls(self) -> tuple[Calls, Calls]:
         """Where each side's footnotes are called, worked out once per comparison."""
@@ -350,7 +350,7 @@ class PairsView(ScrollView, can_focus=True):
             for footnote_key in dict.fromkeys(cited):
                 chunks += [
                     (f"{footnote_key} ", DIM),
-                    (document.footnote(footnote_key).text + "  ", DIM),
+                    (shown(document.footnote(footnote_key).text) + "  ", DIM),
                 ]
             sides.append(chunks)
         return (sides[0], sides[1]) if sides[0] or sides[1] else None
@@ -522,6 +522,12 @@ def _with_findings(text: str, view: PairView, side: str, code: str) -> list[Chun
         position = end
     chunks.append((text[position:], None))
     return [chunk for chunk in chunks if chunk[0]]
+
+
+def _shown(chunks: list[Chunk]) -> list[Chunk]:
+    """The chunks with each character that would act on the terminal written visibly
+    (`⟨U+202E⟩`): last, once calls and search hits stand where the text has them."""
+    return [(shown(text), style) for text, style in chunks]
 
 
 def _part_marks(text: str | None, keys: tuple[str, ...]) -> list[tuple[int, Chunk]]:
