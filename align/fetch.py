@@ -270,11 +270,23 @@ def _check(data: bytes, wanted: Request, kind: str) -> bytes:
     if not data:
         raise FetchError(f"{wanted}: the server sent an empty answer, not a {kind.upper()}")
     if any(data.startswith(magic) for magic in MAGIC):
+        if not _whole(data):  # a server that said a shorter length than it sent
+            raise _Transient(f"the download was cut short (a {kind.upper()} without its end)")
         return data
     head = data[:512].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
         raise FetchError(f"{wanted}: the server sent an HTML page, not a {kind.upper()}")
     raise FetchError(f"{wanted}: the server sent something that is not a PDF or Word file")
+
+
+def _whole(data: bytes) -> bool:
+    """A PDF ends with its `%%EOF` mark; a Word file, a zip, with its central directory's
+    end: what a download cut short lacks, whatever length the server said."""
+    if data.startswith(b"%PDF-"):
+        return b"%%EOF" in data[-1024:]
+    if data.startswith(b"PK\x03\x04"):
+        return b"PK\x05\x06" in data[-(65536 + 22) :]
+    return True
 
 
 def _extension(data: bytes) -> str:

@@ -17,6 +17,7 @@ from tests.fixtures.ods_server import (
     FLAKY,
     FOREIGN,
     HTML_PAGE,
+    SHORT_LENGTH,
     SLOW,
     TRUNCATED,
     Documents,
@@ -101,6 +102,7 @@ def test_the_cache_answers_until_refresh(server: str, documents: Documents, tmp_
         ("A/RES/72/999", "pdf", r"^no such document: A/RES/72/999 \[en\] \(pdf\)$"),
         (HTML_PAGE, "pdf", r"the server sent an HTML page, not a PDF$"),
         (TRUNCATED, "pdf", r"the download was cut short \(27 of 100000 bytes\)$"),
+        (SHORT_LENGTH, "pdf", r"the download was cut short \(a PDF without its end\)$"),
         (FOREIGN, "pdf", r"refused a redirect to https://files\.example\.com: not a UN host"),
     ],
 )
