@@ -573,3 +573,28 @@ def test_write_goes_through_links_and_into_devices_and_pipes(tmp_path: Path) -> 
     reader.join(timeout=10)
     assert received == [b"through the pipe"] and stat.S_ISFIFO(fifo.stat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.html", "pipe", "real.html"]
+
+
+@pytest.mark.skipif(shutil.which("cmark") is None, reason="needs cmark (apt-get install cmark)")
+def test_every_change_of_a_real_pair_survives_cmark_safe_mode() -> None:
+    """78/228 → 80/228 rendered by `cmark --safe` (raw HTML dropped, as wikis drop it):
+    every deleted and inserted passage of every pair is there, marked."""
+    import html as html_text
+
+    from tests.test_real_documents import pdf
+
+    left, right = pdf("A_RES_78_228"), pdf("A_RES_80_228")
+    comparison = compare(left, right, align(left, right))
+    rendered = subprocess.run(
+        ["cmark", "--safe"], input=render(comparison, "md").decode(), capture_output=True,
+        text=True, check=True,
+    ).stdout  # fmt: skip
+    shown = " ".join(html_text.unescape(re.sub(r"<[^>]+>", "", rendered)).split())
+    edits = [
+        f"[-{' '.join(s.text.split())}-]" if s.op == -1 else f"{{+{' '.join(s.text.split())}+}}"
+        for view in comparison.views
+        for s in view.spans or ()
+        if s.op and s.text.strip()
+    ]
+    assert len(edits) > 150
+    assert [edit for edit in edits if edit not in shown] == []
