@@ -22,14 +22,16 @@ replaces a file the user made read-only.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from align.errors import OutputError
+from align.errors import OutputError, ReadError, UsageError
+from align.files import read_regular_file
 from align.marks import Keys, Seal
 from align.model import Document
 from align.overrides import (
@@ -117,11 +119,15 @@ def load_review(path: str | Path) -> tuple[Review, str | None]:
     path = Path(path)
     if not path.exists():
         return Review(), None
+    path = path.resolve()  # a link is read through, and what is set aside is its target
+    if not path.is_file():
+        raise UsageError(f"{path}: a review file must be a regular file, not {_kind(path)}")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = read_regular_file(path, MAX_REVIEW, what="review file", hint="").decode()
+        data = tomllib.loads(text)
         review = Review(_reviewed(data), overrides_from_data(data), _last(data))
     except (
-        OSError,
+        ReadError,
         UnicodeDecodeError,
         tomllib.TOMLDecodeError,
         ValueError,
@@ -135,6 +141,18 @@ def load_review(path: str | Path) -> tuple[Review, str | None]:
             f"review file {path} could not be read ({reason}); set aside as {aside.name}",
         )
     return review, None
+
+
+MAX_REVIEW = 16 * 1024 * 1024
+"""A review file larger than this (marks for some 200,000 pairs) is set aside unread: no
+review holds that much, and parsing it would stall the UI's start."""
+
+
+def _kind(path: Path) -> str:
+    """What a path that is no regular file is: `a directory`, `a named pipe`, …"""
+    mode = path.stat().st_mode
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"))
+    return next((kind for test, kind in kinds if test(mode)), "a device")
 
 
 def read_review(path: str | Path) -> Review:
@@ -199,6 +217,29 @@ def merged(base: Review, ours: Review, theirs: Review) -> Review:
         ),
         ours.last if ours.last != base.last else theirs.last,
     )
+
+
+@contextlib.contextmanager
+def review_lock(path: str | Path) -> Iterator[None]:
+    """The review at `path` to oneself while the block runs (an advisory lock on a file
+    beside it), so that two sessions saving at once each merge the other's marks; where
+    the system has no such lock (Windows), saves merge without it."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    path = Path(path).resolve()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # the data folder, the first time
+        lock = os.open(f"{path}.lock", os.O_WRONLY | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot be locked ({error.strerror or error})") from None
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(lock)  # which releases the lock
 
 
 def save_review(path: str | Path, review: Review, *, left: str, right: str) -> None:

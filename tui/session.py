@@ -18,7 +18,7 @@ from align.errors import ResalignError
 from align.marks import Keys, Seal, seal
 from align.model import Document
 from align.overrides import Overrides
-from align.review import Review, load_review, merged, save_review
+from align.review import Review, load_review, merged, review_lock, save_review
 
 if TYPE_CHECKING:
     from tui.ahead import HeadStart
@@ -100,10 +100,11 @@ class Session:
     def save_state(self) -> str | None:
         """Save the review, merged with what another session saved to the file since; a
         one-line reason if it cannot be saved (the review stays here, in memory)."""
-        theirs, _ = load_review(self.state_path) if self.state_path.exists() else (Review(), None)
-        review = merged(self.saved, self.review, theirs)
         try:
-            save_review(self.state_path, review, left=self.left.source, right=self.right.source)
+            with review_lock(self.state_path):  # another session's save waits for ours
+                theirs, _ = load_review(self.state_path)
+                review = merged(self.saved, self.review, theirs)
+                save_review(self.state_path, review, left=self.left.source, right=self.right.source)
         except ResalignError as error:
             return f"{error}; your marks are kept until you quit"
         self.review = self.saved = review
