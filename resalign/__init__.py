@@ -21,9 +21,22 @@ def package_version() -> str:
         return "0+unknown"
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program stands so that it ends as Ctrl-C does: what it
+    was writing is removed, the children reading a PDF are stopped."""
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise _Terminated
+
+
 def run() -> None:
     """The `resalign` command. The CLI is imported here, so that Ctrl-C while it loads ends
-    the program quietly with exit code 130, as it does once the program runs."""
+    the program quietly with exit code 130, as it does once the program runs; SIGTERM ends
+    it the same way, with 143."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         start()
         from resalign.cli import main
@@ -31,6 +44,8 @@ def run() -> None:
         code = main()
     except KeyboardInterrupt:
         code = 130
+    except _Terminated:
+        code = 143
     _leave(code)
 
 

@@ -619,3 +619,52 @@ def test_a_file_name_cannot_forge_a_line_nor_colour_the_terminal(
     assert code == ExitCode.INPUT and out == ""
     assert err.count("\n") == 1 and "\x1b" not in err
     assert "⟨U+000A⟩resalign: all is well" in err and "⟨U+001B⟩[31m" in err
+
+
+TERMINATED = """
+import sys, time
+import align.read.pdf as pdf
+
+def slow(*args, **kwargs):
+    time.sleep(60)  # a reading child that would go on for a minute
+
+pdf._pages = slow
+sys.argv = ["resalign", "parse", sys.argv[1]]
+import resalign
+resalign.run()
+"""
+
+
+def test_sigterm_while_reading_a_pdf_stops_the_reading_child(tmp_path: Path) -> None:
+    """SIGTERM ends `resalign` as Ctrl-C does (exit 143, no traceback) and stops the
+    child reading the PDF, which went on alone before."""
+    import shutil
+    import signal
+    import subprocess
+
+    from tests.test_real_documents import REAL
+
+    marker = tmp_path / "terminated-marker.pdf"
+    shutil.copy(REAL / "A_RES_78_10.pdf", marker)
+    process = subprocess.Popen(
+        [sys.executable, "-c", TERMINATED, str(marker)],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    time.sleep(1.5)  # the child is reading (sleeping) by now
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 143 and "Traceback" not in err
+
+    def still_running() -> list[str]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if str(marker).encode() in (entry / "cmdline").read_bytes():
+                    found.append(entry.name)
+            except OSError:
+                continue
+        return found
+
+    assert still_running() == []

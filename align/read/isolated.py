@@ -10,6 +10,7 @@ cleanly. Where `fork` is missing (not POSIX), the work runs in-process.
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import os
 import pickle
@@ -55,9 +56,11 @@ def run_isolated_each(works: Sequence[Callable[[], T]], *, source: str) -> list[
     try:
         payloads = _read_each([reading for _, reading in children], seconds)
     except TimeoutError:
-        for child, _ in children:
-            os.kill(child, signal.SIGKILL)
+        _stop(children)
         raise ReadError(f"{source}: refused: reading took longer than {seconds:.0f} s") from None
+    except BaseException:  # Ctrl-C, SIGTERM: no child goes on reading for nobody
+        _stop(children)
+        raise
     finally:
         for child, reading in children:
             os.close(reading)
@@ -72,6 +75,12 @@ def run_isolated_each(works: Sequence[Callable[[], T]], *, source: str) -> list[
         if kind == "error":
             raise ReadError(value)
     return [value for _, value in results]
+
+
+def _stop(children: list[tuple[int, int]]) -> None:
+    for child, _ in children:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
 
 
 def _child(work: Callable[[], object], writing: int, memory: int) -> None:
