@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -25,30 +28,42 @@ def read_doc(path: Path, *, source: str, lang: Language | None, max_size: int) -
     from align.read.docx import read_docx
 
     with tempfile.TemporaryDirectory(prefix="resalign-doc-") as folder:
-        try:
-            subprocess.run(
-                [
-                    soffice,
-                    "--headless",
-                    f"-env:UserInstallation=file://{folder}/profile",
-                    "--convert-to",
-                    "docx",
-                    "--outdir",
-                    folder,
-                    str(path),
-                ],
-                capture_output=True,
-                timeout=CONVERT_SECONDS,
-                check=True,
-            )
-        except subprocess.TimeoutExpired:
-            raise ReadError(
-                f"{source}: LibreOffice did not convert it within {CONVERT_SECONDS} s"
-            ) from None
-        except subprocess.CalledProcessError as error:
-            reason = error.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["failed"]
-            raise ReadError(f"{source}: LibreOffice could not convert it ({reason[0]})") from None
+        command = [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            folder,
+            str(path),
+        ]
+        # a session of its own: LibreOffice's launcher starts the converter as a child,
+        # which a timeout must stop with it (and Ctrl-C or SIGTERM too)
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        ) as office:
+            try:
+                _, errors = office.communicate(timeout=CONVERT_SECONDS)
+            except subprocess.TimeoutExpired:
+                _stop(office)
+                raise ReadError(
+                    f"{source}: LibreOffice did not convert it within {CONVERT_SECONDS} s"
+                ) from None
+            except BaseException:
+                _stop(office)
+                raise
+        if office.returncode != 0:
+            reason = errors.decode(errors="replace").strip().splitlines()[-1:] or ["failed"]
+            raise ReadError(f"{source}: LibreOffice could not convert it ({reason[0]})")
         converted = Path(folder) / f"{path.stem}.docx"
         if not converted.exists() or converted.stat().st_size > max_size:
             raise ReadError(f"{source}: LibreOffice could not convert it to .docx")
         return read_docx(converted.read_bytes(), source=source, lang=lang)
+
+
+def _stop(office: subprocess.Popen[bytes]) -> None:
+    """LibreOffice and every process it started."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(office.pid, signal.SIGKILL)
+    office.wait()
