@@ -27,7 +27,7 @@ from resalign.cli import main
 from tests.conftest import ES, MODELED
 from tests.fixtures.docx_builder import docx_bytes
 from tests.fixtures.html_builder import html_bytes
-from tests.test_read_formats import header_lines
+from tests.test_read_formats import _zip, header_lines
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -545,7 +545,7 @@ def test_a_word_file_is_read_from_the_part_its_relationships_name(
     parts |= {"_rels/.rels": relations, "word/main.xml": main}
     if "word/_rels/document.xml.rels" in parts:  # the main part's own relationships
         parts["word/_rels/main.xml.rels"] = parts["word/_rels/document.xml.rels"]
-    document = read_docx(_zipped(parts), source="decoy.docx")
+    document = read_docx(_zip(parts), source="decoy.docx")
     assert document.paragraph("PP1").text.startswith("Reiterando su enérgica condena")
     assert document.count("operative") == 22 and len(document.footnotes) == 14
 
@@ -553,14 +553,6 @@ def test_a_word_file_is_read_from_the_part_its_relationships_name(
 def _entries(data: bytes) -> dict[str, bytes]:
     package = zipfile.ZipFile(io.BytesIO(data))
     return {item.filename: package.read(item) for item in package.infolist()}
-
-
-def _zipped(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, content in parts.items():
-            target.writestr(name, content)
-    return out.getvalue()
 
 
 def test_an_entry_twice_in_a_package_is_refused(
