@@ -93,11 +93,12 @@ def match_versions(
     matches = [
         Match(i, j, scores[i, j], "citation" if (i, j) in lifted else "content") for i, j in chain
     ]
-    scores.update(_kind_changes(left, right, weighted, candidates, matches, han))
+    bare = _Bare(weighted, left, right, han)  # each unit's tokens past its lead, once
+    scores.update(_kind_changes(left, right, bare, candidates, matches))
     matches += _in_place(chain, scores, matches)
     matches += _moves(left, right, scores, matches)
     matches += _splits_and_merges(left, right, weighted, matches)
-    matches += _reworded(left, right, _Bare(weighted, left, right, han), matches)
+    matches += _reworded(left, right, bare, matches)
     paired_left = {m.left for m in matches}
     paired_right = {m.right for m in matches}
     matches += [Match(i, None, 0.0, "content") for i in range(len(left)) if i not in paired_left]
@@ -174,16 +175,14 @@ KIND_CHANGES = frozenset({"preambular", "operative"})
 def _kind_changes(
     left: Sequence[Unit],
     right: Sequence[Unit],
-    weighted: Weighted,
+    bare: _Bare,
     candidates: Sequence[tuple[int, int]],
     matches: list[Match],
-    han: bool,
 ) -> dict[tuple[int, int], float]:
     """Scores of the paragraphs still unpaired that may have changed kind: a preambular
     paragraph left over on one side against an operative one on the other."""
     free_left = set(range(len(left))) - {m.left for m in matches}
     free_right = set(range(len(right))) - {m.right for m in matches}
-    bare = _Bare(weighted, left, right, han)
     return {
         (i, j): bare.dice(i, j)
         for i, j in candidates

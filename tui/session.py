@@ -57,13 +57,13 @@ class Session:
     _pair_keys: tuple[Comparison | None, Counter[Keys]] = field(
         default=(None, Counter()), init=False, repr=False, compare=False
     )
+    """The comparison last counted and how many of its pairs have each pair of keys."""
     undo: list[Overrides] = field(default_factory=list)
     """The links as they were before each link made in this session, last last."""
     _seals: tuple[Comparison | None, dict[Keys, Seal]] = field(
         default=(None, {}), init=False, repr=False, compare=False
     )
     """Each marked pair's seal as it reads now, worked out once a comparison."""
-    """The comparison last counted and how many of its pairs have each pair of keys."""
 
     @classmethod
     def open(

@@ -83,7 +83,8 @@ def _targets(text: str) -> list[str]:
     paragraph and operative paragraphs 35, 38 and 39` is four deletions."""
     if match := _OPERATIVE_LIST.search(text):
         numbers = re.findall(r"\d+", match["numbers"])
-        preambular = [t for t in [_target(text[: match.start()])] if t.startswith("PP")]
+        first = _target(text[: match.start()])
+        preambular = [first] if first.startswith("PP") else []
         return [*preambular, *(f"OP{number}" for number in numbers)]
     return [_target(text)]
 

@@ -127,10 +127,11 @@ def _what(lines: Sequence[str], index: int, what: str | None) -> tuple[str, int]
         if not lines[at]:
             continue
         parts.append(lines[at])
+        last = at
         if symbol_at_end(lines[at]) or len(parts) > 3:
             break
     joined = " ".join(parts)
-    return (joined, at) if symbol_at_end(joined) else (parts[0], last)
+    return (joined, last) if symbol_at_end(joined) else (parts[0], index)
 
 
 def _amended(target: re.Match[str]) -> str:

@@ -288,15 +288,16 @@ def _title_heads(
     furniture: the running title of a page, however its lines wrap (it is set narrower
     than the title on the first page, and a two-page document repeats it only once)."""
     target = _squeezed(title, symbol)
+    squeezed = [_squeezed(lines[index], symbol) for index in filled]
     found: set[int] = set()
-    for position, index in enumerate(filled):
-        joined = _squeezed(lines[index], symbol)
+    for position in range(len(filled)):
+        joined = squeezed[position]
         end = position
         while joined and target.startswith(joined) and joined != target:
             end += 1
             if end >= len(filled) or end - position >= _TITLE_HEAD_LINES:
                 break
-            joined += _squeezed(lines[filled[end]], symbol)
+            joined += squeezed[end]
         if joined != target:
             continue
         before = position > 0 and filled[position - 1] in anchors

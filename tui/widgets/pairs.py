@@ -304,14 +304,11 @@ class PairsView(ScrollView, can_focus=True):
             left = _with_findings(view.left_text or "—", view, "left", languages[0])
             right = _with_findings(view.right_text or "—", view, "right", languages[1])
         left_calls, right_calls = self._calls()
-        left_marks = _call_marks(left_calls.at(view.pair.lefts)) + _part_marks(
-            view.left_text, view.pair.lefts
+        pair = view.pair
+        left = with_marks(left, _side_marks(left_calls.at(pair.lefts), view.left_text, pair.lefts))
+        right = with_marks(
+            right, _side_marks(right_calls.at(pair.rights), view.right_text, pair.rights)
         )
-        right_marks = _call_marks(right_calls.at(view.pair.rights)) + _part_marks(
-            view.right_text, view.pair.rights
-        )
-        left = with_marks(left, sorted(left_marks, key=lambda mark: mark[0]))
-        right = with_marks(right, sorted(right_marks, key=lambda mark: mark[0]))
         if self.session.query:
             left, right = _searched(left, self.session.query), _searched(right, self.session.query)
         return _shown(left), _shown(right)
@@ -493,7 +490,7 @@ def _inline_marks(
             new += size
             old += size if span.op == EQUAL else 0
         inline += size
-    marks += [(inline, mark) for ref, mark in _marked(right) if ref.offset >= new]  # at the end
+    marks += [(inline, _call_mark(ref)) for ref in right if ref.offset >= new]  # at the end
     return sorted(marks, key=lambda item: item[0])
 
 
@@ -503,14 +500,10 @@ def _within(
     """The marks of the calls that stand in a span from `start` (in its side's text) that
     the inline text has at `inline`."""
     return [
-        (inline + ref.offset - start, mark)
-        for ref, mark in _marked(calls)
+        (inline + ref.offset - start, _call_mark(ref))
+        for ref in calls
         if start <= ref.offset < start + size
     ]
-
-
-def _marked(calls: tuple[FootnoteRef, ...]) -> list[tuple[FootnoteRef, Chunk]]:
-    return [(ref, mark) for ref, (_, mark) in zip(calls, _call_marks(calls), strict=True)]
 
 
 def _with_findings(text: str, view: PairView, side: str, code: str) -> list[Chunk]:
@@ -542,9 +535,20 @@ def _part_marks(text: str | None, keys: tuple[str, ...]) -> list[tuple[int, Chun
     return marks
 
 
+def _side_marks(
+    calls: tuple[FootnoteRef, ...], text: str | None, keys: tuple[str, ...]
+) -> list[tuple[int, Chunk]]:
+    """One side's footnote calls and part labels, in the order they stand in its text."""
+    return sorted(_call_marks(calls) + _part_marks(text, keys), key=lambda mark: mark[0])
+
+
 def _call_marks(calls: tuple[FootnoteRef, ...]) -> list[tuple[int, Chunk]]:
     """Footnote calls as marks in the text (`[14]` where footnote 14 is called)."""
-    return [(ref.offset, (f"[{ref.key.removeprefix('FN')}]", CALL)) for ref in calls]
+    return [(ref.offset, _call_mark(ref)) for ref in calls]
+
+
+def _call_mark(ref: FootnoteRef) -> Chunk:
+    return (f"[{ref.key.removeprefix('FN')}]", CALL)
 
 
 def _searched(chunks: list[Chunk], query: str) -> list[Chunk]:

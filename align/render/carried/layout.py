@@ -67,13 +67,13 @@ def _stale(carry: Carry, lines: list[str]) -> dict[int, str]:
     new value in, so a translator must."""
     lang = language(carry.old_target.language)
     old, new = carry.old_source.session, carry.new_source.session
+    written = session_words(new, lang.code)
     found = {}
     for index, line in enumerate(lines):
         dates = {mention.iso for mention in find_dates(line, lang)}
         if dates - {carry.new_source.adopted}:
             found[index] = "a date of last year's text: write this year's"
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        written = session_words(new, lang.code)
         if (
             old != new
             and lang.agenda_item.search(following)
