@@ -207,7 +207,11 @@ def bench_reports() -> None:
         median_ms(lambda: compare(left, right, big), 3),
     )
     comparison = compare(left, right, big)
-    row("render html, synthetic 2000 paragraphs", median_ms(lambda: render(comparison, "html"), 3))
+    for name in ("html", "docx"):
+        row(
+            f"render {name}, synthetic 2000 paragraphs",
+            median_ms(lambda n=name: render(comparison, n), 3),
+        )
 
 
 def bench_tui() -> None:

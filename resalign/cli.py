@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from align.errors import ExitCode, OutputError, ResalignError, UsageError
 from align.read import DEFAULT_MAX_SIZE, read_document
+from align.render import FORMATS as REPORT_FORMATS
+from align.render import Format
+from align.render.carried import CARRY_FORMATS
 from resalign import package_version, quietly
 
 if TYPE_CHECKING:
@@ -28,11 +31,6 @@ if TYPE_CHECKING:
 
 
 PROG = "resalign"
-REPORT_FORMATS = ("csv", "html", "json", "md", "tmx", "xlsx")
-"""The writers in align.render (a test holds the two lists equal; importing that package
-here would load the diff engine for every command)."""
-CARRY_FORMATS = ("docx", "html", "md", "tmx", "txt", "xliff")
-"""The writers in align.render.carried (a test holds the two lists equal)."""
 
 
 COMMANDS = ("parse", "align", "diff", "report", "tui", "demo", "carry", "fetch", "corpus")
@@ -166,6 +164,11 @@ class _Commands:
         return _Unused()
 
 
+def _listed(formats: dict[str, Format]) -> str:
+    """`html (web page), md (Markdown), …` for a help text."""
+    return ", ".join(f"{row.name} ({row.what})" for row in formats.values())
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with `command`, only that command's options (what
     running it needs: the others are built for `--help` and for mistakes)."""
@@ -235,9 +238,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report",
-        help="write a diff report (html, md, json, csv, tmx, xlsx)",
+        help="write a diff report",
         description="Write a report of two resolutions' alignment and diffs. The format "
-        "comes from the file's extension or --format.",
+        f"comes from the file's extension or --format: {_listed(REPORT_FORMATS)}.",
     )
     _add_pair_options(report)
     report.add_argument(
@@ -291,9 +294,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "year's text and its translation, NEW_SOURCE this year's text. Each unit of the new "
         "text gets the old translation where it is the same (exact), with its years, dates, "
         "symbols and numbers replaced where only they changed (auto-updated), flagged with "
-        "the source changes where it was reworded (fuzzy), or nothing (new). Formats: docx "
-        "or txt (the prefilled text), xliff (XLIFF 1.2 for CAT tools), tmx (the pairs used), "
-        "html or md (a report). Without -o: the review UI in a terminal (new source with its "
+        "the source changes where it was reworded (fuzzy), or nothing (new). Formats: "
+        f"{_listed(CARRY_FORMATS)}. Without -o: the review UI in a terminal (new source with its "
         "changes, proposed translation, status; n: next to do, a: accept, e: export the Word "
         "file beside NEW_SOURCE), the summary and the units that need work otherwise.",
     )
@@ -471,8 +473,10 @@ def _report(args: argparse.Namespace) -> int:
     if args.format and named and named != args.format:
         say(f"{PROG}: warning: writing {args.format} into {args.output}, whose name says {named}")
     if args.output == "-":  # standard output
-        if report_format == "xlsx" and sys.stdout.isatty():
-            raise UsageError("an XLSX report is binary: give a file name (-o report.xlsx)")
+        if REPORT_FORMATS[report_format].binary and sys.stdout.isatty():
+            raise UsageError(
+                f"a {report_format} report is binary: give a file name (-o report.{report_format})"
+            )
         data = render(_comparison(args), report_format, **_writer_options(args, report_format))
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from lxml import etree
 from align import Document, OutputError, align, parse_text
 from align.comparison import compare
 from align.output import write_output
-from align.render import FORMATS, format_for, render
+from align.render import FORMATS, Format, format_for, render
 from resalign.cli import main
 from tests.conftest import EN, ES, MODELED
 from tests.reports_fixtures import hostile_comparison, small_comparison
@@ -27,17 +28,18 @@ HEADER_KEYS = ["SYMBOL", "SESSION", "AGENDA", "REPORT", "ADOPTED", "TITLE", "OPE
 DTD = Path(__file__).parent / "data" / "tmx14.dtd"
 
 
-@pytest.mark.parametrize("report_format", ["md", "csv", "json", "html", "tmx", "xlsx"])
+@pytest.mark.parametrize("report_format", FORMATS)
 def test_golden(report_format: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each writer's output on a small pair, byte for byte (TMX: a pair of languages, with
     a fixed creation date; XLSX: its cells, runs of rich text included, as JSON, since the
-    zip holds the time it was written)."""
+    zip holds the time it was written; Word: its parts, indented, one after the other)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     comparison = small_translation() if report_format == "tmx" else small_comparison()
     produced = render(comparison, report_format)
-    if report_format == "xlsx":
-        produced = xlsx_cells(produced)
-    golden = GOLDEN / (f"small.{report_format}" + (".json" if report_format == "xlsx" else ""))
+    readable = {"xlsx": (xlsx_cells, ".json"), "docx": (docx_parts, ".xml")}
+    shown, suffix = readable.get(report_format, (lambda data: data, ""))
+    produced = shown(produced)
+    golden = GOLDEN / f"small.{report_format}{suffix}"
     if os.environ.get("RESALIGN_UPDATE_GOLDEN"):
         golden.write_bytes(produced)
     assert produced == golden.read_bytes()
@@ -49,6 +51,18 @@ def small_translation():  # type: ignore[no-untyped-def]
 
     es, en = (parse_text(next(c.text for c in CORPUS if c.lang == code)) for code in ("es", "en"))
     return compare(es, en, align(es, en))
+
+
+def docx_parts(data: bytes) -> bytes:
+    """Each part of a Word package, its name and then its XML indented."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return b"".join(
+            f"--- {name}\n".encode()
+            + etree.tostring(
+                etree.fromstring(package.read(name)), pretty_print=True, encoding="UTF-8"
+            )
+            for name in package.namelist()
+        )
 
 
 def xlsx_cells(data: bytes) -> bytes:
@@ -273,17 +287,17 @@ def test_xlsx_opens_in_libreoffice(tmp_path: Path, es: Document, modeled: Docume
     assert [(keys, word) for keys, word in last_words if word not in printed] == []
 
 
-def test_cli_knows_every_writer() -> None:
-    from resalign.cli import REPORT_FORMATS
+@pytest.mark.parametrize("row", FORMATS.values(), ids=FORMATS)
+def test_each_format_by_its_extensions(row: Format) -> None:
+    for extension in row.extensions:
+        assert format_for(f"r{extension}") == row.name
+        assert format_for(f"R{extension.upper()}") == row.name
+    assert callable(row.writer())
 
-    assert set(REPORT_FORMATS) == set(FORMATS)
 
-
-def test_formats_by_extension() -> None:
-    assert {
-        format_for(f"r.{ext}") for ext in ("html", "HTM", "md", "json", "csv", "tmx", "xlsx")
-    } == set(FORMATS)
+def test_no_format_for_other_names() -> None:
     assert format_for("r.pdf") is None
+    assert format_for("report") is None
 
 
 def test_write_refuses_to_overwrite(tmp_path: Path) -> None:

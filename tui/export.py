@@ -9,7 +9,7 @@ from textual.app import App
 from align.comparison import with_reviewed
 from align.errors import ResalignError
 from align.output import write_output
-from align.render import format_for, render
+from align.render import extensions, format_for, render
 from tui.screens.prompt import ConfirmScreen, PromptScreen
 from tui.session import Session
 
@@ -19,7 +19,7 @@ def ask_and_export(app: App[None], session: Session) -> None:
     write it; the format comes from the extension."""
     default = f"{Path(session.right.source).stem}.report.html"
     app.push_screen(
-        PromptScreen("Export the report to (.html .md .json .csv .tmx .xlsx):", default),
+        PromptScreen(f"Export the report to ({extensions()}):", default),
         lambda target: export(app, session, target),
     )
 

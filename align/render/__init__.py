@@ -1,12 +1,14 @@
 """Writers: one module per output format, all reading the same `Comparison`.
 
-`render(comparison, format)` imports a writer only when it is asked for, so that reading
-a document never loads lxml.
+Each format is one row of `REPORTS`; the command line's choices and help, the review UI's
+export and the tests all read that table. A writer is imported only when it is asked for,
+so that reading a document never loads lxml.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,39 +16,50 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from align.comparison import Comparison
 
-FORMATS = {
-    "html": ("align.render.html", "render_html"),
-    "md": ("align.render.markdown", "render_markdown"),
-    "json": ("align.render.json_report", "render_json"),
-    "csv": ("align.render.csv_report", "render_csv"),
-    "tmx": ("align.render.tmx", "render_tmx"),
-    "xlsx": ("align.render.xlsx", "render_xlsx"),
-}
-EXTENSIONS = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "md",
-    ".markdown": "md",
-    ".json": "json",
-    ".csv": "csv",
-    ".tmx": "tmx",
-    ".xlsx": "xlsx",
-}
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An output format: its name, the file extensions that ask for it, whether its bytes
+    are binary (never to a terminal) and the function that writes it."""
+
+    name: str
+    extensions: tuple[str, ...]
+    module: str
+    function: str
+    what: str
+    """What the file is, for help texts."""
+    binary: bool = False
+
+    def writer(self) -> Callable[..., bytes]:
+        """The writer function, its module imported now."""
+        return getattr(import_module(self.module), self.function)  # type: ignore[no-any-return]
 
 
-def format_for(path: str | Path, extensions: dict[str, str] = EXTENSIONS) -> str | None:
-    """The format a file name asks for, by its extension (in `extensions`: the reports'
+REPORTS = (
+    Format("html", (".html", ".htm"), "align.render.html", "render_html", "web page"),
+    Format("md", (".md", ".markdown"), "align.render.markdown", "render_markdown", "Markdown"),
+    Format("json", (".json",), "align.render.json_report", "render_json", "JSON"),
+    Format("csv", (".csv",), "align.render.csv_report", "render_csv", "spreadsheet rows"),
+    Format("tmx", (".tmx",), "align.render.tmx", "render_tmx", "translation memory"),
+    Format("xlsx", (".xlsx",), "align.render.xlsx", "render_xlsx", "Excel workbook", True),
+    Format("docx", (".docx",), "align.render.redline", "render_redline", "Word redline", True),
+)
+FORMATS = {row.name: row for row in REPORTS}
+
+
+def format_for(path: str | Path, formats: dict[str, Format] = FORMATS) -> str | None:
+    """The format a file name asks for, by its extension (among `formats`: the reports'
     by default)."""
-    return extensions.get(Path(path).suffix.lower())
+    suffix = Path(path).suffix.lower()
+    return next((row.name for row in formats.values() if suffix in row.extensions), None)
 
 
-def writer(formats: dict[str, tuple[str, str]], format: str) -> Callable[..., bytes]:
-    """The writer function for `format` in a table of formats, its module imported now."""
-    module, function = formats[format]
-    return getattr(import_module(module), function)  # type: ignore[no-any-return]
+def extensions(formats: dict[str, Format] = FORMATS) -> str:
+    """`.html .md …`: the first extension of each format, for a prompt."""
+    return " ".join(row.extensions[0] for row in formats.values())
 
 
 def render(comparison: Comparison, format: str, **options: str) -> bytes:
     """The comparison as a report in `format` (one of FORMATS), with that writer's own
     options (the CSV writer's `dialect`)."""
-    return writer(FORMATS, format)(comparison, **options)
+    return FORMATS[format].writer()(comparison, **options)

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from align.render import FORMATS
 from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STALE_MARK, STATUS_STYLES
 
 KEYS = [
@@ -27,7 +28,7 @@ KEYS = [
     ("r", "mark the selected pair reviewed as it reads now (again: unmark)"),
     ("l", "link the selected left paragraph to a right paragraph you pick, or unlink"),
     ("ctrl+z", "take back the last link, unlink or no-counterpart mark"),
-    ("e", "export a report (html, md, json, csv, tmx, xlsx)"),
+    ("e", f"export a report ({', '.join(FORMATS)})"),
     ("?", "this help"),
     ("q", "quit"),
 ]

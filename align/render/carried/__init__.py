@@ -1,5 +1,5 @@
 """Writers of a carried-forward translation: one module per output format, all reading
-the same `Carry`.
+the same `Carry`, each one row of `CARRIED`.
 
 `render_carry(carry, format)` imports a writer only when it is asked for.
 """
@@ -7,34 +7,29 @@ the same `Carry`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from align.carry import Carry
-from align.render import format_for, writer
+from align.render import Format, format_for
 
-CARRY_FORMATS = {
-    "docx": ("align.render.carried.docx", "render_docx"),
-    "txt": ("align.render.carried.text", "render_text"),
-    "xliff": ("align.render.carried.xliff", "render_xliff"),
-    "tmx": ("align.render.carried.tmx", "render_tmx"),
-    "html": ("align.render.carried.html", "render_html"),
-    "md": ("align.render.carried.markdown", "render_markdown"),
-}
-EXTENSIONS = {
-    ".docx": "docx",
-    ".txt": "txt",
-    ".xliff": "xliff",
-    ".xlf": "xliff",
-    ".tmx": "tmx",
-    ".html": "html",
-    ".htm": "html",
-    ".md": "md",
-}
+if TYPE_CHECKING:
+    from align.carry import Carry
+
+_HERE = "align.render.carried"
+CARRIED = (
+    Format("docx", (".docx",), f"{_HERE}.docx", "render_docx", "the prefilled text", True),
+    Format("txt", (".txt",), f"{_HERE}.text", "render_text", "the prefilled text"),
+    Format("xliff", (".xliff", ".xlf"), f"{_HERE}.xliff", "render_xliff", "XLIFF 1.2"),
+    Format("tmx", (".tmx",), f"{_HERE}.tmx", "render_tmx", "the pairs used"),
+    Format("html", (".html", ".htm"), f"{_HERE}.html", "render_html", "a report"),
+    Format("md", (".md", ".markdown"), f"{_HERE}.markdown", "render_markdown", "a report"),
+)
+CARRY_FORMATS = {row.name: row for row in CARRIED}
 
 
 def carry_format_for(path: str | Path) -> str | None:
     """The output format a file name asks for, by its extension."""
-    return format_for(path, EXTENSIONS)
+    return format_for(path, CARRY_FORMATS)
 
 
 def render_carry(carry: Carry, format: str) -> bytes:
-    return writer(CARRY_FORMATS, format)(carry)
+    return CARRY_FORMATS[format].writer()(carry)
