@@ -30,7 +30,8 @@ from align.units import header_units
 from resalign.cli import main
 from tests.test_align_properties import SEED
 
-REAL = Path(__file__).parent / "data" / "real"
+DATA = Path(__file__).parent / "data"
+REAL = DATA / "real"
 LO_CHANGES = Path(__file__).parent / "fixtures" / "lo_changes.py"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -380,3 +381,50 @@ def test_the_command_writes_a_redline(tmp_path: Path) -> None:
     assert zipfile.ZipFile(out).read("word/settings.xml").count(b"trackRevisions") == 1
     assert main([*argv, str(tmp_path / "changes.bin"), "--format", "docx"]) == 0
     assert (tmp_path / "changes.bin").read_bytes()[:2] == b"PK"
+
+
+# Schema -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    return etree.XMLSchema(etree.parse(str(DATA / "wml-subset.xsd"), parser))
+
+
+WORD_PARTS = ("document", "footnotes", "comments", "settings", "styles")
+
+
+def test_every_part_is_valid_wordprocessingml(
+    schema: etree.XMLSchema, real_pairs: dict[str, tuple[Comparison, bytes]], es: Document,
+    en: Document,
+) -> None:  # fmt: skip
+    from align.carry import carry
+    from align.render.carried import render_carry
+
+    files = [docx for _, docx in real_pairs.values()]
+    files.append(render(compare(es, en, align(es, en)), "docx"))
+    files.append(render_carry(carry(en, es, read_document(REAL / "A_RES_78_228.pdf")), "docx"))
+    for docx in files:
+        xml = parts(docx)
+        for name in WORD_PARTS:
+            assert schema.validate(xml[f"word/{name}.xml"]), (name, schema.error_log.last_error)
+
+
+def test_the_schema_refuses_what_word_would(
+    schema: etree.XMLSchema, real_pairs: dict[str, tuple[Comparison, bytes]]
+) -> None:
+    """The transcribed schema is no rubber stamp: a change without its author, properties
+    out of order and deleted text outside a run each fail it."""
+    _, docx = real_pairs["A_RES_78_228"]
+    for breaks in (
+        lambda root: root.find(f".//{W}del").attrib.pop(f"{W}author"),
+        lambda root: root.find(f".//{W}pPr").insert(
+            0, etree.Element(f"{W}jc", {f"{W}val": "center"})
+        ),
+        lambda root: root.find(f".//{W}p").append(etree.Element(f"{W}delText")),
+    ):
+        root = parts(docx)["word/document.xml"]
+        assert schema.validate(root)
+        breaks(root)
+        assert not schema.validate(root)
