@@ -678,6 +678,26 @@ async def test_exports_carry_reviewed_marks_and_manual_links(
     assert (rows["PP11"]["right_key"], rows["PP11"]["note"]) == ("PP10", "linked by hand")
 
 
+async def test_exports_a_word_redline_with_the_reviewed_marks(
+    es: Document, modeled: Document, state: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    app = review_app(es, modeled, state)
+    target = tmp_path / "changes.docx"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press(*TO_PP4, "r")
+        await pilot.press("e")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    package = zipfile.ZipFile(target)
+    comments = package.read("word/comments.xml").decode()
+    assert comments.count("✓ reviewed") == 1
+    assert b"<w:del " in package.read("word/document.xml")
+
+
 async def test_unified_view_in_language_mode_keeps_the_languages_apart(state: Path) -> None:
     """`u` between languages: each text a block of its own, Arabic reordered and flush
     right, not the two run together."""
