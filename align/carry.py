@@ -81,11 +81,13 @@ class CarriedUnit:
     """The lead words the translation opens with (`Reiterando`), set in italics."""
     accepted: bool = False
     """Accepted as it stands by a reviewer (in the UI)."""
+    edited: bool = False
+    """Written or revised by a translator (in the UI): final as it reads."""
 
     @property
     def needs_work(self) -> bool:
         """Whether a translator must still edit or write the unit."""
-        return not self.accepted and self.status in ("fuzzy", "new")
+        return not (self.accepted or self.edited) and self.status in ("fuzzy", "new")
 
     @property
     def words(self) -> int:
@@ -149,10 +151,36 @@ class Carry:
         raise KeyError(key)
 
 
-def with_accepted(carry: Carry, keys: frozenset[str]) -> Carry:
-    """The carry with the units of these keys accepted as they stand, the others not."""
-    units = tuple(replace(unit, accepted=unit.key in keys) for unit in carry.units)
-    return replace(carry, units=units)
+CALL_MARK = re.compile(r"\{(FN\d+)\}")
+"""A footnote call in a translation as a translator edits it: `{FN3}`."""
+
+
+def editable(unit: CarriedUnit) -> str:
+    """The translation with its footnote calls written `{FN3}` where they stand, for a
+    translator to edit; a unit with no translation yet offers the source's calls."""
+    text = unit.target
+    calls = unit.target_calls if text else unit.source_calls
+    for call in sorted(calls, key=lambda call: call.offset, reverse=True):
+        offset = min(call.offset, len(text)) if unit.target else len(text)
+        text = f"{text[:offset]}{{{call.key}}}{text[offset:]}"
+    return text
+
+
+def edited(unit: CarriedUnit, text: str) -> CarriedUnit:
+    """The unit with a translator's text (`{FN3}` marks its footnote calls): final, no
+    longer accepted as it stood."""
+    pieces, calls, start = [], [], 0
+    text = " ".join(text.split())  # one line, as the unit is one paragraph
+    for mark in CALL_MARK.finditer(text):
+        pieces.append(text[start : mark.start()])
+        calls.append(FootnoteRef(mark[1], sum(map(len, pieces))))
+        start = mark.end()
+    pieces.append(text[start:])
+    target = "".join(pieces)
+    lead = unit.lead if unit.lead and target.startswith(unit.lead) else ""
+    return replace(
+        unit, target=target, target_calls=tuple(calls), lead=lead, edited=True, accepted=False
+    )
 
 
 def carry(

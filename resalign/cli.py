@@ -296,8 +296,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "symbols and numbers replaced where only they changed (auto-updated), flagged with "
         "the source changes where it was reworded (fuzzy), or nothing (new). Formats: "
         f"{_listed(CARRY_FORMATS)}. Without -o: the review UI in a terminal (new source with its "
-        "changes, proposed translation, status; n: next to do, a: accept, e: export the Word "
-        "file beside NEW_SOURCE), the summary and the units that need work otherwise.",
+        "changes, proposed translation, status; n: next to do, enter: edit, a: accept, "
+        "ctrl+z: undo, e: export the Word file beside NEW_SOURCE, ?: keys), the summary and "
+        "the units that need work otherwise.",
     )
     carry.add_argument("old_source", metavar="OLD_SOURCE")
     carry.add_argument("old_target", metavar="OLD_TARGET")

@@ -53,7 +53,8 @@ def legend() -> Text:
 
 
 class HelpScreen(ModalScreen[None]):
-    """All bindings; any of escape, ? or q closes it."""
+    """All bindings (the review UI's, or those given) and what the marks mean; any of
+    escape, ? or q closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
@@ -61,14 +62,21 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
     ]
 
+    def __init__(
+        self, keys: list[tuple[str, str]] | None = None, marks: Text | None = None
+    ) -> None:
+        super().__init__()
+        self.keys = keys or KEYS
+        self.marks = marks or legend()
+
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()  # ↓ and PgDn scroll it
 
     def compose(self) -> ComposeResult:
-        width = max(len(keys) for keys, _ in KEYS)
-        lines = [f"[b]{keys:<{width}}[/b]  {what}" for keys, what in KEYS]
+        width = max(len(keys) for keys, _ in self.keys)
+        lines = [f"[b]{keys:<{width}}[/b]  {what}" for keys, what in self.keys]
         with VerticalScroll(id="help"):  # scrolls where the screen is short (80×24)
             yield Static("[b]resalign: keys[/b]", id="help-title")
             yield Static("\n".join(lines))
-            yield Static(legend(), id="help-legend")
+            yield Static(self.marks, id="help-legend")
             yield Static("[dim]escape closes this help[/dim]", id="help-foot")

@@ -139,8 +139,9 @@ def _call(paragraph: etree._Element, key: str, called: dict[str, int]) -> etree.
 
 
 def _highlight(unit: CarriedUnit | None) -> str | None:
-    """The highlight colour of a unit's text: none when exact, or accepted where nothing
-    it lacks is left (a fuzzy one accepted as it stands stays yellow)."""
-    if unit is None or (unit.accepted and unit.status != "fuzzy"):
+    """The highlight colour of a unit's text: none when exact, edited by a translator, or
+    accepted where nothing it lacks is left (a fuzzy one accepted as it stands stays
+    yellow)."""
+    if unit is None or unit.edited or (unit.accepted and unit.status != "fuzzy"):
         return None
     return HIGHLIGHTS.get(unit.status)

@@ -21,8 +21,8 @@ def carry_title(carry: Carry) -> str:
 def comment_text(unit: CarriedUnit) -> str:
     """Lines saying why the unit is flagged; empty for an exact unit nothing happened to.
     A fuzzy unit a reviewer accepted as it stands keeps its lines: last year's words lack
-    what the new source added, and the file says so."""
-    if unit.status == "exact" and not unit.reasons:
+    what the new source added, and the file says so. A translator's own text has none."""
+    if (unit.status == "exact" and not unit.reasons) or unit.edited:
         return ""
     if unit.accepted and unit.status != "fuzzy":
         return ""

@@ -66,7 +66,7 @@ def render_xliff(carry: Carry) -> bytes:
 
 def _unit(body: etree._Element, unit: CarriedUnit, carry: Carry) -> None:
     state, qualifier = STATES[unit.status]
-    if unit.accepted:
+    if unit.accepted or unit.edited:
         state = "translated"
     attributes = {
         "id": unit.key,
