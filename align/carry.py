@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from align.aligner import align
-from align.alignment import Alignment, Pair
+from align.alignment import Alignment, Pair, Status
 from align.diff import Span, stats, word_count, word_diff
 from align.errors import UsageError
 from align.languages import Language, language
@@ -202,7 +202,7 @@ def carry(
         old_target,
         new_source,
         tuple(units),
-        _dropped(context),
+        _dropped(context, {key for unit in units for key in unit.old_keys}),
         _header_lines(context),
         context.translation,
         context.version,
@@ -247,6 +247,12 @@ class _Context:
     """New source key → the version pair holding it."""
     footnotes: dict[str, str]
     """Old target footnote key → the new source footnote it became."""
+    unpaired: frozenset[str]
+    """Old source units the version alignment gave no new unit."""
+    neighbours: dict[str, tuple[str, ...]]
+    """Each old source paragraph's (or footnote's) keys before and after it."""
+    order: dict[str, int]
+    """Each old source paragraph's and footnote's place in the old source."""
 
     @classmethod
     def of(
@@ -282,6 +288,9 @@ class _Context:
             translated,
             {key: pair for pair in version.pairs for key in pair.rights},
             footnotes,
+            frozenset(key for pair in version.body if not pair.rights for key in pair.lefts),
+            _neighbours(old_source),
+            {key: index for index, key in enumerate(unit_texts(old_source))},
         )
 
     @property
@@ -325,7 +334,11 @@ def _carried(unit: Unit, context: _Context) -> CarriedUnit:
     pair = context.versions.get(unit.key)
     calls = _source_calls(unit, context)
     if pair is None or not pair.lefts:
-        return _new(unit, calls, context, ("new in this text",))
+        pair = _offered(unit, context)
+        if pair is None:
+            return _new(unit, calls, context, ("new in this text",))
+    else:
+        pair = _widened(pair, unit, context)
     if unit.key != pair.rights[0]:
         reason = f"split from {pair.left}: its translation stands in {pair.right}"
         return _new(unit, calls, context, (reason,))
@@ -364,6 +377,70 @@ def _carried(unit: Unit, context: _Context) -> CarriedUnit:
         tuple(reasons),
         _lead(translation.keys[0], context),
     )
+
+
+OFFER_FLOOR = 50
+"""The least share of words (Dice, in %) that old source text the alignment left unpaired
+must share with a new unit to have its translation offered as a fuzzy match: CAT tools
+offer fuzzy matches from 50 %, and two unrelated paragraphs of one resolution share far
+fewer words (bench/run.py carry measures the share)."""
+MERGE_GAIN = 10
+"""How many points a paired unit's match must gain by taking in an unpaired neighbour of
+its old unit for the neighbour to count as merged into it."""
+
+
+def _neighbours(document: Document) -> dict[str, tuple[str, ...]]:
+    keys = [p.key for p in document.paragraphs]
+    notes = [f.key for f in document.footnotes]
+    return {
+        key: tuple(run[i] for i in (index - 1, index + 1) if 0 <= i < len(run))
+        for run in (keys, notes)
+        for index, key in enumerate(run)
+    }
+
+
+def _offered(unit: Unit, context: _Context) -> Pair | None:
+    """A pair of a new unit the alignment left unpaired with the old source text it is
+    most like, among old units no new unit was paired with (alone, or merged with a
+    neighbour): reworded past the aligner's pairing, split or merged."""
+    if unit.kind == "header":
+        return None
+    footnote = unit.key.startswith("FN")
+    candidates = {
+        tuple(sorted((key, other), key=context.order.__getitem__)) if other else (key,)
+        for key in context.unpaired
+        if key.startswith("FN") == footnote
+        for other in (None, *context.neighbours.get(key, ()))
+    }
+    scored = [(_diffed(_old_text(keys, context), unit.text)[1], keys) for keys in candidates]
+    match, keys = max(scored, default=(0, ()))
+    if match < OFFER_FLOOR:
+        return None
+    status: Status = "merged" if len(keys) > 1 else "changed"
+    note = f"offered: {match} % like {'+'.join(keys)}, which no new unit was paired with"
+    return Pair(keys, (unit.key,), status, match / 100, "content", note=note)
+
+
+def _widened(pair: Pair, unit: Unit, context: _Context) -> Pair:
+    """A reworded pair with an unpaired neighbour of its old unit taken in, where the new
+    text is clearly more like both: two old paragraphs merged into one."""
+    if pair.status not in ("changed", "moved+changed") or len(pair.lefts) != 1:
+        return pair
+    key = pair.left
+    assert key is not None
+    best, widest = _diffed(_old_text((key,), context), unit.text)[1] + MERGE_GAIN, pair
+    for other in context.neighbours.get(key, ()):
+        if other in context.unpaired:
+            keys = tuple(sorted((key, other), key=context.order.__getitem__))
+            match = _diffed(_old_text(keys, context), unit.text)[1]
+            if match >= best:
+                note = f"merged: also drew on {other}, which no new unit was paired with"
+                best, widest = match, replace(pair, lefts=keys, status="merged", note=note)
+    return widest
+
+
+def _old_text(keys: Sequence[str], context: _Context) -> str:
+    return JOIN.join(context.texts[key] for key in keys)
 
 
 def _diffed(old: str, new: str) -> tuple[tuple[Span, ...], int]:
@@ -551,12 +628,16 @@ def _closing(context: _Context) -> CarriedUnit:
     )
 
 
-def _dropped(context: _Context) -> tuple[DroppedUnit, ...]:
+def _dropped(context: _Context, drawn: set[str]) -> tuple[DroppedUnit, ...]:
+    """The old units the new text has nothing of: no new unit was paired with them, nor
+    drew on them."""
     dropped = []
     for pair in context.version.body:
         if pair.rights:
             continue
         for key in pair.lefts:
+            if key in drawn:
+                continue
             translation = _translation((key,), context)
             dropped.append(
                 DroppedUnit(key, context.texts[key], translation.text if translation else None)

@@ -400,6 +400,25 @@ def bench_pairs() -> None:
     )
 
 
+def _unrelated_shares(document: Document) -> None:
+    """The share of words (Dice, %) two different paragraphs of one resolution have in
+    common, over every pair: what a fuzzy offer's floor (align.carry.OFFER_FLOOR) must
+    stay clear of."""
+    from align.diff import stats, word_diff
+
+    texts = [p.text for p in document.paragraphs]
+    shares = sorted(
+        round(100 * stats(word_diff(a, b)).similarity)
+        for i, a in enumerate(texts)
+        for b in texts[i + 1 :]
+    )
+    print(
+        f"  shared words between two different paragraphs of {document.symbol} "
+        f"({len(shares)} pairs): median {shares[len(shares) // 2]} %, "
+        f"99th percentile {shares[len(shares) * 99 // 100]} %, highest {shares[-1]} %"
+    )
+
+
 def bench_carry() -> None:
     """Carry the Spanish 72/195 into the modeled next English version (tests/
     carry_fixtures.py): in-process, each writer, and the whole `resalign carry` process."""
@@ -423,6 +442,7 @@ def bench_carry() -> None:
     )
     for name in CARRY_FORMATS:
         row(f"  write {name}", median_ms(lambda name=name: render_carry(carried, name), 10))
+    _unrelated_shares(old_source)
     with tempfile.TemporaryDirectory() as folder:
         new = Path(folder) / "new.en.txt"
         new.write_text(new_text, encoding="utf-8")

@@ -213,3 +213,73 @@ def test_a_translation_that_does_not_show_the_value_is_left_alone() -> None:
     changes = value_changes("in 2017", "in 2019", language("en"))
     assert changes is not None
     assert replaced("este año", (), language("es"), changes) is None
+
+
+def _moved_and_reworded(en: Document, key: str, share: float, seed: int) -> Document:
+    """The English with paragraph `key` moved after PP25 and `share` of its words (but
+    the first) replaced: past what the aligner pairs."""
+    import random
+    from dataclasses import replace
+
+    rng = random.Random(seed)
+    paragraphs = list(en.paragraphs)
+    moved = next(p for p in paragraphs if p.key == key)
+    words = moved.text.split()
+    for spot in rng.sample(range(1, len(words)), int(len(words) * share)):
+        words[spot] = rng.choice(["migrants", "oceans", "climate", "finance", "cooperation"])
+    paragraphs.remove(moved)
+    at = next(i for i, p in enumerate(paragraphs) if p.key == "PP26")
+    paragraphs.insert(at, replace(moved, text=" ".join(words), refs=()))
+    number = 0
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind == "preambular":
+            number += 1
+            paragraphs[index] = replace(paragraph, key=f"PP{number}")
+    return replace(en, paragraphs=tuple(paragraphs))
+
+
+def test_an_unpaired_unit_is_offered_the_translation_it_is_most_like(
+    en: Document, es: Document
+) -> None:
+    """PP4 moved after PP25 and half reworded: the aligner pairs it with nothing, but its
+    words are 53 % last year's PP4, whose Spanish is offered as a fuzzy match; PP4 is no
+    longer listed as gone from the new text."""
+    from align import align
+
+    new = _moved_and_reworded(en, "PP4", 0.48, seed=3)
+    unpaired = [p for p in align(en, new).body if not p.rights or not p.lefts]
+    assert {(p.lefts, p.rights) for p in unpaired} == {(("PP4",), ()), ((), ("PP25",))}
+    carried = carry(en, es, new)
+    unit = carried.unit("PP25")
+    assert (unit.status, unit.match, unit.old_keys) == ("fuzzy", 53, ("PP4",))
+    assert unit.target == es.paragraph("PP4").text
+    assert "offered: 53 % like PP4, which no new unit was paired with" in unit.reasons
+    assert carried.dropped == ()
+
+
+def test_nothing_is_offered_below_half_the_words(en: Document, es: Document) -> None:
+    carried = carry(en, es, _moved_and_reworded(en, "PP4", 0.48, seed=2))
+    assert (carried.unit("PP25").status, carried.unit("PP25").target) == ("new", "")
+    assert [unit.key for unit in carried.dropped] == ["PP4"]
+
+
+def test_a_paired_unit_takes_in_the_neighbour_merged_into_it(en: Document, es: Document) -> None:
+    """Hand-made: old OP15 and OP16 merged into one new paragraph, the alignment pairing
+    it with OP16 alone and leaving OP15 unpaired: OP15 is taken in (merged); a text that
+    does not hold OP15 leaves the pair as it was."""
+    from dataclasses import replace
+
+    from align.alignment import Pair
+    from align.carry import _Context, _widened
+    from align.units import Unit
+
+    new = en  # the context's documents; the units below are what is being carried
+    context = replace(_Context.of(en, es, new, "empty"), unpaired=frozenset({"OP15"}))
+    op15, op16 = en.paragraph("OP15").text, en.paragraph("OP16").text
+    pair = Pair(("OP16",), ("OP15",), "changed", 0.5, "content")
+    merged = Unit("OP15", "operative", f"{op15.rstrip(';')}, and {op16}", ())
+    widened = _widened(pair, merged, context)
+    assert (widened.lefts, widened.status) == (("OP15", "OP16"), "merged")
+    assert widened.note == "merged: also drew on OP15, which no new unit was paired with"
+    alone = Unit("OP15", "operative", f"{op16} Decides to remain seized of the matter;", ())
+    assert _widened(pair, alone, context) is pair
