@@ -559,8 +559,10 @@ def _carry(args: argparse.Namespace) -> int:
         return ExitCode.OK
     data = render_carry(carried, output_format)
     if path is None:
-        if output_format == "docx" and sys.stdout.isatty():
-            raise UsageError("a Word document is binary: give a file name (-o carried.docx)")
+        if CARRY_FORMATS[output_format].binary and sys.stdout.isatty():
+            raise UsageError(
+                f"a {output_format} file is binary: give a file name (-o carried.{output_format})"
+            )
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return ExitCode.OK

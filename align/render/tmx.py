@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -35,28 +36,12 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
     """`locales`: `es=es-MX,en=en-US` overrides the defaults, language by language."""
     alignment = comparison.alignment
     regions = {**LOCALES, **_locales(locales)}
-    created = _now()
     if alignment.mode != "language":
         raise UsageError(
             "TMX holds translations: it needs one resolution in two languages (language mode)"
         )
-    root = etree.Element("tmx", version="1.4")
-    header = etree.SubElement(
-        root,
-        "header",
-        creationtool="resalign",
-        creationtoolversion=tool_version(),
-        segtype="paragraph",
-        **{
-            "o-tmf": "resalign",
-            "adminlang": "en-GB",
-            "srclang": regions.get(alignment.left.language, alignment.left.language),
-        },
-        datatype="plaintext",
-        creationdate=created,
-    )
+    root, header, body = memory(regions.get(alignment.left.language, alignment.left.language))
     calls = {"left": Calls.of(comparison.left), "right": Calls.of(comparison.right)}
-    body = etree.SubElement(root, "body")
     for view in comparison.views:
         pair = view.pair
         if not (pair.left and pair.right and view.left_text and view.right_text):
@@ -68,27 +53,60 @@ def render_tmx(comparison: Comparison, locales: str = "") -> bytes:
                 note = f"left out of the memory, to be checked: {pair.keys}: {finding.message}"
                 etree.SubElement(header, "note").text = note
             continue
-        unit = etree.SubElement(body, "tu", tuid=pair.left, creationdate=created)
-        for kind, value in (
+        properties = (
             ("x-key-left", "+".join(pair.lefts)),
             ("x-key-right", "+".join(pair.rights)),
             ("x-symbol-left", alignment.left.symbol),
             ("x-symbol-right", alignment.right.symbol),
             ("x-note", pair.note),
             ("x-reviewed", "yes" if view.reviewed else "changed since" if view.stale else ""),
-        ):
-            if value:
-                etree.SubElement(unit, "prop", type=kind).text = value
-        for side, language, keys, text in (
-            ("left", alignment.left.language, pair.lefts, view.left_text),
-            ("right", alignment.right.language, pair.rights, view.right_text),
-        ):
-            variant = etree.SubElement(unit, "tuv", {XML_LANG: regions.get(language, language)})
-            _segment(
-                etree.SubElement(variant, "seg"),
-                text.replace(JOIN, " "),  # one segment; JOIN and the space are one character
-                calls[side].at(keys),
+        )
+        variants = [
+            (regions.get(language, language), text, calls[side].at(keys))
+            for side, language, keys, text in (
+                ("left", alignment.left.language, pair.lefts, view.left_text),
+                ("right", alignment.right.language, pair.rights, view.right_text),
             )
+        ]
+        add_unit(body, pair.left, properties, variants)
+    return serialized(root)
+
+
+def memory(source_locale: str) -> tuple[etree._Element, etree._Element, etree._Element]:
+    """An empty TMX 1.4b memory: its root, header and body."""
+    root = etree.Element("tmx", version="1.4")
+    header = etree.SubElement(
+        root,
+        "header",
+        creationtool="resalign",
+        creationtoolversion=tool_version(),
+        segtype="paragraph",
+        **{"o-tmf": "resalign", "adminlang": "en-GB", "srclang": source_locale},
+        datatype="plaintext",
+        creationdate=_now(),
+    )
+    return root, header, etree.SubElement(root, "body")
+
+
+def add_unit(
+    body: etree._Element,
+    tuid: str,
+    properties: Iterable[tuple[str, str | None]],
+    variants: Iterable[tuple[str, str, tuple[FootnoteRef, ...]]],
+) -> None:
+    """A `<tu>` with its properties (those with a value) and one `<tuv>` per (locale,
+    text, footnote calls); a text of several paragraphs is one segment."""
+    unit = etree.SubElement(body, "tu", tuid=tuid, creationdate=_now())
+    for kind, value in properties:
+        if value:
+            etree.SubElement(unit, "prop", type=kind).text = value
+    for locale, text, calls in variants:
+        variant = etree.SubElement(unit, "tuv", {XML_LANG: locale})
+        # one segment: JOIN and the space are one character, so the calls stay in place
+        _segment(etree.SubElement(variant, "seg"), text.replace(JOIN, " "), calls)
+
+
+def serialized(root: etree._Element) -> bytes:
     return etree.tostring(
         etree.ElementTree(root),
         xml_declaration=True,

@@ -19,6 +19,7 @@ CARRIED = (
     Format("docx", (".docx",), f"{_HERE}.docx", "render_docx", "the prefilled text", True),
     Format("txt", (".txt",), f"{_HERE}.text", "render_text", "the prefilled text"),
     Format("xliff", (".xliff", ".xlf"), f"{_HERE}.xliff", "render_xliff", "XLIFF 1.2"),
+    Format("omt", (".omt",), f"{_HERE}.omegat", "render_omegat", "OmegaT project", True),
     Format("tmx", (".tmx",), f"{_HERE}.tmx", "render_tmx", "the pairs used"),
     Format("html", (".html", ".htm"), f"{_HERE}.html", "render_html", "a report"),
     Format("md", (".md", ".markdown"), f"{_HERE}.markdown", "render_markdown", "a report"),

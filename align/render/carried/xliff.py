@@ -7,8 +7,10 @@ translation` (fuzzy), `new` — and `state-qualifier` how it was found (`exact-m
 `leveraged-tm`, `fuzzy-match`); a fuzzy unit has last year's source and translation as
 an `<alt-trans match-quality>`, and a note says why and what changed. Footnote calls are
 `<x ctype="x-footnote">` placeholders where they stand, with the new footnote number as
-`equiv-text`. Units ready to use are `approved`. Header facts are units too, locked
-(`translate="no"`). Units the new text dropped are listed in the file's header note.
+`equiv-text`. Units ready to use are `approved`. Header facts (symbol, session, agenda
+item, report, date) are units too, locked (`translate="no"`). Units the new text dropped
+are listed in the file's header note. For OmegaT, whose filter translates the target where
+it stands, `in_place` puts a copy of the source there (see `render.carried.omegat`).
 Written with lxml: every text is escaped.
 """
 
@@ -22,6 +24,7 @@ from align.render.carried.layout import footnote_number
 from align.render.carried.notes import carry_title, comment_text, dropped_text
 from align.render.stamp import tool_version
 from align.render.tmx import LOCALES
+from align.units import HEADER_FACTS
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 X = f"{{{NS}}}"
@@ -34,7 +37,9 @@ STATES = {
 }
 
 
-def render_xliff(carry: Carry) -> bytes:
+def render_xliff(carry: Carry, in_place: bool = False) -> bytes:
+    """`in_place`: every target a copy of its source, for OmegaT, whose XLIFF filter
+    translates the target where it stands (the carried translations go to its memory)."""
     source = carry.new_source.language
     target = carry.old_target.language
     root = etree.Element(f"{X}xliff", version="1.2", nsmap={None: NS})
@@ -60,28 +65,31 @@ def render_xliff(carry: Carry) -> bytes:
         etree.SubElement(header, f"{X}note").text = dropped_text(carry)
     body = etree.SubElement(file, f"{X}body")
     for unit in carry.units:
-        _unit(body, unit, carry)
+        _unit(body, unit, carry, in_place)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _unit(body: etree._Element, unit: CarriedUnit, carry: Carry) -> None:
-    state, qualifier = STATES[unit.status]
-    if unit.accepted or unit.edited:
+def _unit(body: etree._Element, unit: CarriedUnit, carry: Carry, in_place: bool) -> None:
+    state, qualifier = STATES["new" if in_place else unit.status]
+    if (unit.accepted or unit.edited) and not in_place:
         state = "translated"
     attributes = {
         "id": unit.key,
         "resname": unit.key,
-        "approved": "no" if unit.needs_work else "yes",
+        "approved": "no" if unit.needs_work or in_place else "yes",
         XML_SPACE: "preserve",
     }
-    if unit.kind == "header" and unit.key != "TITLE":
+    if unit.key in HEADER_FACTS:  # a symbol, number or date: no text to translate
         attributes["translate"] = "no"
     element = etree.SubElement(body, f"{X}trans-unit", attributes)
     _inline(etree.SubElement(element, f"{X}source"), unit.source, unit.source_calls)
     target = etree.SubElement(element, f"{X}target", state=state)
     if qualifier:
         target.set("state-qualifier", qualifier)
-    _inline(target, unit.target, unit.target_calls)
+    if in_place:
+        _inline(target, unit.source, unit.source_calls)
+    else:
+        _inline(target, unit.target, unit.target_calls)
     if unit.status == "fuzzy" and unit.old_source is not None and unit.kind != "header":
         alternative = etree.SubElement(
             element,
