@@ -190,9 +190,10 @@ class Fetcher:
 
     def _once(self, url: str, wanted: Request, kind: str, progress: Progress | None) -> bytes:
         opener = urllib.request.build_opener(_Redirects(self.base, self.hosts))
+        deadline = time.monotonic() + self.timeout
         try:
             with opener.open(url, timeout=self.timeout) as response:
-                return self._body(response, wanted, progress)
+                return self._body(response, wanted, progress, deadline)
         except urllib.error.HTTPError as error:
             if error.code == 404:
                 raise NoSuchDocument(f"no such document: {wanted} ({kind})") from None
@@ -211,15 +212,21 @@ class Fetcher:
             raise _Transient(f"the connection failed ({error.__class__.__name__})") from None
 
     def _body(
-        self, response: http.client.HTTPResponse, wanted: Request, progress: Progress | None
+        self,
+        response: http.client.HTTPResponse,
+        wanted: Request,
+        progress: Progress | None,
+        deadline: float,
     ) -> bytes:
+        """The response's body, read by chunks until `deadline`: a server that sends a
+        byte at a time cannot stretch a download past the timeout."""
         length = response.headers.get("Content-Length")
         total = int(length) if length and length.isdigit() else None
         if total is not None and total > self.max_bytes:
             raise FetchError(f"{wanted}: {total} bytes, over the {_mib(self.max_bytes)} cap")
         chunks: list[bytes] = []
         received = 0
-        while chunk := response.read(CHUNK):
+        while chunk := _read(response, deadline):
             chunks.append(chunk)
             received += len(chunk)
             if received > self.max_bytes:
@@ -229,6 +236,18 @@ class Fetcher:
         if total is not None and received < total:
             raise _Transient(f"the download was cut short ({received} of {total} bytes)")
         return b"".join(chunks)
+
+
+def _read(response: http.client.HTTPResponse, deadline: float) -> bytes:
+    """The next chunk of a body, waiting no longer than until `deadline` (TimeoutError
+    once it has passed)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError
+    connection = getattr(getattr(response.fp, "raw", None), "_sock", None)
+    if connection is not None:  # CPython's socket under the response: wait no longer
+        connection.settimeout(left)
+    return response.read1(CHUNK)
 
 
 class _Transient(Exception):

@@ -14,6 +14,7 @@ from align.errors import ExitCode, UsageError
 from align.fetch import Fetcher, FetchError, NoSuchDocument, Request, parse_request, request
 from resalign.cli import main
 from tests.fixtures.ods_server import (
+    DRIP,
     FLAKY,
     FOREIGN,
     HTML_PAGE,
@@ -133,6 +134,20 @@ def test_a_slow_server_times_out(server: str, documents: Documents, tmp_path: Pa
     with pytest.raises(FetchError, match=r"A/RES/1/1 \[en\]: timed out after 0.2 s$"):
         fetcher(server, tmp_path, timeout=0.2, retries=1).get(Request(SLOW, "en"), "pdf")
     assert documents.asked[(SLOW, "en", "pdf")] == 2  # once, and once again
+
+
+def test_the_timeout_bounds_the_whole_download(
+    server: str, documents: Documents, tmp_path: Path
+) -> None:
+    """A server that sends a byte every tenth of a second (21 s for its file) cannot keep
+    a download of --timeout 1 going: every read is quick, the download is stopped at 1 s."""
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"A/RES/7/7 \[en\]: timed out after 1 s$"):
+        fetcher(server, tmp_path, timeout=1.0, retries=0).get(Request(DRIP, "en"), "pdf")
+    assert time.monotonic() - started < 1.5
+    assert not list((tmp_path / "cache").glob("*"))  # nothing kept
 
 
 def test_the_size_cap(server: str, tmp_path: Path) -> None:
