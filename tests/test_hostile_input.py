@@ -505,7 +505,8 @@ def test_odd_list_starts_read_as_a_browser_reads_them(
     page = (
         "<html><body><p>United Nations A/RES/80/1</p><p>80/1. Title</p>"
         "<p>The General Assembly,</p><p>Recalling its resolutions,</p>"
-        f'<ol start="{value}"><li>Decides to act;</li><li>Requests a report.</li></ol>'
+        f'<ol start="{value}"><li>Decides to act;</li><li value="{value or "x"}²">Requests a '
+        "report.</li></ol>"
         "<p>1st plenary meeting</p></body></html>"
     )
     path = tmp_path / "list.html"
@@ -548,6 +549,72 @@ def test_a_word_file_is_read_from_the_part_its_relationships_name(
     document = read_docx(_zip(parts), source="decoy.docx")
     assert document.paragraph("PP1").text.startswith("Reiterando su enérgica condena")
     assert document.count("operative") == 22 and len(document.footnotes) == 14
+
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+TEXT_BOX = (
+    f'<w:r><mc:AlternateContent xmlns:mc="{MC_NS}"><mc:Choice Requires="wps"><w:drawing>'
+    "<w:txbxContent><w:p><w:r><w:t>Cuadro de texto.</w:t></w:r></w:p></w:txbxContent>"
+    "</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r>"
+    "<w:t>Cuadro de texto.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
+    "</mc:AlternateContent></w:r>"
+)
+"""A text box as Word writes it: once as a drawing, again as VML for older readers."""
+
+
+def test_a_text_box_written_two_ways_is_read_once(es_document: object) -> None:
+    from align.read.docx import read_docx
+
+    real = docx_bytes(es_document, header_lines(ES))  # type: ignore[arg-type]
+
+    def boxed(xml: str) -> str:
+        at = xml.index("</w:p>", xml.index("Reiterando"))
+        return xml[:at] + TEXT_BOX + xml[at:]
+
+    document = read_docx(with_document_xml(real, boxed), source="box.docx")
+    assert sum(p.text.count("Cuadro de texto.") for p in document.paragraphs) == 1
+
+
+def _with_chunks(real: bytes, chunks: dict[str, bytes]) -> bytes:
+    """The Word file with each part of `chunks` imported (`w:altChunk`) after PP1."""
+    parts = _entries(real)
+    relations = parts["word/_rels/document.xml.rels"].decode()
+    xml = parts["word/document.xml"].decode()
+    at = xml.index("</w:p>", xml.index("Reiterando")) + len("</w:p>")
+    marks = ""
+    for number, name in enumerate(chunks, 1):
+        relation = (
+            f'<Relationship Id="rIdChunk{number}" Target="{name.removeprefix("word/")}" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"/>'
+        )
+        relations = relations.replace("</Relationships>", relation + "</Relationships>")
+        marks += f'<w:altChunk r:id="rIdChunk{number}"/>'
+    parts["word/document.xml"] = (xml[:at] + marks + xml[at:]).encode()
+    parts["word/_rels/document.xml.rels"] = relations.encode()
+    return _zip(parts | chunks)
+
+
+def test_an_imported_page_is_read_where_it_stands(es_document: object) -> None:
+    """A `w:altChunk` brings a web page's paragraph in after PP1: it is PP2, not lost; an
+    imported RTF part, which resalign cannot read, is said to be missing."""
+    from align.read.docx import read_docx
+
+    real = docx_bytes(es_document, header_lines(ES))  # type: ignore[arg-type]
+    page = (
+        "<html><body><p>Recordando además el texto importado de otro documento,</p></body></html>"
+    )
+    chunks = {"word/chunk1.html": page.encode(), "word/chunk2.rtf": rb"{\rtf1 Texto}"}
+    document = read_docx(_with_chunks(real, chunks), source="chunks.docx")
+    before = read_docx(real, source="plain.docx")
+    assert (
+        document.paragraph("PP2").text == "Recordando además el texto importado de otro documento,"
+    )
+    assert document.count("preambular") == before.count("preambular") + 1
+    assert document.paragraph("PP3").text == before.paragraph("PP2").text
+    assert (
+        "imported rtf content (word/chunk2.rtf, w:altChunk) is not read: its text is missing"
+        in document.warnings
+    )
 
 
 def _entries(data: bytes) -> dict[str, bytes]:

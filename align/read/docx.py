@@ -5,15 +5,18 @@ Body paragraphs are read in order; italic runs keep the `*` marks the text reade
 the running text and the footnotes themselves come from `word/footnotes.xml`; automatic
 list numbering is resolved from `word/numbering.xml` so operative numbers and sub-item
 letters read as printed; tracked changes read as the final text (insertions kept,
-deletions and moved-away text dropped); fields and hyperlinks reduce to their text.
-The structure builder shared with the other readers does the rest.
+deletions and moved-away text dropped); fields and hyperlinks reduce to their text; a
+text box Word writes twice (`mc:AlternateContent`) is read once; a part the file imports
+(`w:altChunk`: another Word file, a web page, plain text) is read where it stands, and any
+other is named in a warning. The structure builder shared with the other readers does the
+rest.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -21,10 +24,13 @@ from align.errors import ReadError
 from align.languages import ARABIC, LATIN_LETTERS, RUSSIAN, Language
 from align.model import Document
 from align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
+from align.read.html import html_blocks
 from align.read.safe import Package
 from align.read.structure import build_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 DROPPED = {f"{W}del", f"{W}moveFrom"}
 NOTE_TYPES_SKIPPED = {"separator", "continuationSeparator", "continuationNotice"}
 _LEVEL = re.compile(r"[0-8]")
@@ -36,6 +42,21 @@ SUPERSCRIPT_MARK = re.compile(r"\d{1,3}(?:,\d{1,3})*")
 def read_docx(data: bytes, *, source: str, lang: Language | None = None) -> Document:
     """A Document from the bytes of a .docx file."""
     package = Package(data, source, "Word document")
+    marks = FootnoteMarks()
+    blocks, warnings, main = _body(package, source, marks, nested=False)
+    notes = package.related(main, "footnotes") or "word/footnotes.xml"
+    blocks += _footnotes(package.xml(notes), marks)
+    document = build_document(blocks, source=source, lang=lang)
+    if warnings:
+        document = replace(document, warnings=(*warnings, *document.warnings))
+    return document
+
+
+def _body(
+    package: Package, source: str, marks: FootnoteMarks, *, nested: bool
+) -> tuple[list[Block], list[str], str]:
+    """The blocks of a package's main part, imported parts (`w:altChunk`) in their place,
+    what could not be read, and the main part's name."""
     main = package.related("", "officeDocument") or "word/document.xml"
     document = package.xml(main)
     if document is None or (body := document.find(f"{W}body")) is None:
@@ -45,15 +66,57 @@ def read_docx(data: bytes, *, source: str, lang: Language | None = None) -> Docu
         return package.xml(package.related(main, kind) or f"word/{kind}.xml")
 
     numbering = Numbering.load(part("numbering"), part("styles"))
-    marks = FootnoteMarks()
-    blocks = []
-    for paragraph in body.iter(f"{W}p"):
-        text = paragraph_text(paragraph, marks)
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    for element in _block_elements(body):
+        if element.tag == f"{W}altChunk":
+            found, said = _chunk(package, main, element, source, nested)
+            blocks += found
+            warnings += said
+            continue
+        text = paragraph_text(element, marks)
         if text.strip():
-            label = numbering.label(paragraph)
+            label = numbering.label(element)
             blocks.append(Block(f"{label} {text.strip()}" if label else text))
-    blocks += _footnotes(part("footnotes"), marks)
-    return build_document(blocks, source=source, lang=lang)
+    return blocks, warnings, main
+
+
+def _block_elements(body: etree._Element) -> Iterator[etree._Element]:
+    """The paragraphs (text boxes' too) and imported parts of a body in document order.
+    Of markup given two ways (`mc:AlternateContent`: a text box as a drawing and again as
+    VML), the first choice only: read both, its text would stand twice."""
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if node.tag == f"{MC}Fallback":
+            continue
+        if node.tag in (f"{W}p", f"{W}altChunk"):
+            yield node
+        stack.extend(reversed(node))
+
+
+def _chunk(
+    package: Package, main: str, chunk: etree._Element, source: str, nested: bool
+) -> tuple[list[Block], list[str]]:
+    """The blocks of a part a Word file imports where it stands (`w:altChunk`): another
+    Word file, a web page or plain text; anything else is said to be left unread."""
+    relation = chunk.get(f"{R}id", "")
+    name = package.target(main, relation)
+    data = package.read(name) if name else None
+    if name is None or data is None:
+        return [], [f"an imported part (w:altChunk {relation}) is missing: its text is not read"]
+    extension = name.rpartition(".")[2].lower()
+    if extension == "docx" and not nested:
+        inner = Package(data, f"{source}: {name}", "Word document")
+        blocks, warnings, _ = _body(inner, source, FootnoteMarks(), nested=True)
+        return blocks, warnings
+    if extension in ("htm", "html", "xhtml"):
+        return html_blocks(data, f"{source}: {name}"), []
+    if extension == "txt":
+        text = data.decode("utf-8", errors="replace")
+        return [Block(part.strip()) for part in re.split(r"\n\s*\n", text) if part.strip()], []
+    kind = extension or "unknown"
+    return [], [f"imported {kind} content ({name}, w:altChunk) is not read: its text is missing"]
 
 
 @dataclass

@@ -83,6 +83,24 @@ _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 
 def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Document:
     """A Document from the bytes of an HTML page."""
+    blocks, lang, lying = _page(data, source, lang)
+    document = build_document(blocks, source=source, lang=lang)
+    if lying:
+        said = f"the page says its charset is {lying}, but it is UTF-8: read as UTF-8"
+        document = replace(document, warnings=(said, *document.warnings))
+    return document
+
+
+def html_blocks(data: bytes, source: str) -> list[Block]:
+    """The blocks of a page another document imports (a Word file's `w:altChunk`)."""
+    return _page(data, source, None)[0]
+
+
+def _page(
+    data: bytes, source: str, lang: Language | None
+) -> tuple[list[Block], Language, str | None]:
+    """A page's blocks (text, then footnotes), its language, and the charset it claims
+    where that is a lie (None where it is not)."""
     refuse_declarations(data, source, "the page", html=True)
     lying = _lying_charset(data)
     try:
@@ -90,7 +108,7 @@ def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Docu
             no_network=True,
             remove_comments=True,
             remove_pis=True,
-            encoding="utf-8" if lying else None,
+            encoding="utf-8" if lying or _undeclared_utf8(data) else None,
         )
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
@@ -111,11 +129,7 @@ def read_html(data: bytes, *, source: str, lang: Language | None = None) -> Docu
     walker = _Walker(lang)
     walker.walk(root)
     walker.flush()
-    document = build_document(walker.blocks + footnotes, source=source, lang=lang)
-    if lying:
-        said = f"the page says its charset is {lying}, but it is UTF-8: read as UTF-8"
-        document = replace(document, warnings=(said, *document.warnings))
-    return document
+    return walker.blocks + footnotes, lang, lying
 
 
 def _lying_charset(data: bytes) -> str | None:
@@ -129,6 +143,18 @@ def _lying_charset(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return match[1].decode("ascii")
+
+
+def _undeclared_utf8(data: bytes) -> bool:
+    """A page that names no charset and whose bytes are UTF-8 (not plain ASCII): read as
+    UTF-8, not as the Latin-1 libxml2 would take it for."""
+    if data.isascii() or _META_CHARSET.search(data[:8192]) or data.startswith(b"<?xml"):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _is_notes(element: etree._Element) -> bool:
@@ -183,15 +209,20 @@ class _Walker:
             self.blocks.append(Block(text))
 
 
+def _count(value: str, otherwise: int) -> int:
+    """A list's `start` or an item's `value` where it is a number (ASCII digits: `²` is a
+    digit to Python, not to `int`), else `otherwise`."""
+    value = value.strip()
+    return int(value) if value.isascii() and value.isdigit() else otherwise
+
+
 def _list_label(item: etree._Element, lang: Language) -> str:
     parent = item.getparent()
     if parent is None or parent.tag != "ol":
         return ""
     items = [child for child in parent if child.tag == "li"]
-    start = parent.get("start", "").strip()
-    number = (int(start) if start.isdigit() else 1) + items.index(item)  # as a browser does
-    if item.get("value", "").isdigit():
-        number = int(item.get("value", ""))
+    number = _count(parent.get("start", ""), 1) + items.index(item)  # as a browser does
+    number = _count(item.get("value", ""), number)
     kind = parent.get("type", "1")
     if kind in ("a", "A"):
         letters = list(lang.letters)

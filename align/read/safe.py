@@ -15,6 +15,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from lxml import etree
@@ -131,12 +132,20 @@ class Package:
     def related(self, part: str, kind: str) -> str | None:
         """The part that `part` (`""`: the package) names as its `kind` relationship
         (`officeDocument`, `footnotes`): where Word reads it, whatever its name."""
+        return self._relation(part, lambda relation: relation.get("Type", ""), kind)
+
+    def target(self, part: str, relation_id: str) -> str | None:
+        """The part that `part`'s relationship `relation_id` (`rId7`) names."""
+        return self._relation(part, lambda relation: relation.get("Id", ""), relation_id)
+
+    def _relation(self, part: str, key: Callable[[etree._Element], str], value: str) -> str | None:
+        """The part named by the first of `part`'s relationships whose `key` is `value`."""
         folder, _, name = part.rpartition("/")
         relations = self.xml(f"{folder}/_rels/{name}.rels" if part else "_rels/.rels")
         if relations is None:
             return None
         for relation in relations:
-            if str(relation.get("Type", "")).rsplit("/", 1)[-1] != kind:
+            if str(key(relation)).rsplit("/", 1)[-1] != value:
                 continue
             target = str(relation.get("Target", ""))
             joined = target if target.startswith("/") else posixpath.join(folder, target)
