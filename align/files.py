@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from align.errors import ReadError
@@ -21,6 +22,28 @@ _KINDS = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
 )
+
+
+def is_file(path: str | Path) -> bool:
+    """`Path.is_file`, False (not an error) for a name too long or holding a NUL."""
+    return _safely(Path.is_file, path)
+
+
+def is_dir(path: str | Path) -> bool:
+    """`Path.is_dir`, False (not an error) for a name too long or holding a NUL."""
+    return _safely(Path.is_dir, path)
+
+
+def exists(path: str | Path) -> bool:
+    """`Path.exists`, False (not an error) for a name too long or holding a NUL."""
+    return _safely(Path.exists, path)
+
+
+def _safely(test: Callable[[Path], bool], path: str | Path) -> bool:
+    try:
+        return test(Path(path))
+    except (OSError, ValueError):
+        return False
 
 
 def read_regular_file(
@@ -48,6 +71,8 @@ def read_regular_file(
         raise error(f"{path}: no such {what}") from None
     except PermissionError:
         raise error(f"{path}: permission denied") from None
+    except ValueError:  # a NUL character, which no file name can hold
+        raise error(f"{str(path)!r}: not a file name (it holds a NUL character)") from None
     except OSError as failure:
         if failure.errno == errno.ELOOP:
             raise error(f"{path}: a loop of symbolic links") from None

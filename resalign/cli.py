@@ -384,7 +384,9 @@ def _warn(*documents: Document) -> None:
 def _input(name: str, args: argparse.Namespace) -> str:
     """A file to read: the name itself, or for `SYMBOL:LANG` (when no such file exists)
     the document fetched into the cache."""
-    if ":" not in name or Path(name).exists():
+    from align.files import exists
+
+    if ":" not in name or exists(name):
         return name  # a file: the HTTP client is not even imported
     from align.fetch import Fetcher, parse_request
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import sys
 from pathlib import Path
@@ -46,7 +47,10 @@ def add_corpus_command(commands: Any, add_cache_options: Any, size: Any) -> None
         help="worker processes (default: one per core; 1 runs in this process)",
     )
     corpus.add_argument(
-        "--scheduler", metavar="ADDRESS", help="a Dask scheduler (tcp://host:8786) to run on"
+        "--scheduler",
+        type=_scheduler,
+        metavar="ADDRESS",
+        help="a Dask scheduler (tcp://host:8786) to run on",
     )
     corpus.add_argument(
         "--dask",
@@ -74,6 +78,18 @@ def _jobs(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a number of workers: {text!r}")
     return int(text)
+
+
+_ADDRESS = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:[\w.-]+|\[[0-9A-Fa-f:]+\]):\d{1,5}")
+
+
+def _scheduler(text: str) -> str:
+    """A Dask scheduler's address, `tcp://host:8786` or `host:8786`."""
+    if not _ADDRESS.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(
+            f"not a Dask scheduler address: {text!r} (e.g. tcp://host:8786)"
+        )
+    return text.strip()
 
 
 def run_corpus_command(args: argparse.Namespace) -> int:

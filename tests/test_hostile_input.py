@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import http.server
 import io
+import json
 import os
+import shutil
 import sys
 import threading
 import time
@@ -727,3 +729,67 @@ def test_sigterm_while_reading_a_pdf_stops_the_reading_child(tmp_path: Path) -> 
         return found
 
     assert still_running() == []
+
+
+LONG = "x" * 300
+"""A file name over every system's limit (255 bytes)."""
+
+
+def _manifest(tmp_path: Path, line: str) -> str:
+    manifest = tmp_path / "manifest.txt"
+    manifest.write_text(f"{line}\n", encoding="utf-8")
+    return str(manifest)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "said"),
+    [
+        (lambda t: ["parse", f"{LONG}:en"], ExitCode.INPUT, "cannot be read (File name too long)"),
+        (
+            lambda t: ["corpus", _manifest(t, "a.txt\0b"), "-o", str(t / "out")],
+            ExitCode.INPUT,
+            "manifest.txt:1: a file name cannot hold a NUL character",
+        ),
+        (
+            lambda t: ["corpus", str(t), "-o", str(t / "out"), "--scheduler", "not a url"],
+            ExitCode.INPUT,
+            "not a Dask scheduler address: 'not a url' (e.g. tcp://host:8786)",
+        ),
+        (
+            lambda t: ["corpus", str(t), "-o", str(t / "out"), "--scheduler", "tcp://127.0.0.1:1"],
+            ExitCode.NETWORK,
+            "cannot reach the Dask scheduler tcp://127.0.0.1:1",
+        ),
+    ],
+    ids=["name-too-long", "nul-in-manifest", "scheduler-not-an-address", "scheduler-unreachable"],
+)
+def test_unusable_names_and_addresses_end_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    argv: Callable[[Path], list[str]],
+    code: ExitCode,
+    said: str,
+) -> None:
+    shutil.copy(ES, tmp_path / "a.txt")
+    start = time.monotonic()
+    try:
+        result, out, err = run(capsys, *argv(tmp_path))
+    except SystemExit as usage:  # argparse's own usage errors end the program
+        result, (out, err) = usage.code, capsys.readouterr()  # type: ignore[assignment]
+    assert (result, out) == (code, "")
+    assert said in err and err.count("\n") == 1 and "Traceback" not in err
+    assert time.monotonic() - start < 12  # the unreachable scheduler: 10 s, then one line
+
+
+def test_a_manifest_line_too_long_fails_that_document_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shutil.copy(ES, tmp_path / "a.txt")
+    manifest = tmp_path / "manifest.txt"
+    manifest.write_text(f"a.txt\n{LONG}.txt\n", encoding="utf-8")
+    code, _, _ = run(capsys, "corpus", str(manifest), "-o", str(tmp_path / "out"))
+    assert code == ExitCode.PARTIAL
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").open()]
+    assert [(e["stage"], e["message"]) for e in errors] == [
+        ("read", "cannot read (File name too long)")
+    ]

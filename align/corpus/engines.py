@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, Protocol
 
-from align.errors import ResalignError
+from align.errors import ExitCode, ResalignError
 
 Call = tuple[Callable[..., Any], tuple[Any, ...]]
 IN_FLIGHT = 4
@@ -23,8 +23,14 @@ IN_FLIGHT = 4
 queue (and its memory) small."""
 
 
+CONNECT_TIMEOUT = 10
+"""Seconds to reach a Dask scheduler: far more than a network of machines needs."""
+
+
 class EngineError(ResalignError):
     """The engine failed (a worker died, the scheduler went away), not a document."""
+
+    exit_code = ExitCode.NETWORK
 
 
 class Engine(Protocol):
@@ -104,7 +110,7 @@ class DaskCluster:
                 )
                 self._client = Client(self._cluster)
             else:
-                self._client = Client(address, timeout=30)
+                self._client = Client(address, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as error:
             self.close()
             raise EngineError(f"cannot reach the Dask scheduler {address}: {error}") from None

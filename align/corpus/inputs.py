@@ -25,6 +25,7 @@ from typing import Any
 
 from align.corpus.groups import ListedSeries
 from align.errors import ReadError, UsageError
+from align.files import is_dir, is_file
 
 _SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.()-]+)+$")
 SUFFIXES = (".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".text")
@@ -45,9 +46,9 @@ def collection(given: str | Path, *, skip: Path | None = None) -> Collection:
     """The collection `given` names: a folder or a manifest. `skip` (the output folder)
     is never read as input."""
     path = Path(given)
-    if path.is_dir():
+    if is_dir(path):
         return Collection(tuple(_documents_in(path, skip)))
-    if not path.is_file():
+    if not is_file(path):
         raise ReadError(f"{path}: no such file or folder")
     if path.suffix.lower() == ".toml":
         return _toml(path)
@@ -62,7 +63,7 @@ def _documents_in(folder: Path, skip: Path | None) -> Iterator[Path]:
             continue
         if skipped and (path.resolve() == skipped or skipped in path.resolve().parents):
             continue
-        if path.is_file() and path.suffix.lower() in SUFFIXES:
+        if is_file(path) and path.suffix.lower() in SUFFIXES:
             yield path
 
 
@@ -110,12 +111,14 @@ def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
 def _paths(base: Path, pattern: str, where: str) -> list[Path]:
     if any(mark in pattern for mark in "*?["):
         pattern = str(base / pattern)  # an absolute pattern stays as it is
-        found = sorted(Path(p) for p in glob.glob(pattern) if Path(p).is_file())  # noqa: PTH207
+        found = sorted(Path(p) for p in glob.glob(pattern) if is_file(p))  # noqa: PTH207
         if not found:
             raise UsageError(f"{where}: {pattern} matches no file")
         return found
+    if "\0" in pattern:
+        raise UsageError(f"{where}: a file name cannot hold a NUL character")
     path = base / pattern
-    if path.is_dir():
+    if is_dir(path):
         return list(_documents_in(path, None))
     return [path]
 
