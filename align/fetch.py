@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from align.errors import ExitCode, ResalignError, UsageError
+from align.errors import ExitCode, OutputError, ResalignError, UsageError
 from align.output import write_output
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -168,7 +168,10 @@ class Fetcher:
         return self._store(wanted, self._download(wanted, last, progress))
 
     def _store(self, wanted: Request, data: bytes) -> Path:
-        self.cache.mkdir(parents=True, exist_ok=True)
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"{self.cache}: cannot make the cache ({error.strerror})") from None
         return write_output(self.cache / wanted.file_name(_extension(data)), data, force=True)
 
     def _download(self, wanted: Request, kind: str, progress: Progress | None) -> bytes:

@@ -586,7 +586,10 @@ def _fetch(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: not a folder")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot make the folder ({error.strerror})") from None
     fetcher = Fetcher.from_environment(timeout=args.timeout)
     failed = 0
     with _Downloads(len(wanted), quiet=args.quiet) as bar:

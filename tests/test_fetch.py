@@ -239,3 +239,24 @@ def test_a_timeout_that_is_no_time_is_a_usage_error(
     err = capsys.readouterr().err
     assert done.value.code == ExitCode.INPUT  # 2: a usage error
     assert err.count("\n") == 1 and f"not a number of seconds over 0: {value!r}" in err
+
+
+def test_a_cache_or_folder_that_cannot_be_made_is_one_line(
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache or an output folder under a file (as under a read-only folder: the same
+    failure to make it, which root, running the tests, would not meet)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code = main(["fetch", "A/RES/80/228", "--lang", "en", "-o", str(blocker / "out")])
+    assert code == ExitCode.OUTPUT
+    assert (
+        capsys.readouterr().err
+        == f"resalign: {blocker}/out: cannot make the folder (Not a directory)\n"
+    )
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert main(["parse", "A/RES/80/228:en"]) == ExitCode.OUTPUT
+    cache = blocker / "resalign" / "documents"
+    assert (
+        capsys.readouterr().err == f"resalign: {cache}: cannot make the cache (Not a directory)\n"
+    )
