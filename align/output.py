@@ -6,7 +6,8 @@ never half of it. Without `force`, the move is a hard link that fails if the nam
 taken, so an existing file is never replaced — not even one that appears meanwhile. A
 symbolic link is written through (it stays a link); a device or a named pipe
 (`/dev/stdout`, `/dev/null`, a FIFO) is written into, never replaced by a file; anything
-else that is no regular file is refused.
+else that is no regular file is refused. The temporary file of a write killed halfway is
+removed by the next write to that name, as soon as no live write holds its lock.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from align.errors import OutputError
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: a leftover's age tells
+    fcntl = None  # type: ignore[assignment]
 
 
 def write_output(path: str | Path, data: bytes, *, force: bool = False) -> Path:
@@ -56,6 +62,7 @@ def open_output(path: str | Path, *, force: bool = False) -> Iterator[BinaryIO]:
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
     temporary = Path(name)
+    _hold(descriptor)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             yield handle
@@ -85,15 +92,36 @@ def _stream(path: Path) -> Iterator[BinaryIO]:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
+def _hold(descriptor: int) -> None:
+    """Lock a temporary file while it is being written, so that another run can tell a
+    live write from the leftover of a killed one (POSIX; elsewhere, its age tells)."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):  # a file system without locks: its age tells
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 STALE_AFTER = 600
 """Seconds after which a temporary file of ours beside an output is taken for the leftover
-of a write that was killed (a write takes well under a second)."""
+of a killed write where locks cannot tell (a write takes well under a second)."""
 
 
 def _remove_stale(folder: Path, name: str) -> None:
-    """Remove the temporary files a killed earlier write to `name` left behind."""
+    """Remove the temporary files a killed earlier write to `name` left behind: those no
+    live write holds (or, without locks, those old enough)."""
     now = time.time()
     for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
         with contextlib.suppress(OSError):
-            if now - leftover.stat().st_mtime > STALE_AFTER:
+            if _abandoned(leftover) or now - leftover.stat().st_mtime > STALE_AFTER:
                 leftover.unlink()
+
+
+def _abandoned(leftover: Path) -> bool:
+    """Whether no process holds the temporary file's lock: its writer is gone."""
+    if fcntl is None:
+        return False
+    with leftover.open("rb") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held by a live write, or no locks here
+            return False
+    return True

@@ -441,15 +441,38 @@ def test_a_format_the_file_name_contradicts_is_said(
 
 
 def test_leftovers_of_a_killed_write_are_cleaned(tmp_path: Path) -> None:
+    """A write killed halfway leaves its hidden temporary file, which the next write to
+    that name removes at once (no live write holds its lock); another write still going
+    on keeps its own."""
+    import fcntl
+    import signal
+    import sys
+    import time
+
     target = tmp_path / "report.html"
-    stale = tmp_path / ".report.html.abc123.tmp"
-    fresh = tmp_path / ".report.html.def456.tmp"  # another write, still going on
-    for leftover in (stale, fresh):
-        leftover.write_bytes(b"half a report")
-    old = 1_000_000_000
-    os.utime(stale, (old, old))
-    write_output(target, b"report")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "report.html"]
+    killed = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "from align.output import open_output\n"
+         "with open_output(sys.argv[1]) as out:\n"
+         "    out.write(b'half a report'); out.flush(); print('writing', flush=True)\n"
+         "    time.sleep(60)\n",
+         str(target)],
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert killed.stdout is not None and killed.stdout.readline() == b"writing\n"
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    (leftover,) = tmp_path.glob(".report.html.*.tmp")
+    live = tmp_path / ".report.html.def456.tmp"  # another write, still going on
+    live.write_bytes(b"half a report")
+    with live.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        started = time.monotonic()
+        write_output(target, b"report")
+        assert time.monotonic() - started < 1
+        assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "report.html"]
+    assert not leftover.exists()
 
 
 def test_csv_for_excel_in_spanish_french_or_russian(tmp_path: Path) -> None:
