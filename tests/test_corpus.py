@@ -4,9 +4,13 @@ error log, resuming, and the same output from every engine."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -501,3 +505,75 @@ def test_a_manifest_fetches_symbols_and_reads_them_with_the_rest(
     fetched = [e for e in jsonl(out / "documents.jsonl") if e["symbol"] == "A/RES/80/228"]
     assert Path(fetched[0]["source"]).name == "A_RES_80_228.en.pdf"
     assert served.asked[("A/RES/80/228", "en", "docx")] == 1  # a Word file first, as fetch does
+
+
+def test_a_killed_worker_s_tasks_run_again(tmp_path: Path) -> None:
+    """A worker killed during a task breaks the pool: a new pool runs the tasks lost with
+    it, and every result comes back once."""
+    from tests.corpus_tasks import doubled, killed_once
+
+    pool = LocalPool(2)
+    try:
+        calls = [(doubled, (n,)) for n in range(20)]
+        calls[7] = (killed_once, (str(tmp_path / "marker"), 7))
+        assert sorted(pool.run(iter(calls))) == [2 * n for n in range(20)]
+    finally:
+        pool.close()
+    assert (tmp_path / "marker").exists()
+
+
+def test_a_task_that_kills_every_worker_stops_the_run_in_one_line() -> None:
+    from align.corpus.engines import RESTARTS, EngineError
+    from tests.corpus_tasks import doubled, killed_always
+
+    pool = LocalPool(2)
+    try:
+        with pytest.raises(EngineError, match=f"worker processes died {RESTARTS + 1} times"):
+            list(pool.run(iter([(doubled, (1,)), (killed_always, (2,))])))
+    finally:
+        pool.close()
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under `pid`, from /proc (Linux)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_killing_resalign_leaves_no_worker(tmp_path: Path) -> None:
+    """`kill -9` of a corpus run on a process pool: its workers (and the pool's server)
+    end within two seconds, not when their tasks do."""
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    for copy in range(3):
+        for pdf in REAL.glob("*.pdf"):
+            shutil.copy(pdf, folder / f"{pdf.stem}-{copy}.pdf")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "resalign", "corpus", str(folder), "-o", str(tmp_path / "out"),
+         "--jobs", "2", "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while len(workers := _descendants(run.pid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(workers) >= 3, "the pool never started"
+    run.kill()
+    run.wait()
+    deadline = time.monotonic() + 2
+    while (alive := {p for p in workers if Path(f"/proc/{p}").exists()}) and (
+        time.monotonic() < deadline
+    ):
+        time.sleep(0.1)
+    for pid in alive:  # whatever is left is the failure; it is not left running
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, 9)
+    assert alive == set()

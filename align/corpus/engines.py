@@ -11,7 +11,12 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import multiprocessing
+import os
+import select
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Protocol
 
@@ -57,25 +62,57 @@ class InProcess:
 
 
 class LocalPool:
-    """A process pool of `workers` processes on this machine."""
+    """A process pool of `workers` processes on this machine. A worker that dies (killed,
+    out of memory) breaks the pool: a new pool takes over and the tasks lost with the old
+    one run again, up to `RESTARTS` times a run. Workers end with this process, even
+    killed (they watch it)."""
 
     name = "process pool"
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> concurrent.futures.ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
-        self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+        return concurrent.futures.ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_watch, initargs=(os.getpid(),)
+        )
 
     def run(self, calls: Iterable[Call]) -> Iterator[Any]:
         calls = iter(calls)
-        pending = {self._pool.submit(f, *a) for f, a in islice(calls, self.workers * IN_FLIGHT)}
+        pending: dict[concurrent.futures.Future[Any], Call] = {}
+        restarts = 0
+
+        def submit(call: Call) -> None:
+            pending[self._pool.submit(call[0], *call[1])] = call
+
+        for call in islice(calls, self.workers * IN_FLIGHT):
+            submit(call)
         try:
             while pending:
-                done, pending = concurrent.futures.wait(
+                done, _ = concurrent.futures.wait(
                     pending, return_when=concurrent.futures.FIRST_COMPLETED
                 )
-                for function, arguments in islice(calls, len(done)):
-                    pending.add(self._pool.submit(function, *arguments))
+                if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+                    restarts += 1
+                    if restarts > RESTARTS:
+                        raise EngineError(f"worker processes died {restarts} times: stopped")
+                    concurrent.futures.wait(pending)  # every task of the broken pool ends
+                    lost = [call for f, call in pending.items() if f.exception() is not None]
+                    finished = [f for f in pending if f.exception() is None]
+                    pending = {}
+                    self._pool.shutdown(wait=False)
+                    self._pool = self._new_pool()
+                    for call in lost:
+                        submit(call)
+                    for future in finished:
+                        yield future.result()
+                    continue
+                for future in done:
+                    del pending[future]
+                for call in islice(calls, len(done)):
+                    submit(call)
                 for future in done:
                     yield _result(future)
         finally:
@@ -84,6 +121,32 @@ class LocalPool:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+RESTARTS = 2
+"""How many times a run replaces a broken pool before it stops with an error."""
+
+
+def _watch(main: int) -> None:
+    """In each worker: end it once resalign (`main`) has ended, even killed, so that no
+    worker goes on for nobody. The pool's server outlives a killed resalign, so its
+    workers cannot go by their parent: on Linux they wait on `main` itself (a pidfd, ready
+    once it has ended, reaped or not); elsewhere, on their parent."""
+
+    def watch() -> None:
+        try:
+            handle = os.pidfd_open(main)
+        except ProcessLookupError:
+            os._exit(1)
+        except (AttributeError, OSError):  # no pidfd: wait for the parent to change
+            parent = os.getppid()
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+        select.select([handle], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="watch-resalign").start()
 
 
 class DaskCluster:

@@ -86,6 +86,7 @@ def _stop(children: list[tuple[int, int]]) -> None:
 def _child(work: Callable[[], object], writing: int, memory: int) -> None:
     code = 0
     faulthandler.disable()  # a crash here is the parent's to say, in one line, not a dump
+    signal.alarm(int(SECONDS) + 5)  # ends the child on time, even where its parent is killed
     try:
         _limit_memory(memory)
         try:
