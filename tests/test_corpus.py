@@ -577,3 +577,24 @@ def test_killing_resalign_leaves_no_worker(tmp_path: Path) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, 9)
     assert alive == set()
+
+
+def test_a_series_whose_page_fails_is_a_failure_not_a_missing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lineage page that cannot be made fails its series' task (errors.jsonl, exit 5),
+    and the run writes everything else: it used to leave the series' JSON, as if done,
+    and end in `lineages/….html: cannot write (No such file or directory)`."""
+    import align.corpus.tasks
+
+    def broken(series: object) -> bytes:
+        raise MemoryError("a page too large")
+
+    monkeypatch.setattr(align.corpus.tasks, "render_lineage", broken)
+    source = make_collection(tmp_path / "documents", ("A_RES_78_228", "A_RES_80_228"))
+    out = tmp_path / "out"
+    summary = corpus(source, out)
+    failures = [e for e in jsonl(out / "errors.jsonl") if e["stage"] == "align"]
+    assert failures and all("a page too large" in e["message"] for e in failures)
+    assert sorted(p.name for p in (out / "lineages").iterdir()) == ["index.html"]
+    assert summary.failed("align") == len(failures)

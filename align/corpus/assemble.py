@@ -189,8 +189,16 @@ def _lineages(folder: Path, series: list[tuple[dict[str, Any], Path]]) -> list[P
     written = []
     for plan, part in series:
         for suffix in (".json", ".html"):
+            made = part.with_suffix(suffix)
+            try:
+                data = made.read_bytes()
+            except OSError as error:  # the run's own file, gone: not the output's fault
+                raise OutputError(
+                    f"{made}: the run's intermediate file cannot be read "
+                    f"({error.strerror or error}); run again with --resume"
+                ) from None
             with open_output(folder / f"{plan['name']}{suffix}", force=True) as handle:
-                handle.write(part.with_suffix(suffix).read_bytes())
+                handle.write(data)
             written.append(folder / f"{plan['name']}{suffix}")
     with open_output(folder / "index.html", force=True) as handle:
         handle.write(render_index([plan for plan, _ in series]))

@@ -90,8 +90,9 @@ def _write_part(kind: str, group: dict[str, Any], documents: str, part: Path, pi
         }
         data = {key: group[key] for key in ("name", "title", "symbols", "listed")}
         series = {**data, "languages": languages}
-        _write_json(part, series)
+        # the page first: the JSON says the task is done, so a page that fails leaves none
         write_output(part.with_suffix(".html"), render_lineage(series), force=True)
+        _write_json(part, series)
         return sum(len(each["paragraphs"]) for each in languages.values())
     records = [
         adoption_record(load(documents, draft), load(documents, resolution))
