@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -142,8 +142,10 @@ class _Walk:
     ) -> None:
         self.notes = notes
         self.gone, self.come = ops
-        self.labels = [[sides[0].labels.get(k, "") for k in keys[0]], []]
-        self.labels[1] = [sides[1].labels.get(k, "") for k in keys[1]]
+        self.labels = [
+            [side.labels.get(k, "") for k in side_keys]
+            for side, side_keys in zip(sides, keys, strict=True)
+        ]
         self.calls = (deque(sides[0].calls.at(keys[0])), deque(sides[1].calls.at(keys[1])))
         self.offsets = [0, 0]
         self.starts = [0, 0]
@@ -211,12 +213,12 @@ class _Walk:
         note's changes; the others are deleted or inserted with their note."""
         olds = self._due(0, everything)
         for new in self._due(1, everything):
-            kept = next(
-                (c for old in olds if (c := self.notes.kept(old.key, new.key)) is not None), None
+            both = next(
+                ((old, c) for old in olds if (c := self.notes.kept(old.key, new.key))), None
             )
-            if kept is not None and kept.view is not None:
-                olds = [old for old in olds if self.notes.left.get(old.key) is not kept.view]
-                self._add(EQUAL, call=kept)
+            if both is not None:
+                olds.remove(both[0])
+                self._add(EQUAL, call=both[1])
             else:
                 self._add(self.come, call=self.notes.one_side(new.key, old=False))
         for old in olds:
@@ -265,10 +267,14 @@ def _entries(comparison: Comparison, notes: _Notes) -> list[tuple[PairView, int]
     news = [(v, EQUAL) for v in body if not v.pair.lefts]
     news += [(v, MOVE_TO) for v in body if id(v) in moved]
     slots: list[list[tuple[PairView, int]]] = [[] for _ in range(len(anchors) + 1)]
-    for items, side, place in ((olds, "lefts", old), (news, "rights", new)):
-        starts = sorted(place[getattr(v.pair, side)[0]] for v in anchors)
-        for view, op in sorted(items, key=lambda item: place[getattr(item[0].pair, side)[0]]):
-            slots[bisect.bisect_left(starts, place[getattr(view.pair, side)[0]])].append((view, op))
+    places: tuple[Callable[[PairView], int], ...] = (
+        lambda view: old[view.pair.lefts[0]],
+        lambda view: new[view.pair.rights[0]],
+    )
+    for items, place in zip((olds, news), places, strict=True):
+        starts = sorted(place(view) for view in anchors)
+        for view, op in sorted(items, key=lambda item: place(item[0])):
+            slots[bisect.bisect_left(starts, place(view))].append((view, op))
     entries = header + slots[0]
     for anchor, slot in zip(anchors, slots[1:], strict=True):
         entries += [(anchor, EQUAL), *slot]
@@ -328,26 +334,31 @@ class _References:
         self.cited: list[tuple[etree._Element, str]] = []
         """Each cross-reference's shown number, to be filled in with its bookmark's."""
 
-    def _name(self, view: PairView, op: int) -> str:
-        kind = "kept" if id(view) in self.kept else "new" if op in NEW else "old"
-        return f"_Ref{kind}{self.order[id(view)]}"
+    def _name(self, call: _Call, op: int) -> str:
+        """A kept note is its pair's; a deleted or inserted one its side's footnote's."""
+        assert call.view is not None
+        if id(call.view) in self.kept:
+            return f"_Refkept{self.order[id(call.view)]}"
+        return f"_Ref{'new' if op in NEW else 'old'}{call.marker}"
 
-    def bookmark(self, view: PairView, op: int) -> str | None:
+    def bookmark(self, call: _Call, op: int) -> str | None:
         """The bookmark to hold a note for this call, or None where another call holds it."""
-        name = self._name(view, op)
+        assert call.view is not None
+        view = call.view
+        name = self._name(call, op)
         if name in self.held or (id(view) in self.kept and op != EQUAL):
             return None
         self.held.add(name)
         return name
 
-    def cite(self, parent: etree._Element, view: PairView, op: int) -> etree._Element:
+    def cite(self, parent: etree._Element, call: _Call, op: int) -> etree._Element:
         """A NOTEREF field to the note that holds this footnote, showing its number."""
         deleted = op == DELETE
         first = run(parent)
         child(first, "fldChar", fldCharType="begin")
         instruction = child(run(parent), "delInstrText" if deleted else "instrText")
         instruction.set(XML_SPACE, "preserve")
-        name = self._name(view, op)
+        name = self._name(call, op)
         instruction.text = f" NOTEREF {name} \\f \\h "
         child(run(parent), "fldChar", fldCharType="separate")
         self.cited.append((run(parent, "?", superscript=True, deleted=deleted), name))
@@ -379,6 +390,7 @@ class _Writer:
         self.rtl = rtl
         self.commented: set[int] = set()
         """The footnote pairs commented so far (on their first call)."""
+        self.references = _References(iter(()), {})
 
     def redline(self, body: etree._Element, comparison: Comparison) -> None:
         sides = (_Side.of(comparison.left), _Side.of(comparison.right))
@@ -439,9 +451,9 @@ class _Writer:
         deleted = piece.op == DELETE
         if call.view is None:
             return run(parent, call.marker, superscript=True, deleted=deleted)
-        bookmark = self.references.bookmark(call.view, piece.op)
+        bookmark = self.references.bookmark(call, piece.op)
         if bookmark is None:
-            return self.references.cite(parent, call.view, piece.op)
+            return self.references.cite(parent, call, piece.op)
         number = str(next(self.note_ids))
         mark = {"id": str(next(self.ids)), "name": bookmark}
         child(parent, "bookmarkStart", **mark)
