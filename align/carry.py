@@ -347,7 +347,8 @@ def _carried(unit: Unit, context: _Context) -> CarriedUnit:
         reason = f"last year's translation has no counterpart of {'+'.join(pair.lefts)}"
         return _new(unit, calls, context, (reason,), pair.lefts)
     old = JOIN.join(context.texts[key] for key in pair.lefts)
-    text, target_calls, replacements = translation.text, translation.calls, ()
+    text, target_calls = translation.text, translation.calls
+    replacements: tuple[Replacement, ...] = ()
     status: CarryStatus = "exact" if pair.status in ("same", "moved") else "fuzzy"
     if pair.status in ("changed", "moved+changed") and (
         updated := _auto_updated(old, unit.text, translation, context)

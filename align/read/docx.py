@@ -246,8 +246,8 @@ class Numbering:
                 for override in num.iter(f"{W}lvlOverride"):
                     start = override.find(f"{W}startOverride")
                     if start is not None:
-                        level = _level(override.get(f"{W}ilvl"))
-                        self.overrides[num_id, level] = _start(start.get(f"{W}val"))
+                        depth = _level(override.get(f"{W}ilvl"))
+                        self.overrides[num_id, depth] = _start(start.get(f"{W}val"))
         if styles is not None:
             for style in styles.iter(f"{W}style"):
                 num_pr = style.find(f"{W}pPr/{W}numPr")
