@@ -26,9 +26,10 @@ from typing import Any
 from align.corpus.groups import ListedSeries
 from align.errors import ReadError, UsageError
 from align.files import is_dir, is_file
+from align.read import EXTENSIONS
 
 _SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.()-]+)+$")
-SUFFIXES = (".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".text")
+SUFFIXES = EXTENSIONS
 """The files a folder contributes; anything else in it is not a document."""
 
 

@@ -2,40 +2,73 @@
 
 `read_document` checks the path, reads at most `max_size` bytes, tells the format from
 the content (magic bytes, not the extension) and hands the bytes to that format's
-reader: extracted text, .docx, .pdf, .html, or old .doc through LibreOffice. Every
+reader: extracted text, .docx, .pdf, .html, or old .doc through LibreOffice. Each format
+is one row of `READERS`, which the corpus's choice of files reads too. Every
 reader returns the same `Document`; a format's libraries load only when it is read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from align.errors import ReadError
 from align.files import read_regular_file
 from align.languages import language
 from align.model import Document
-from align.read.text import parse_text, read_text
+from align.read.text import parse_text
 
-__all__ = ["DEFAULT_MAX_SIZE", "parse_text", "read_document", "sniff_format"]
+__all__ = ["DEFAULT_MAX_SIZE", "READERS", "parse_text", "read_document", "sniff_format"]
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
 """Inputs larger than this (64 MiB) are refused before reading; `--max-size` changes it."""
 
 
+def _html(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return start.startswith((b"<!doctype html", b"<html")) or (
+        start.startswith(b"<") and b"<body" in start[:2048]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """An input format: how its files begin (what tells it, whatever their name), the
+    extensions a folder's files are taken by, and the function that reads it."""
+
+    name: str
+    begins: Callable[[bytes], bool]
+    extensions: tuple[str, ...]
+    module: str
+    function: str
+
+    def reader(self) -> Callable[..., Document]:
+        """The reading function, its module imported now."""
+        return getattr(import_module(self.module), self.function)  # type: ignore[no-any-return]
+
+
+READERS = (
+    Reader("pdf", lambda head: head.startswith(b"%PDF-"), (".pdf",), "align.read.pdf", "read_pdf"),
+    Reader(
+        "docx", lambda head: head.startswith(b"PK\x03\x04"), (".docx",), "align.read.docx",
+        "read_docx",
+    ),
+    Reader(
+        "doc", lambda head: head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), (".doc",),
+        "align.read.doc", "read_doc",
+    ),
+    Reader("html", _html, (".html", ".htm", ".xhtml"), "align.read.html", "read_html"),
+    Reader("text", lambda head: True, (".txt", ".text"), "align.read.text", "read_text"),
+)  # fmt: skip
+"""Every input format, in the order their first bytes are tried (text takes the rest)."""
+EXTENSIONS = tuple(extension for each in READERS for extension in each.extensions)
+
+
 def sniff_format(head: bytes) -> str:
     """The format of a file from its first bytes: pdf, docx, doc, html or text."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc"
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith((b"<!doctype html", b"<html")) or (
-        start.startswith(b"<") and b"<body" in start[:2048]
-    ):
-        return "html"
-    return "text"
+    return next(each.name for each in READERS if each.begins(head))
 
 
 def read_document(
@@ -55,21 +88,8 @@ def read_document(
         except ValueError as error:
             raise ReadError(str(error)) from None
     data = read_regular_file(path, max_size)
-    kind = sniff_format(data[:4096])
-    if kind == "text":
-        return read_text(data, source=source, lang=conventions, encoding=encoding)
-    if kind == "docx":
-        from align.read.docx import read_docx
-
-        return read_docx(data, source=source, lang=conventions)
-    if kind == "pdf":
-        from align.read.pdf import read_pdf
-
-        return read_pdf(data, source=source, lang=conventions)
-    if kind == "html":
-        from align.read.html import read_html
-
-        return read_html(data, source=source, lang=conventions)
-    from align.read.doc import read_doc
-
-    return read_doc(path, source=source, lang=conventions, max_size=max_size)
+    reader = next(each for each in READERS if each.begins(data[:4096]))
+    if reader.name == "doc":  # LibreOffice converts the file itself
+        return reader.reader()(path, source=source, lang=conventions, max_size=max_size)
+    options = {"encoding": encoding} if reader.name == "text" else {}
+    return reader.reader()(data, source=source, lang=conventions, **options)
