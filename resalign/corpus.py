@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,6 +137,8 @@ def _fetcher(args: argparse.Namespace) -> Any:
 
 
 def _report(summary: Summary, out: Path, engine: str, workers: int) -> None:
+    from align.corpus.tasks import peak_kib
+
     def say(line: str) -> None:
         from align.render.text import shown
 
@@ -157,7 +158,7 @@ def _report(summary: Summary, out: Path, engine: str, workers: int) -> None:
         say(f"failed to {failure.stage} {failure.subject}: {failure.message}")
     for warning in summary.warnings:
         say(f"warning: {warning}")
-    client = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    client = peak_kib() // 1024
     plural = "s" if workers > 1 else ""
     if summary.peaks and summary.peaks.keys() != {os.getpid()}:
         peaks = ", ".join(str(kib // 1024) for _, kib in sorted(summary.peaks.items()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import resource
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,8 +107,18 @@ def _write_json(path: Path, data: object) -> None:
 
 
 def _outcome(subject: str, **fields: Any) -> Outcome:
+    return Outcome(subject, worker=os.getpid(), peak_kib=peak_kib(), **fields)
+
+
+def peak_kib() -> int:
+    """This process's peak resident memory in KiB; 0 where the system cannot say (no
+    `resource` module: Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return Outcome(subject, worker=os.getpid(), peak_kib=peak, **fields)
+    return peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
 
 
 def _unexpected(error: Exception) -> str:

@@ -69,7 +69,9 @@ class Line:
 
 
 SHARES = 2
-"""Child processes a long PDF's pages are shared between (the machines here have 2 cores)."""
+"""Child processes a long PDF's pages are shared between, at most (one on a machine of one
+core): each parses the whole file, so more pay only where the pages are many; two were
+measured here, on two cores."""
 SHARED_FROM = 200_000
 """PDFs smaller than this (bytes: a few pages) are read by one child: a second would cost
 more to start than it saves."""
