@@ -7,10 +7,11 @@ Parses arguments, calls the library, prints. Errors the library raises on purpos
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -447,7 +448,45 @@ def _comparison(args: argparse.Namespace) -> Comparison:
     from align.comparison import compare, with_reviewed
 
     review = _review(args)  # read once: its links align, its marks go into the report
-    return with_reviewed(compare(*_aligned(args, review)), review.reviewed)
+    aligned = _aligned(args, review)
+    with _interruptible():
+        return with_reviewed(compare(*aligned), review.reviewed)
+
+
+GRACE = 1.0
+"""Seconds Ctrl-C waits for the program to end by itself before ending it."""
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C (or SIGTERM) ends the block's work within `GRACE` seconds, even inside one
+    long call to C (the diff of an enormous paragraph), where Python cannot raise the
+    interruption until the call returns: a thread the signal wakes ends the process
+    (exit 130, or 143) if it has not ended by itself by then. The work writes nothing."""
+    import signal
+    import threading
+
+    reading, writing = os.pipe()
+    os.set_blocking(writing, False)
+    previous = signal.set_wakeup_fd(writing, warn_on_full_buffer=False)
+    over = threading.Event()
+
+    def watch() -> None:
+        while received := os.read(reading, 16):
+            for number in (signal.SIGINT, signal.SIGTERM):
+                if number in received and not over.wait(GRACE):
+                    os._exit(130 if number == signal.SIGINT else 143)
+
+    watcher = threading.Thread(target=watch, daemon=True, name="interrupt")
+    watcher.start()
+    try:
+        yield
+    finally:
+        over.set()
+        signal.set_wakeup_fd(previous)
+        os.close(writing)  # the watcher reads the end of the pipe and stops
+        watcher.join()
+        os.close(reading)
 
 
 def _diff(args: argparse.Namespace) -> int:

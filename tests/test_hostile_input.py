@@ -793,3 +793,33 @@ def test_a_manifest_line_too_long_fails_that_document_only(
     assert [(e["stage"], e["message"]) for e in errors] == [
         ("read", "cannot read (File name too long)")
     ]
+
+
+def test_ctrl_c_inside_a_long_diff_ends_within_a_second(tmp_path: Path) -> None:
+    """One paragraph of 150,000 words against a reworded copy: diff-match-patch's C++
+    takes seconds over it, where Python cannot raise the interruption. Ctrl-C ends the
+    program one second after it (exit 130, nothing written), not when the diff ends."""
+    import random
+    import signal
+    import subprocess
+
+    rng = random.Random(1)
+    words = ["trafficking", "persons", "States", "coordination", "report", "Nations"]
+    text = " ".join(rng.choice(words) for _ in range(150_000))
+    edited = " ".join(w if rng.random() > 0.3 else rng.choice(words) for w in text.split())
+    head = "80/1. Title\n\nThe General Assembly,\n\n"
+    for name, body in (("old.txt", text), ("new.txt", edited)):
+        (tmp_path / name).write_text(f"{head}Recalling {body},\n\n1. Decides to act.\n")
+    out = tmp_path / "report.html"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "resalign", "report", str(tmp_path / "old.txt"),
+         str(tmp_path / "new.txt"), "-o", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(1.5)  # read and aligned by now: diffing
+    started = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (130, "")
+    assert time.monotonic() - started < 2.5  # the diff alone goes on for 4 s more
+    assert not out.exists() and not list(tmp_path.glob(".report.html.*"))
