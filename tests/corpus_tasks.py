@@ -25,3 +25,11 @@ def killed_once(marker: str, number: int) -> int:
 def killed_always(number: int) -> int:
     os.kill(os.getpid(), signal.SIGKILL)
     return number
+
+
+def where(seconds: float) -> int:
+    """The worker's process, after `seconds` of work."""
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -598,3 +599,32 @@ def test_a_series_whose_page_fails_is_a_failure_not_a_missing_file(
     assert failures and all("a page too large" in e["message"] for e in failures)
     assert sorted(p.name for p in (out / "lineages").iterdir()) == ["index.html"]
     assert summary.failed("align") == len(failures)
+
+
+def test_a_dask_worker_that_joins_midway_gets_work(
+    small: tuple[Path, dict[str, bytes]],
+) -> None:
+    """A cluster of one worker, a second started once the run is going: the second runs
+    tasks too (the first had them all queued before), every result comes back once; and a
+    corpus run on a cluster that grows midway writes what one process does."""
+    from tests.corpus_tasks import where
+
+    cluster = DaskCluster(None, 1)
+    try:
+        pids = []
+        for number, pid in enumerate(cluster.run(iter([(where, (0.05,))] * 160))):
+            pids.append(pid)
+            if number == 8:
+                cluster._cluster.scale(2)  # type: ignore[union-attr]
+        assert len(pids) == 160
+        assert len(set(pids)) == 2  # the worker that joined ran its share
+    finally:
+        cluster.close()
+    source, expected = small
+    cluster = DaskCluster(None, 1)
+    try:
+        threading.Timer(0.3, lambda: cluster._cluster.scale(2)).start()  # type: ignore[union-attr]
+        corpus(source, source.parent / "grown", cluster)
+    finally:
+        cluster.close()
+    assert outputs(source.parent / "grown") == expected

@@ -181,19 +181,35 @@ class DaskCluster:
         self.name = f"Dask at {self._client.scheduler.address}"
 
     def run(self, calls: Iterable[Call]) -> Iterator[Any]:
+        """Tasks go out `BATCH` to a Dask task, as many as keep each worker the cluster
+        has now busy (workers that join are counted as they come; the tasks of one that
+        leaves are run again by Dask)."""
         from distributed import as_completed
 
         calls = iter(calls)
+        queue = as_completed()
+        in_flight = 0
 
-        def submit(function: Callable[..., Any], arguments: tuple[Any, ...]) -> Any:
-            return self._client.submit(function, *arguments, pure=False)
+        def fill() -> None:
+            nonlocal in_flight
+            while in_flight < self._workers_now() * IN_FLIGHT:
+                batch = list(islice(calls, BATCH))
+                if not batch:
+                    return
+                queue.add(self._client.submit(_batch, batch, pure=False))
+                in_flight += 1
 
-        queue = as_completed([submit(f, a) for f, a in islice(calls, self.workers * IN_FLIGHT)])
+        fill()
         for future in queue:
-            for function, arguments in islice(calls, 1):
-                queue.add(submit(function, arguments))
-            yield _result(future)
+            in_flight -= 1
+            fill()
+            yield from _result(future)
             future.release()
+
+    def _workers_now(self) -> int:
+        """The workers the scheduler knows of (the client refreshes this every second or
+        two)."""
+        return max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def close(self) -> None:
         client, cluster = getattr(self, "_client", None), self._cluster
@@ -201,6 +217,16 @@ class DaskCluster:
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+BATCH = 8
+"""Tasks one Dask task carries: the scheduler's cost (milliseconds a task) shared by eight
+documents, few enough that a worker that joins late still finds work queued."""
+
+
+def _batch(calls: list[Call]) -> list[Any]:
+    """Run a batch of tasks on a Dask worker, their results in order."""
+    return [function(*arguments) for function, arguments in calls]
 
 
 def _result(future: Any) -> Any:
