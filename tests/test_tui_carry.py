@@ -165,3 +165,17 @@ def test_carry_screen_snapshot(snap_compare, carried: Carry, tmp_path: Path, siz
 def test_carry_help_snapshot(snap_compare, carried: Carry, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = CarryApp(carried, tmp_path / "out.docx")
     assert snap_compare(app, terminal_size=(100, 30), press=["question_mark"])
+
+
+def test_hidden_characters_are_shown_in_the_rows(carried: Carry) -> None:
+    """A right-to-left override in a source or a translation is written visibly, as the
+    review UI writes it: it could make the row read other than it is."""
+    from dataclasses import replace
+
+    from tui.carry import source_text, target_text
+
+    unit = replace(
+        carried.unit("PP9"), source="Recalling \u202e91/27", target="Recordando \u202e91/27"
+    )
+    assert "\u202e" not in source_text(replace(unit, changes=())).plain
+    assert target_text(unit).plain.startswith("Recordando ⟨U+202E⟩91/27")

@@ -25,6 +25,7 @@ from align.output import write_output
 from align.render.carried import render_carry
 from align.render.carried.notes import comment_text
 from align.render.carried.summary import carry_summary
+from align.render.text import shown
 from tui.screens.edit import EditScreen
 from tui.screens.help import HelpScreen
 from tui.styles import CARRY_STYLES
@@ -73,13 +74,15 @@ def source_text(unit: CarriedUnit) -> Text:
     (as the review UI's inline diff shows them)."""
     text = Text(f"{unit.key}  ", style="bold")
     for piece, style in inline_diff(unit.changes) if unit.changes else [(unit.source, None)]:
-        text.append(piece, style=style)
+        text.append(shown(piece), style=style)
     return text
 
 
 def target_text(unit: CarriedUnit) -> Text:
+    """The proposed translation with its label, footnote calls as `{FN3}` where they stand,
+    hidden characters written visibly."""
     label = f"{unit.label} " if unit.label else ""
-    return Text(label + editable(unit) if unit.target else label + unit.target)
+    return Text(label + shown(editable(unit) if unit.target else ""))
 
 
 def status_text(unit: CarriedUnit) -> Text:
