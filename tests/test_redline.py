@@ -210,6 +210,28 @@ def test_real_pairs_resolve_to_either_text(
         assert footnotes == [f.text for f in document.footnotes]
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("A_C.3_80_L.20", "A_RES_80_190"),
+        ("A_RES_78_168", "A_RES_79_227"),
+        ("A_RES_78_187", "A_RES_80_190"),
+        ("A_RES_78_228", "A_C.3_80_L.4"),
+    ],
+)
+def test_more_real_pairs_resolve_to_either_text(old: str, new: str) -> None:
+    """Drafts against their resolutions and resolutions against last year's, by the rules
+    of WordprocessingML (the two pairs above go through LibreOffice too)."""
+    from tests.test_real_documents import pdf
+
+    left, right = pdf(old), pdf(new)
+    docx = render(compare(left, right, align(left, right)), "docx")
+    for accept, document in ((True, right), (False, left)):
+        paragraphs, footnotes = as_resolved(docx, accept)
+        assert paragraphs == expected(document)
+        assert footnotes == [f.text for f in document.footnotes]
+
+
 def test_the_package_has_what_word_needs(real_pairs: dict[str, tuple[Comparison, bytes]]) -> None:
     _, docx = real_pairs["A_RES_78_228"]
     xml = parts(docx)
