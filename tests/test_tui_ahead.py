@@ -334,3 +334,19 @@ def test_a_child_not_done_in_time_leaves_the_comparison_to_the_worker(
         assert session.comparison is None
     finally:
         session.close()
+
+
+def test_the_head_start_can_be_turned_off(
+    es: Document, modeled: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`RESALIGN_HEAD_START=0`: nothing is forked; this process reads both documents and
+    the session computes the same comparison itself."""
+    monkeypatch.setenv("RESALIGN_HEAD_START", "0")
+    reads: list[str] = []
+    session = _open(es, modeled, tmp_path / "review.toml", reads=reads)
+    try:
+        assert session.head_start is None
+        assert sorted(reads) == ["A/RES/70/179", "A/RES/72/195"]
+        assert session.compute() == compare(es, modeled, align(es, modeled))
+    finally:
+        session.close()

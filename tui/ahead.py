@@ -7,7 +7,8 @@ forked safely), computes the comparison while the parent starts the UI; the chil
 back what it computed as `Diffs`. The two read the documents at the same time, one each,
 and hand each other what they read (pickled: 13 ms for 2,000 paragraphs, a tenth of
 reading them). Where there is no fork, one processor or threads already running, nothing
-is forked and the session computes in the UI's worker thread instead.
+is forked and the session computes in the UI's worker thread instead; and where
+`RESALIGN_HEAD_START=0` says so (to debug, or where forking is not wanted).
 """
 
 from __future__ import annotations
@@ -147,8 +148,14 @@ class HeadStart:
 
     @classmethod
     def begin(cls, compute: Callable[[], tuple[Hashable, Diffs]]) -> HeadStart | None:
-        """Fork a process that runs `compute`; None where forking is not safe or useful."""
-        if not hasattr(os, "fork") or threading.active_count() > 1 or _processors() < 2:
+        """Fork a process that runs `compute`; None where forking is not safe, useful or
+        wanted."""
+        if (
+            os.environ.get("RESALIGN_HEAD_START") == "0"
+            or not hasattr(os, "fork")
+            or threading.active_count() > 1
+            or _processors() < 2
+        ):
             return None
         reader, writer = _pipe()
         try:
