@@ -83,7 +83,7 @@ def align(
         footnote_units(left),
         footnote_units(right),
         overrides,
-        lambda a, b: matcher.footnotes(a, b, paired),  # type: ignore[arg-type]
+        lambda a, b: matcher.footnotes(a, b, paired),
     )
     positions = (_positions(left), _positions(right))
     context = _Context(mode, matcher, (_Order.of(left), _Order.of(right)))
@@ -259,9 +259,9 @@ def _note(row: Row, status: Status, context: _Context) -> str:
         and row.method != "reworded"  # its place, not its text, says which one it is
         and len(row.lefts) == len(row.rights) == 1
     ):
-        a, b = row.lefts[0].key, row.rights[0].key
-        if what := renumbering(a, b):
-            notes.append(f"{what} {a} → {b}")
+        old, new = row.lefts[0].key, row.rights[0].key
+        if what := renumbering(old, new):
+            notes.append(f"{what} {old} → {new}")
     return "; ".join(notes)
 
 
@@ -300,7 +300,8 @@ def _with_subitem_findings(pairs: list[Pair], left: Document, right: Document) -
     right_children = Counter(p.parent for p in right.paragraphs if p.parent)
     result = []
     for pair in pairs:
-        a, b = left_children.get(pair.left, 0), right_children.get(pair.right, 0)
+        a = left_children.get(pair.left or "", 0)
+        b = right_children.get(pair.right or "", 0)
         if pair.left and pair.right and a != b:
             finding = Finding(
                 "subitems",

@@ -43,8 +43,8 @@ def heaviest_chain(
                 best[position], where[position] = total, index
             position += position & -position
 
-    for _, row in groupby(range(len(ordered)), key=lambda k: ordered[k][0]):
-        row = list(row)  # all of one i first, so that no chain uses two pairs of one row
+    for _, same_row in groupby(range(len(ordered)), key=lambda k: ordered[k][0]):
+        row = list(same_row)  # all of one i first, so that no chain uses two pairs of one row
         for k in row:
             total, parents[k] = query(ordered[k][1])
             totals[k] = total + ordered[k][2]

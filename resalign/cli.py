@@ -45,6 +45,8 @@ def _columns(fallback: int = 80) -> int:
         return int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
         pass
+    if sys.__stdout__ is None:  # no standard output at all (pythonw)
+        return fallback
     try:
         return os.get_terminal_size(sys.__stdout__.fileno()).columns or fallback
     except (AttributeError, ValueError, OSError):

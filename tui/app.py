@@ -43,8 +43,8 @@ class ReviewApp(App[None]):
         Binding("f", "filter", "Filter"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("s", "swap", "Swap", show=False),
-        Binding("u", "toggle('unified')", "Unified", show=False),
-        Binding("t", "toggle('footnotes')", "Notes", show=False),
+        Binding("u", "switch_view('unified')", "Unified", show=False),
+        Binding("t", "switch_view('footnotes')", "Notes", show=False),
         Binding("v", "navigator", "List", show=False),
         Binding("r", "reviewed", "Reviewed"),
         Binding("l", "link", "Link"),
@@ -153,7 +153,9 @@ class ReviewApp(App[None]):
         self.session.swap()
         self.realign()
 
-    def action_toggle(self, view: str) -> None:  # `unified` or `footnotes`
+    def action_switch_view(self, view: str) -> None:
+        """Turn the unified view or the footnotes (`view`) on or off. (Not `toggle`:
+        that is Textual's own action, for any boolean attribute.)"""
         pairs = self.query_one(PairsView)
         setattr(pairs, view, not getattr(pairs, view))
         pairs.rebuild()

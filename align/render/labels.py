@@ -47,10 +47,11 @@ def renumbered_ranges(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str
 
 def _follows(before: tuple[str, str], pair: tuple[str, str]) -> bool:
     """`pair` renumbers the paragraph after `before`'s by the same step."""
-    matches = [_NUMBERED.match(key) for key in (*before, *pair)]
-    if not all(matches):
+    found = [_NUMBERED.match(key) for key in (*before, *pair)]
+    matches = [match for match in found if match is not None]
+    if len(matches) < len(found):
         return False
-    (a, b, c, d) = matches  # type: ignore[misc]
+    a, b, c, d = matches
     return (
         a[1] == c[1] and b[1] == d[1]
         and int(c[2]) == int(a[2]) + 1 and int(d[2]) == int(b[2]) + 1

@@ -528,7 +528,8 @@ def _part_marks(text: str | None, keys: tuple[str, ...]) -> list[tuple[int, Chun
     parts are joined by `JOIN`): `OP10 …` / `OP11 …`."""
     if text is None or len(keys) < 2:
         return []
-    marks, start = [], 0
+    marks: list[tuple[int, Chunk]] = []
+    start = 0
     for key, part in zip(keys, text.split(JOIN), strict=False):
         marks.append((start, (f"{key} ", PART_LABEL)))
         start += len(part) + len(JOIN)

@@ -37,7 +37,7 @@ def comment_text(unit: CarriedUnit) -> str:
 
 def headline(unit: CarriedUnit) -> str:
     """`fuzzy · 98 % · from OP8`."""
-    parts = [unit.status]
+    parts: list[str] = [unit.status]
     if unit.status in ("fuzzy", "auto-updated") and unit.kind != "header":
         parts.append(f"{unit.match} %")
     if unit.old_keys and unit.old_keys != (unit.key,):
