@@ -87,7 +87,7 @@ def with_reviewed(comparison: Comparison, reviewed: Mapping[Keys, Seal]) -> Comp
     return replace(comparison, views=tuple(views))
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[[PairView], bool]] = {
     "all": lambda view: True,
     "changes": lambda view: view.is_change,
     "findings": lambda view: bool(view.pair.findings),
@@ -148,8 +148,8 @@ def from_diffs(
         elif version and left_text:
             spans, counts = (Span(EQUAL, left_text),), DiffStats(0, 0, word_count(left_text))
         else:
-            spans, counts = (() if version else None), DiffStats(0, 0, 0)
-        views.append(PairView(pair, left_text, right_text, spans, counts))
+            spans, counts = (), DiffStats(0, 0, 0)
+        views.append(PairView(pair, left_text, right_text, spans if version else None, counts))
     return Comparison(left, right, found.alignment, tuple(views))
 
 

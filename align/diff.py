@@ -145,7 +145,8 @@ def _fast_engine() -> Callable[..., list[tuple[str, str]]] | None:
         from fast_diff_match_patch import diff
     except ImportError:
         return None
-    return diff
+    engine: Callable[..., list[tuple[str, str]]] = diff
+    return engine
 
 
 def _python_semantic_diff(left: str, right: str) -> list[tuple[int, str]]:
@@ -154,7 +155,7 @@ def _python_semantic_diff(left: str, right: str) -> list[tuple[int, str]]:
 
     engine = diff_match_patch()
     engine.Diff_Timeout = TIMEOUT
-    diffs = engine.diff_main(left, right, False)
+    diffs: list[tuple[int, str]] = engine.diff_main(left, right, False)
     engine.diff_cleanupSemantic(diffs)
     return diffs
 

@@ -27,5 +27,5 @@ def by_fields(cls: Class) -> Class:
     def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
         return cls, values(self)
 
-    cls.__reduce__ = __reduce__
+    setattr(cls, "__reduce__", __reduce__)  # noqa: B010  (assigning a method, on purpose)
     return cls

@@ -33,7 +33,7 @@ from pathlib import Path
 from align.errors import OutputError, ReadError, UsageError
 from align.files import read_regular_file
 from align.marks import Keys, Seal
-from align.model import Document
+from align.model import Document, Footnote, Paragraph
 from align.overrides import (
     Overrides,
     OverridesError,
@@ -106,7 +106,8 @@ def _digest(document: Document) -> str:
     import hashlib  # here: comparing two files needs no review path, nor OpenSSL
 
     hasher = hashlib.sha256()
-    for unit in (*document.paragraphs, *document.footnotes):
+    units: list[Paragraph | Footnote] = [*document.paragraphs, *document.footnotes]
+    for unit in units:
         hasher.update(f"{unit.key}\0{unit.text}\0".encode())
     return hasher.hexdigest()[:12]
 

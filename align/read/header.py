@@ -56,7 +56,8 @@ def read_header(lines: Sequence[str], lang: Language) -> Header:
     """The facts of a header, from its lines (stripped, emphasis marks removed; an empty
     line where the header had a blank one)."""
     symbol = agenda_item = adopted = report = paragraph = draft = amends = None
-    kind, sponsors, sponsors_at = "resolution", (), None
+    kind, sponsors_at = "resolution", None
+    sponsors: tuple[str, ...] = ()
     for index, line in enumerate(lines):
         if symbol is None and (found := symbol_at_end(line)):
             symbol = found

@@ -78,12 +78,16 @@ def memory(source_locale: str) -> tuple[etree._Element, etree._Element, etree._E
     header = etree.SubElement(
         root,
         "header",
-        creationtool="resalign",
-        creationtoolversion=tool_version(),
-        segtype="paragraph",
-        **{"o-tmf": "resalign", "adminlang": "en-GB", "srclang": source_locale},
-        datatype="plaintext",
-        creationdate=_now(),
+        {
+            "creationtool": "resalign",
+            "creationtoolversion": tool_version(),
+            "segtype": "paragraph",
+            "o-tmf": "resalign",
+            "adminlang": "en-GB",
+            "srclang": source_locale,
+            "datatype": "plaintext",
+            "creationdate": _now(),
+        },
     )
     return root, header, etree.SubElement(root, "body")
 

@@ -166,7 +166,7 @@ def _summary_sheet(comparison: Comparison) -> bytes:
 
 
 def _sheet(
-    rows: list[tuple[int, Sequence[Any]]],
+    rows: Sequence[tuple[int, Sequence[Any]]],
     widths: list[int],
     *,
     frozen: bool,
@@ -257,7 +257,7 @@ def _escaped(text: str) -> str:
 def _sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None, **kw: str) -> Any:
     """A child in its parent's namespace (every part has one)."""
     namespace = parent.tag[: parent.tag.index("}") + 1]
-    return etree.SubElement(parent, namespace + tag, attrib or {}, **kw)
+    return etree.SubElement(parent, namespace + tag, {**(attrib or {}), **kw})
 
 
 def _column(index: int) -> str:

@@ -46,9 +46,9 @@ def render_xliff(carry: Carry, in_place: bool = False) -> bytes:
     file = etree.SubElement(
         root,
         f"{X}file",
-        original=carry.new_source.symbol or carry.new_source.source,
-        datatype="plaintext",
-        **{
+        {
+            "original": carry.new_source.symbol or carry.new_source.source,
+            "datatype": "plaintext",
             "source-language": LOCALES.get(source, source),
             "target-language": LOCALES.get(target, target),
             "tool-id": "resalign",
@@ -58,7 +58,7 @@ def render_xliff(carry: Carry, in_place: bool = False) -> bytes:
     etree.SubElement(
         header,
         f"{X}tool",
-        **{"tool-id": "resalign", "tool-name": "resalign", "tool-version": tool_version()},
+        {"tool-id": "resalign", "tool-name": "resalign", "tool-version": tool_version()},
     )
     etree.SubElement(header, f"{X}note").text = _summary(carry)
     if carry.dropped:

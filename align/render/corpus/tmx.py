@@ -45,21 +45,23 @@ class TmxWriter:
             if unit is not None:
                 self._xml.write(unit, pretty_print=True)
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         self._open.__exit__(*exc)
 
 
 def _header(created: str) -> etree._Element:
     return etree.Element(
         "header",
-        creationtool="resalign",
-        creationtoolversion=tool_version(),
-        segtype="paragraph",
-        datatype="plaintext",
-        adminlang="en-GB",
-        srclang="*all*",
-        creationdate=created,
-        **{"o-tmf": "resalign"},
+        {
+            "creationtool": "resalign",
+            "creationtoolversion": tool_version(),
+            "segtype": "paragraph",
+            "datatype": "plaintext",
+            "adminlang": "en-GB",
+            "srclang": "*all*",
+            "creationdate": created,
+            "o-tmf": "resalign",
+        },
     )
 
 
