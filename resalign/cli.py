@@ -464,13 +464,21 @@ def _interruptible() -> Iterator[None]:
     """Ctrl-C (or SIGTERM) ends the block's work within `GRACE` seconds, even inside one
     long call to C (the diff of an enormous paragraph), where Python cannot raise the
     interruption until the call returns: a thread the signal wakes ends the process
-    (exit 130, or 143) if it has not ended by itself by then. The work writes nothing."""
+    (exit 130, or 143) if it has not ended by itself by then. The work writes nothing.
+    Where the signal cannot wake a pipe (Windows; not the main thread), the block runs as
+    it is."""
     import signal
     import threading
 
     reading, writing = os.pipe()
-    os.set_blocking(writing, False)
-    previous = signal.set_wakeup_fd(writing, warn_on_full_buffer=False)
+    try:
+        os.set_blocking(writing, False)
+        previous = signal.set_wakeup_fd(writing, warn_on_full_buffer=False)
+    except (OSError, ValueError):
+        os.close(reading)
+        os.close(writing)
+        yield
+        return
     over = threading.Event()
 
     def watch() -> None:

@@ -823,3 +823,22 @@ def test_ctrl_c_inside_a_long_diff_ends_within_a_second(tmp_path: Path) -> None:
     assert (process.returncode, err) == (130, "")
     assert time.monotonic() - started < 2.5  # the diff alone goes on for 4 s more
     assert not out.exists() and not list(tmp_path.glob(".report.html.*"))
+
+
+def test_the_interrupt_guard_runs_its_block_where_signals_cannot_reach_it() -> None:
+    """Off the main thread (or where a signal cannot wake a pipe), the comparison runs
+    without the guard rather than failing."""
+    import threading
+
+    from resalign.cli import _interruptible
+
+    ran: list[str] = []
+
+    def compare() -> None:
+        with _interruptible():
+            ran.append(threading.current_thread().name)
+
+    worker = threading.Thread(target=compare, name="not-main")
+    worker.start()
+    worker.join()
+    assert ran == ["not-main"]
