@@ -58,18 +58,27 @@ def open_output(path: str | Path, *, force: bool = False) -> Iterator[BinaryIO]:
     folder = path.parent if str(path.parent) else Path()
     _remove_stale(folder, path.name)
     try:
-        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".new")
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
-    temporary = Path(name)
-    _hold(descriptor)
+    temporary = Path(name).with_suffix(".tmp")
+    try:  # locked first, then named as another write looks for leftovers: never taken for one
+        _hold(descriptor)
+        Path(name).rename(temporary)
+    except OSError as error:
+        os.close(descriptor)
+        with contextlib.suppress(OSError):
+            Path(name).unlink()
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    handle = os.fdopen(descriptor, "wb")
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        if fcntl is None:  # no lock to keep: closed before it is moved (Windows wants so)
+            handle.close()
         temporary.chmod(0o644)
-        if force:
+        if force:  # still open, so still locked: no other write takes it for a leftover
             temporary.replace(path)
         else:
             path.hardlink_to(temporary)
@@ -78,6 +87,7 @@ def open_output(path: str | Path, *, force: bool = False) -> Iterator[BinaryIO]:
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
     finally:
+        handle.close()
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
 
@@ -109,10 +119,12 @@ def _remove_stale(folder: Path, name: str) -> None:
     """Remove the temporary files a killed earlier write to `name` left behind: those no
     live write holds (or, without locks, those old enough)."""
     now = time.time()
-    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if _abandoned(leftover) or now - leftover.stat().st_mtime > STALE_AFTER:
-                leftover.unlink()
+    for suffix in (".tmp", ".new"):  # `.new`: killed before it was locked and named
+        for leftover in folder.glob(f".{glob.escape(name)}.*{suffix}"):
+            with contextlib.suppress(OSError):
+                abandoned = suffix == ".tmp" and _abandoned(leftover)
+                if abandoned or now - leftover.stat().st_mtime > STALE_AFTER:
+                    leftover.unlink()
 
 
 def _abandoned(leftover: Path) -> bool:

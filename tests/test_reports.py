@@ -475,6 +475,33 @@ def test_leftovers_of_a_killed_write_are_cleaned(tmp_path: Path) -> None:
     assert not leftover.exists()
 
 
+def test_writes_at_once_to_one_name_never_take_each_other_for_leftovers(tmp_path: Path) -> None:
+    """Eight writers replacing one file 50 times each (two fetches of one document into the
+    cache do so): every write lands whole, none removes another's temporary file as the
+    leftover of a killed write, and none is left behind."""
+    import threading
+
+    target = tmp_path / "same.pdf"
+    failures: list[str] = []
+
+    def write(byte: int) -> None:
+        for _ in range(50):
+            try:
+                write_output(target, bytes([byte]) * 5000, force=True)
+            except OutputError as error:
+                failures.append(str(error))
+
+    writers = [threading.Thread(target=write, args=(byte,)) for byte in range(8)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    assert failures == []
+    assert [p.name for p in tmp_path.iterdir()] == ["same.pdf"]
+    data = target.read_bytes()
+    assert len(data) == 5000 and len(set(data)) == 1
+
+
 def test_csv_for_excel_in_spanish_french_or_russian(tmp_path: Path) -> None:
     """`--csv-dialect excel-eu`: semicolons between cells and decimal commas, so Excel set
     to a European locale opens the report in columns and reads the scores as numbers."""
