@@ -346,7 +346,7 @@ def _carried(unit: Unit, context: _Context) -> CarriedUnit:
     if translation is None:
         reason = f"last year's translation has no counterpart of {'+'.join(pair.lefts)}"
         return _new(unit, calls, context, (reason,), pair.lefts)
-    old = JOIN.join(context.texts[key] for key in pair.lefts)
+    old = _old_text(pair.lefts, context)
     text, target_calls = translation.text, translation.calls
     replacements: tuple[Replacement, ...] = ()
     status: CarryStatus = "exact" if pair.status in ("same", "moved") else "fuzzy"
@@ -408,7 +408,7 @@ def _offered(unit: Unit, context: _Context) -> Pair | None:
         return None
     footnote = unit.key.startswith("FN")
     candidates = {
-        tuple(sorted((key, other), key=context.order.__getitem__)) if other else (key,)
+        _in_order((key, other), context) if other else (key,)
         for key in context.unpaired
         if key.startswith("FN") == footnote
         for other in (None, *context.neighbours.get(key, ()))
@@ -432,7 +432,7 @@ def _widened(pair: Pair, unit: Unit, context: _Context) -> Pair:
     best, widest = _diffed(_old_text((key,), context), unit.text)[1] + MERGE_GAIN, pair
     for other in context.neighbours.get(key, ()):
         if other in context.unpaired:
-            keys = tuple(sorted((key, other), key=context.order.__getitem__))
+            keys = _in_order((key, other), context)
             match = _diffed(_old_text(keys, context), unit.text)[1]
             if match >= best:
                 note = f"merged: also drew on {other}, which no new unit was paired with"
@@ -442,6 +442,11 @@ def _widened(pair: Pair, unit: Unit, context: _Context) -> Pair:
 
 def _old_text(keys: Sequence[str], context: _Context) -> str:
     return JOIN.join(context.texts[key] for key in keys)
+
+
+def _in_order(keys: tuple[str, str], context: _Context) -> tuple[str, ...]:
+    """Two old units in the order the old source has them."""
+    return tuple(sorted(keys, key=context.order.__getitem__))
 
 
 def _diffed(old: str, new: str) -> tuple[tuple[Span, ...], int]:

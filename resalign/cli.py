@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from align.errors import ExitCode, OutputError, ResalignError, UsageError
 from align.read import DEFAULT_MAX_SIZE, read_document
 from align.render import FORMATS as REPORT_FORMATS
-from align.render import Format
-from align.render.carried import CARRY_FORMATS
+from align.render import Format, format_for, render
+from align.render.carried import CARRY_FORMATS, carry_format_for, render_carry
 from resalign import package_version, quietly
 
 if TYPE_CHECKING:
@@ -513,7 +513,6 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from align.output import write_output
-    from align.render import format_for, render
 
     report_format = args.format or format_for(args.output)
     if report_format is None:
@@ -578,7 +577,6 @@ def _tui(args: argparse.Namespace) -> int:
 
 def _carry(args: argparse.Namespace) -> int:
     from align.carry import carry
-    from align.render.carried import carry_format_for, render_carry
     from align.render.carried.summary import carry_summary
 
     output_format = args.format or (carry_format_for(args.output) if args.output else None)

@@ -192,7 +192,8 @@ class DaskCluster:
 
         def fill() -> None:
             nonlocal in_flight
-            while in_flight < self._workers_now() * IN_FLIGHT:
+            wanted = self._workers_now() * IN_FLIGHT
+            while in_flight < wanted:
                 batch = list(islice(calls, BATCH))
                 if not batch:
                     return

@@ -29,8 +29,6 @@ from align.files import is_dir, is_file
 from align.read import EXTENSIONS
 
 _SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.()-]+)+$")
-SUFFIXES = EXTENSIONS
-"""The files a folder contributes; anything else in it is not a document."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +62,7 @@ def _documents_in(folder: Path, skip: Path | None) -> Iterator[Path]:
             continue
         if skipped and (path.resolve() == skipped or skipped in path.resolve().parents):
             continue
-        if is_file(path) and path.suffix.lower() in SUFFIXES:
+        if is_file(path) and path.suffix.lower() in EXTENSIONS:
             yield path
 
 
@@ -127,7 +125,7 @@ def _paths(base: Path, pattern: str, where: str) -> list[Path]:
 def _is_symbol(line: str) -> bool:
     """`A/RES/72/195 en,es` or `S/RES/2720 (2023)`, not `pdf/A_RES_78_228.pdf`."""
     first = line.split()[0]
-    return bool(_SYMBOL.match(first)) and Path(first).suffix.lower() not in SUFFIXES
+    return bool(_SYMBOL.match(first)) and Path(first).suffix.lower() not in EXTENSIONS
 
 
 def _fetch_line(line: str, where: str) -> tuple[str, str]:

@@ -64,11 +64,16 @@ READERS = (
 )  # fmt: skip
 """Every input format, in the order their first bytes are tried (text takes the rest)."""
 EXTENSIONS = tuple(extension for each in READERS for extension in each.extensions)
+"""The extensions of the files a corpus folder contributes (anything else is no document)."""
 
 
 def sniff_format(head: bytes) -> str:
     """The format of a file from its first bytes: pdf, docx, doc, html or text."""
-    return next(each.name for each in READERS if each.begins(head))
+    return _reader(head).name
+
+
+def _reader(head: bytes) -> Reader:
+    return next(each for each in READERS if each.begins(head))
 
 
 def read_document(
@@ -88,7 +93,7 @@ def read_document(
         except ValueError as error:
             raise ReadError(str(error)) from None
     data = read_regular_file(path, max_size)
-    reader = next(each for each in READERS if each.begins(data[:4096]))
+    reader = _reader(data[:4096])
     if reader.name == "doc":  # LibreOffice converts the file itself
         return reader.reader()(path, source=source, lang=conventions, max_size=max_size)
     options = {"encoding": encoding} if reader.name == "text" else {}

@@ -102,13 +102,13 @@ def _page(
     """A page's blocks (text, then footnotes), its language, and the charset it claims
     where that is a lie (None where it is not)."""
     refuse_declarations(data, source, "the page", html=True)
-    lying = _lying_charset(data)
+    utf8, lying = _utf8(data)
     try:
         parser = lxml.html.HTMLParser(
             no_network=True,
             remove_comments=True,
             remove_pis=True,
-            encoding="utf-8" if lying or _undeclared_utf8(data) else None,
+            encoding="utf-8" if utf8 else None,
         )
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
@@ -132,29 +132,24 @@ def _page(
     return walker.blocks + footnotes, lang, lying
 
 
-def _lying_charset(data: bytes) -> str | None:
-    """The charset a page declares where its bytes are in fact UTF-8 (a page saved as UTF-8
-    that kept a `<meta charset=windows-1252>` reads as mojibake otherwise)."""
+def _utf8(data: bytes) -> tuple[bool, str | None]:
+    """Whether to read a page as UTF-8 whatever it says, and the charset it declares where
+    that is a lie: bytes that are UTF-8 (not plain ASCII) are read so where the page names
+    another charset (a page saved as UTF-8 that kept a `<meta charset=windows-1252>` reads
+    as mojibake otherwise) or none at all (libxml2 would take them for Latin-1)."""
     match = _META_CHARSET.search(data[:8192])
-    if match is None or match[1].lower() in (b"utf-8", b"utf8") or data.isascii():
-        return None
+    declared = match[1].lower() if match else None
+    if (
+        data.isascii()
+        or declared in (b"utf-8", b"utf8")
+        or (declared is None and data.startswith(b"<?xml"))
+    ):
+        return False, None
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return None
-    return match[1].decode("ascii")
-
-
-def _undeclared_utf8(data: bytes) -> bool:
-    """A page that names no charset and whose bytes are UTF-8 (not plain ASCII): read as
-    UTF-8, not as the Latin-1 libxml2 would take it for."""
-    if data.isascii() or _META_CHARSET.search(data[:8192]) or data.startswith(b"<?xml"):
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+        return False, None
+    return True, match[1].decode("ascii") if match else None
 
 
 def _is_notes(element: etree._Element) -> bool:

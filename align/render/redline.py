@@ -37,7 +37,6 @@ from align.render.wordml import (
     package,
     run,
     settings,
-    stamp,
     styles,
 )
 from align.units import Calls
@@ -106,9 +105,9 @@ class _Notes:
         self.left = {k: v for v in views for k in v.pair.lefts if k in left.notes}
         self.right = {k: v for v in views for k in v.pair.rights if k in right.notes}
         self.sides = (left, right)
-
-    def views(self) -> list[PairView]:
-        return list({id(v): v for v in (*self.left.values(), *self.right.values())}.values())
+        every = (*self.left.values(), *self.right.values())
+        self.views = tuple({id(v): v for v in every}.values())
+        """The footnote pairs, each once."""
 
     def kept(self, left: str, right: str) -> _Call | None:
         """The call of a note both documents call at one place, its changes tracked."""
@@ -252,7 +251,7 @@ def _entries(comparison: Comparison, notes: _Notes) -> list[tuple[PairView, int]
     text and moved to where it stands in the new. Between two paragraphs both texts keep
     in place stand what only the old text has, in its order, then what only the new text
     has, in its: so that either text, alone, reads in its own order."""
-    footnotes = {id(view) for view in notes.views()}
+    footnotes = {id(view) for view in notes.views}
     header = [(v, EQUAL) for v in comparison.views if v.pair.method == "header"]
     body = [v for v in comparison.views if v.pair.method != "header" and id(v) not in footnotes]
     old = {p.key: index for index, p in enumerate(comparison.left.paragraphs)}
@@ -386,7 +385,7 @@ class _Writer:
         self.comments = Comments(self.ids)
         self.notes = footnotes_part()
         self.note_ids = itertools.count(1)
-        self.date = stamp()
+        self.date = self.comments.date  # one moment for every change and comment
         self.rtl = rtl
         self.commented: set[int] = set()
         """The footnote pairs commented so far (on their first call)."""
@@ -440,7 +439,7 @@ class _Writer:
         return node, runs
 
     def _change(self) -> dict[str, str]:
-        return {"id": str(next(self.ids)), "author": AUTHOR, "date": self.date}
+        return {"id": str(next(self.ids)), **self._stamp()}
 
     def _piece(
         self, paragraph: etree._Element, parent: etree._Element, piece: _Piece, bold: bool
@@ -585,7 +584,7 @@ def _call_the_uncalled(
     if not entries:
         return
     host = next((e for e in entries if e[0].pair.right == "TITLE"), entries[0])[2][-1]
-    for view in notes.views():
+    for view in notes.views:
         pair = view.pair
         old = bool(pair.lefts) and id(view) not in called_old
         new = bool(pair.rights) and id(view) not in called_new

@@ -99,8 +99,10 @@ def add_unit(
     variants: Iterable[tuple[str, str, tuple[FootnoteRef, ...]]],
 ) -> None:
     """A `<tu>` with its properties (those with a value) and one `<tuv>` per (locale,
-    text, footnote calls); a text of several paragraphs is one segment."""
-    unit = etree.SubElement(body, "tu", tuid=tuid, creationdate=_now())
+    text, footnote calls); a text of several paragraphs is one segment. It was created
+    when its memory was (the header's date: one date for the whole file)."""
+    header = body.getprevious()
+    unit = etree.SubElement(body, "tu", tuid=tuid, creationdate=header.get("creationdate", ""))
     for kind, value in properties:
         if value:
             etree.SubElement(unit, "prop", type=kind).text = value
