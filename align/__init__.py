@@ -13,29 +13,29 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 _PUBLIC = {
-    "align": "align.aligner",
-    "Alignment": "align.alignment",
-    "Finding": "align.alignment",
-    "Pair": "align.alignment",
-    "Side": "align.alignment",
-    "ExitCode": "align.errors",
-    "NotAResolutionError": "align.errors",
-    "OutputError": "align.errors",
-    "ReadError": "align.errors",
-    "ResalignError": "align.errors",
-    "LANGUAGES": "align.languages",
-    "Language": "align.languages",
-    "detect": "align.languages",
-    "language": "align.languages",
-    "Document": "align.model",
-    "Footnote": "align.model",
-    "FootnoteRef": "align.model",
-    "Paragraph": "align.model",
-    "Overrides": "align.overrides",
-    "OverridesError": "align.overrides",
-    "load_overrides": "align.overrides",
-    "parse_text": "align.read",
-    "read_document": "align.read",
+    "align": "resalign.align.aligner",
+    "Alignment": "resalign.align.alignment",
+    "Finding": "resalign.align.alignment",
+    "Pair": "resalign.align.alignment",
+    "Side": "resalign.align.alignment",
+    "ExitCode": "resalign.align.errors",
+    "NotAResolutionError": "resalign.align.errors",
+    "OutputError": "resalign.align.errors",
+    "ReadError": "resalign.align.errors",
+    "ResalignError": "resalign.align.errors",
+    "LANGUAGES": "resalign.align.languages",
+    "Language": "resalign.align.languages",
+    "detect": "resalign.align.languages",
+    "language": "resalign.align.languages",
+    "Document": "resalign.align.model",
+    "Footnote": "resalign.align.model",
+    "FootnoteRef": "resalign.align.model",
+    "Paragraph": "resalign.align.model",
+    "Overrides": "resalign.align.overrides",
+    "OverridesError": "resalign.align.overrides",
+    "load_overrides": "resalign.align.overrides",
+    "parse_text": "resalign.align.read",
+    "read_document": "resalign.align.read",
 }
 
 __all__ = [
@@ -78,16 +78,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from align.aligner import align
-    from align.alignment import Alignment, Finding, Pair, Side
-    from align.errors import (
+    from resalign.align.aligner import align
+    from resalign.align.alignment import Alignment, Finding, Pair, Side
+    from resalign.align.errors import (
         ExitCode,
         NotAResolutionError,
         OutputError,
         ReadError,
         ResalignError,
     )
-    from align.languages import LANGUAGES, Language, detect, language
-    from align.model import Document, Footnote, FootnoteRef, Paragraph
-    from align.overrides import Overrides, OverridesError, load_overrides
-    from align.read import parse_text, read_document
+    from resalign.align.languages import LANGUAGES, Language, detect, language
+    from resalign.align.model import Document, Footnote, FootnoteRef, Paragraph
+    from resalign.align.overrides import Overrides, OverridesError, load_overrides
+    from resalign.align.read import parse_text, read_document

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from align.alignment import (
+from resalign.align.alignment import (
     Alignment,
     Finding,
     Method,
@@ -22,12 +22,12 @@ from align.alignment import (
     Status,
     renumbering,
 )
-from align.masthead import header_pairs
-from align.model import Document, Paragraph
-from align.overrides import Overrides
-from align.translation import LanguageMatcher
-from align.units import Unit, footnote_units, joined, pair_status, paragraph_units
-from align.version import Match, VersionMatcher
+from resalign.align.masthead import header_pairs
+from resalign.align.model import Document, Paragraph
+from resalign.align.overrides import Overrides
+from resalign.align.translation import LanguageMatcher
+from resalign.align.units import Unit, footnote_units, joined, pair_status, paragraph_units
+from resalign.align.version import Match, VersionMatcher
 
 WEAK = 0.5
 """Mean pair score under which the pairing as a whole is called weak."""

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from align.pickling import by_fields
+from resalign.align.pickling import by_fields
 
 Mode = Literal["language", "version"]
 Status = Literal[

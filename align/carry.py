@@ -24,13 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from align.aligner import align
-from align.alignment import Alignment, Pair, Status
-from align.diff import Span, stats, word_count, word_diff
-from align.errors import UsageError
-from align.languages import Language, language
-from align.model import Document, FootnoteRef, Paragraph
-from align.units import (
+from resalign.align.aligner import align
+from resalign.align.alignment import Alignment, Pair, Status
+from resalign.align.diff import Span, stats, word_count, word_diff
+from resalign.align.errors import UsageError
+from resalign.align.languages import Language, language
+from resalign.align.model import Document, FootnoteRef, Paragraph
+from resalign.align.units import (
     HEADER_FACTS,
     JOIN,
     Calls,
@@ -40,7 +40,7 @@ from align.units import (
     paragraph_units,
     unit_texts,
 )
-from align.values import Replacement, ValueChanges, replaced, value_changes
+from resalign.align.values import Replacement, ValueChanges, replaced, value_changes
 
 CarryStatus = Literal["exact", "auto-updated", "fuzzy", "new"]
 CARRY_STATUSES: tuple[CarryStatus, ...] = ("exact", "auto-updated", "fuzzy", "new")

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from align.alignment import Alignment, Pair
-from align.diff import EQUAL, DiffStats, Span, stats, word_count, word_diff
-from align.marks import Keys, Seal, seal
-from align.model import Document
-from align.units import JOIN, unit_texts
+from resalign.align.alignment import Alignment, Pair
+from resalign.align.diff import EQUAL, DiffStats, Span, stats, word_count, word_diff
+from resalign.align.marks import Keys, Seal, seal
+from resalign.align.model import Document
+from resalign.align.units import JOIN, unit_texts
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from align.languages import Language
-from align.patterns import lazy
+from resalign.align.languages import Language
+from resalign.align.patterns import lazy
 
 ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARABIC_INDIC = lazy("[٠-٩۰-۹]")

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from align.patterns import lazy, reaches
-from align.pickling import by_fields
+from resalign.align.patterns import lazy, reaches
+from resalign.align.pickling import by_fields
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 _SYMBOLS = (

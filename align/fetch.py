@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from align.errors import ExitCode, OutputError, ResalignError, UsageError
-from align.output import write_output
+from resalign.align.errors import ExitCode, OutputError, ResalignError, UsageError
+from resalign.align.output import write_output
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 DEFAULT_BASE = "https://documents.un.org"

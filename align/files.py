@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from align.errors import ReadError
+from resalign.align.errors import ReadError
 
 _KINDS = (
     (stat.S_ISDIR, "a directory"),

@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from align.dates import ascii_digits, find_dates, find_days_of_months
-from align.languages import Language
-from align.patterns import lazy
+from resalign.align.dates import ascii_digits, find_dates, find_days_of_months
+from resalign.align.languages import Language
+from resalign.align.patterns import lazy
 
 SYMBOL = lazy(r"(?<![0-9A-Za-z/])[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+")
 RESOLUTION_NUMBER = lazy(r"(?<![0-9A-Za-z/.])\d{1,4}/\d{1,4}(?![0-9/])")

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from align.patterns import lazy
+from resalign.align.patterns import lazy
 
 _OPERATIVE = lazy(r"^(?P<label>(?P<number>\d+)\.)(?:\s+|$)")
 _NEVER = lazy(r"(?!)")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from align.alignment import Finding, Mode, Pair
-from align.model import Document
-from align.units import HEADER, HEADER_TEXTS, Unit, header_units, pair_status
+from resalign.align.alignment import Finding, Mode, Pair
+from resalign.align.model import Document
+from resalign.align.units import HEADER, HEADER_TEXTS, Unit, header_units, pair_status
 
 if TYPE_CHECKING:
-    from align.aligner import Matcher
+    from resalign.align.aligner import Matcher
 
 
 def header_pairs(left: Document, right: Document, mode: Mode, matcher: Matcher) -> list[Pair]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from align.pickling import by_fields
+from resalign.align.pickling import by_fields
 
 Kind = Literal["preambular", "operative", "subitem", "heading"]
 DocumentKind = Literal["resolution", "draft", "amendment"]

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from align.errors import OutputError
+from resalign.align.errors import OutputError
 
 try:
     import fcntl

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from align.errors import ReadError
-from align.files import read_regular_file
-from align.model import Document
+from resalign.align.errors import ReadError
+from resalign.align.files import read_regular_file
+from resalign.align.model import Document
 
 REVIEW_ENTRIES = {"left", "right", "reviewed", "last"}
 """Entries of a review sidecar (`align.review`) that an overrides reader skips."""

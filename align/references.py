@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from align.similarity import tokenize
+from resalign.align.similarity import tokenize
 
 IBID = ("ibid", "там же", "المرجع نفسه", "同上")
 """How a footnote says it names what the one before it named, in the six languages."""

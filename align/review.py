@@ -30,11 +30,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from align.errors import OutputError, ReadError, UsageError
-from align.files import read_regular_file
-from align.marks import Keys, Seal
-from align.model import Document, Footnote, Paragraph
-from align.overrides import (
+from resalign.align.errors import OutputError, ReadError, UsageError
+from resalign.align.files import read_regular_file
+from resalign.align.marks import Keys, Seal
+from resalign.align.model import Document, Footnote, Paragraph
+from resalign.align.overrides import (
     Overrides,
     OverridesError,
     overrides_from_data,
@@ -248,7 +248,7 @@ def save_review(path: str | Path, review: Review, *, left: str, right: str) -> N
     file), unless the user made it read-only: OutputError then."""
     import json
 
-    from align.output import write_output
+    from resalign.align.output import write_output
 
     path = Path(path)
     try:

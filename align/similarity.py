@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 
-from align.invariants import symbol_patterns
-from align.patterns import lazy
+from resalign.align.invariants import symbol_patterns
+from resalign.align.patterns import lazy
 
 _WORD = lazy(r"\w+")
 _HAN = lazy(r"[\u3400-\u9FFF]")

@@ -15,13 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from align.alignment import Finding
-from align.chain import heaviest_chain
-from align.invariants import Invariants, invariants
-from align.languages import language
-from align.model import Document
-from align.units import Unit
-from align.version import Match
+from resalign.align.alignment import Finding
+from resalign.align.chain import heaviest_chain
+from resalign.align.invariants import Invariants, invariants
+from resalign.align.languages import language
+from resalign.align.model import Document
+from resalign.align.units import Unit
+from resalign.align.version import Match
 
 ORDER_FLOOR = 0.2
 """Signal below which two preambular paragraphs are not paired by order."""

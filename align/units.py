@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from align.alignment import Mode, Status
-from align.model import Document, FootnoteRef
+from resalign.align.alignment import Mode, Status
+from resalign.align.model import Document, FootnoteRef
 
 HEADER_FACTS = ("SYMBOL", "SESSION", "AGENDA", "REPORT", "ADOPTED")
 """Header keys whose value is a fact that reads the same in every language."""

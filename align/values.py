@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from align.dates import ascii_digits, rewritten_date
-from align.invariants import THOUSANDS, Mention, mentions
-from align.languages import Language
-from align.model import FootnoteRef
+from resalign.align.dates import ascii_digits, rewritten_date
+from resalign.align.invariants import THOUSANDS, Mention, mentions
+from resalign.align.languages import Language
+from resalign.align.model import FootnoteRef
 
 _MASK = "\x00"
 _DIGITS = re.compile(r"\d+")

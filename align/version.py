@@ -20,12 +20,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from align.alignment import Finding
-from align.chain import heaviest_chain
-from align.model import Document
-from align.references import Identities
-from align.similarity import Weighted, tokenize
-from align.units import Unit
+from resalign.align.alignment import Finding
+from resalign.align.chain import heaviest_chain
+from resalign.align.model import Document
+from resalign.align.references import Identities
+from resalign.align.similarity import Weighted, tokenize
+from resalign.align.units import Unit
 
 PAIR = 0.45
 """Similarity above which two paragraphs in order may pair."""

@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from align import align, parse_text
 from bench.memory import peak_megabytes
 from bench.synthetic import synthetic_pair
+from resalign.align import align, parse_text
 
 
 def measure(size: int) -> tuple[float, float]:

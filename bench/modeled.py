@@ -7,7 +7,7 @@ import random
 import re
 from dataclasses import replace
 
-from align.model import Document, Paragraph
+from resalign.align.model import Document, Paragraph
 
 
 def modeled_variant(document: Document, seed: int = 144) -> Document:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from align import Document, align, parse_text
 from bench.synthetic import SEED, SEEDS, scaled_seed, synthetic_pair
+from resalign.align import Document, align, parse_text
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
 
@@ -115,7 +115,8 @@ def bench_anchors() -> None:
                 python,
                 "-c",
                 "import resalign; resalign.start()\n"
-                "import align.aligner, align.comparison, align.render.terminal",
+                "import resalign.align.aligner, resalign.align.comparison\n"
+                "import resalign.align.render.terminal",
             ],
         }
         anchors = {
@@ -183,8 +184,8 @@ def bench_growth(sizes: tuple[int, ...] = GROWTH_SIZES) -> None:
 
 
 def bench_reports() -> None:
-    from align.comparison import compare
-    from align.render import FORMATS, render
+    from resalign.align.comparison import compare
+    from resalign.align.render import FORMATS, render
 
     es = parse_text(SEED.read_text(encoding="utf-8"))
     en = parse_text((SEEDS / "A_RES_72_195.en.txt").read_text(encoding="utf-8"))
@@ -273,9 +274,9 @@ def _bench_tui_on(files: list[Path], label: str) -> None:
 
 
 def bench_readers() -> None:
-    from align.read.docx import read_docx
-    from align.read.html import read_html
-    from align.read.pdf import read_pdf
+    from resalign.align.read.docx import read_docx
+    from resalign.align.read.html import read_html
+    from resalign.align.read.pdf import read_pdf
     from tests.fixtures.docx_builder import docx_bytes
     from tests.fixtures.html_builder import html_bytes
     from tests.fixtures.pdf_builder import pdf_bytes
@@ -305,7 +306,7 @@ def bench_real() -> None:
     reader on PyMuPDF's text of the same document."""
     import pypdfium2
 
-    from align.read import read_document
+    from resalign.align.read import read_document
 
     for path in sorted(REAL.glob("*.pdf")):
         pages = len(pypdfium2.PdfDocument(path.read_bytes()))
@@ -321,14 +322,14 @@ def bench_real() -> None:
 
 def bench_hostile() -> None:
     """Inputs built to be slow (issue 15): each read at two sizes, with its growth."""
-    from align.read.docx import read_docx
-    from align.read.html import read_html
     from bench.hostile import (
         many_notes_sections,
         nested_paragraphs,
         repeated_labels,
         wrapped_paragraph,
     )
+    from resalign.align.read.docx import read_docx
+    from resalign.align.read.html import read_html
 
     cases = [
         ("one paragraph wrapped over {n} lines", wrapped_paragraph, parse_text, (2000, 20000)),
@@ -361,9 +362,9 @@ def bench_pairs() -> None:
     trafficking pair against icdiff on the same two files, in the same run."""
     import shutil
 
-    from align.comparison import compare
-    from align.read import read_document
     from bench.modeled import modeled_variant
+    from resalign.align.comparison import compare
+    from resalign.align.read import read_document
 
     def timed(left: Document, right: Document, label: str) -> None:
         alignment = align(left, right)
@@ -404,7 +405,7 @@ def _unrelated_shares(document: Document) -> None:
     """The share of words (Dice, %) two different paragraphs of one resolution have in
     common, over every pair: what a fuzzy offer's floor (align.carry.OFFER_FLOOR) must
     stay clear of."""
-    from align.diff import stats, word_diff
+    from resalign.align.diff import stats, word_diff
 
     texts = [p.text for p in document.paragraphs]
     shares = sorted(
@@ -424,8 +425,8 @@ def bench_carry() -> None:
     carry_fixtures.py): in-process, each writer, and the whole `resalign carry` process."""
     import tempfile
 
-    from align.carry import carry
-    from align.render.carried import CARRY_FORMATS, render_carry
+    from resalign.align.carry import carry
+    from resalign.align.render.carried import CARRY_FORMATS, render_carry
     from tests.carry_fixtures import modeled_new_english
 
     english = SEEDS / "A_RES_72_195.en.txt"

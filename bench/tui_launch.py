@@ -20,10 +20,10 @@ import resalign  # noqa: E402
 
 resalign.start()  # as the command starts: inspect deferred, the collector off while importing
 
-from align.read import read_document  # noqa: E402
 from bench.memory import peak_megabytes  # noqa: E402
-from tui.ahead import opened_ahead, review_app  # noqa: E402
-from tui.session import Session  # noqa: E402
+from resalign.align.read import read_document  # noqa: E402
+from resalign.tui.ahead import opened_ahead, review_app  # noqa: E402
+from resalign.tui.session import Session  # noqa: E402
 
 
 async def launch(left: Path, right: Path, state: Path) -> None:
@@ -42,7 +42,7 @@ async def _measure(session: Session) -> None:
     """As `resalign tui` does: Textual imported (and the comparison taken, if it comes
     soon) only once the session computes ahead."""
     app = resalign.quietly(lambda: review_app(session))
-    from tui.widgets.pairs import PairsView
+    from resalign.tui.widgets.pairs import PairsView
 
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

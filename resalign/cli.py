@@ -15,20 +15,20 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from align.errors import ExitCode, OutputError, ResalignError, UsageError
-from align.read import DEFAULT_MAX_SIZE, read_document
-from align.render import FORMATS as REPORT_FORMATS
-from align.render import Format, format_for, render
-from align.render.carried import CARRY_FORMATS, carry_format_for, render_carry
 from resalign import package_version, quietly
+from resalign.align.errors import ExitCode, OutputError, ResalignError, UsageError
+from resalign.align.read import DEFAULT_MAX_SIZE, read_document
+from resalign.align.render import FORMATS as REPORT_FORMATS
+from resalign.align.render import Format, format_for, render
+from resalign.align.render.carried import CARRY_FORMATS, carry_format_for, render_carry
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from align.alignment import Alignment
-    from align.comparison import Comparison
-    from align.model import Document
-    from align.review import Review
+    from resalign.align.alignment import Alignment
+    from resalign.align.comparison import Comparison
+    from resalign.align.model import Document
+    from resalign.align.review import Review
 
 
 PROG = "resalign"
@@ -91,7 +91,7 @@ class _Version(argparse.Action):
 def say(line: str) -> None:
     """One line on standard error, each character that would act on a terminal (an escape
     sequence, a new line or a bidi override in a file name) written visibly."""
-    from align.render.text import shown  # here: a command that succeeds says nothing
+    from resalign.align.render.text import shown  # here: a command that succeeds says nothing
 
     print(shown(line, one_line=True), file=sys.stderr)
 
@@ -362,7 +362,7 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from align.render.document import document_dict, furniture_listing, outline
+    from resalign.align.render.document import document_dict, furniture_listing, outline
 
     document = _read(args.file, args)
     if args.furniture:
@@ -387,11 +387,11 @@ def _warn(*documents: Document) -> None:
 def _input(name: str, args: argparse.Namespace) -> str:
     """A file to read: the name itself, or for `SYMBOL:LANG` (when no such file exists)
     the document fetched into the cache."""
-    from align.files import exists
+    from resalign.align.files import exists
 
     if ":" not in name or exists(name):
         return name  # a file: the HTTP client is not even imported
-    from align.fetch import Fetcher, parse_request
+    from resalign.align.fetch import Fetcher, parse_request
 
     wanted = parse_request(name)
     if wanted is None:
@@ -417,7 +417,7 @@ def _read_pair(args: argparse.Namespace) -> tuple[Document, Document]:
 
 def _aligned(args: argparse.Namespace, review: Review) -> tuple[Document, Document, Alignment]:
     """Both documents and their alignment, honouring --mode and the --pairs file."""
-    from align.aligner import align
+    from resalign.align.aligner import align
 
     left, right = _read_pair(args)
     return left, right, align(left, right, mode=args.mode, overrides=review.overrides)
@@ -426,13 +426,13 @@ def _aligned(args: argparse.Namespace, review: Review) -> tuple[Document, Docume
 def _review(args: argparse.Namespace) -> Review:
     """The --pairs file as a review: its forced pairs, and the pairs marked reviewed when
     it is a review file the UI saved."""
-    from align.review import Review, read_review
+    from resalign.align.review import Review, read_review
 
     return read_review(args.pairs) if args.pairs else Review()
 
 
 def _align(args: argparse.Namespace) -> int:
-    from align.render.alignment import alignment_dict, listing
+    from resalign.align.render.alignment import alignment_dict, listing
 
     _, _, alignment = _aligned(args, _review(args))
     if args.json:
@@ -447,7 +447,7 @@ def _align(args: argparse.Namespace) -> int:
 
 
 def _comparison(args: argparse.Namespace) -> Comparison:
-    from align.comparison import compare, with_reviewed
+    from resalign.align.comparison import compare, with_reviewed
 
     review = _review(args)  # read once: its links align, its marks go into the report
     aligned = _aligned(args, review)
@@ -500,7 +500,7 @@ def _interruptible() -> Iterator[None]:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from align.render.terminal import terminal_diff
+    from resalign.align.render.terminal import terminal_diff
 
     comparison = _comparison(args)
     color = args.color == "always" or (
@@ -512,7 +512,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from align.output import write_output
+    from resalign.align.output import write_output
 
     report_format = args.format or format_for(args.output)
     if report_format is None:
@@ -549,10 +549,10 @@ def _writer_options(args: argparse.Namespace, report_format: str) -> dict[str, s
 
 
 def _tui(args: argparse.Namespace) -> int:
-    from align.overrides import load_overrides
-    from align.review import review_path
-    from tui.ahead import opened_ahead, review_app
-    from tui.session import Session
+    from resalign.align.overrides import load_overrides
+    from resalign.align.review import review_path
+    from resalign.tui.ahead import opened_ahead, review_app
+    from resalign.tui.session import Session
 
     def open_session(left: Document, right: Document) -> Session:
         state = Path(args.state) if args.state else review_path(left, right)
@@ -576,8 +576,8 @@ def _tui(args: argparse.Namespace) -> int:
 
 
 def _carry(args: argparse.Namespace) -> int:
-    from align.carry import carry
-    from align.render.carried.summary import carry_summary
+    from resalign.align.carry import carry
+    from resalign.align.render.carried.summary import carry_summary
 
     output_format = args.format or (carry_format_for(args.output) if args.output else None)
     if args.output and output_format is None:
@@ -596,7 +596,7 @@ def _carry(args: argparse.Namespace) -> int:
     for warning in carried.warnings:
         say(f"{PROG}: warning: {warning}")
     if output_format is None and _interactive():
-        from tui.carry import CarryApp
+        from resalign.tui.carry import CarryApp
 
         target = Path(new_source.source)
         export_to = target.with_name(f"{target.stem}.carried.{old_target.language}.docx")
@@ -615,7 +615,7 @@ def _carry(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return ExitCode.OK
-    from align.output import write_output
+    from resalign.align.output import write_output
 
     write_output(path, data, force=args.force)
     sys.stderr.write(carry_summary(carried, everything=False))
@@ -626,8 +626,8 @@ def _carry(args: argparse.Namespace) -> int:
 def _fetch(args: argparse.Namespace) -> int:
     """Each symbol in each language into the cache, then copied to the output folder; a
     document that fails is said and the others go on (exit code 4 at the end)."""
-    from align.fetch import Fetcher, FetchError, languages, request
-    from align.output import write_output
+    from resalign.align.fetch import Fetcher, FetchError, languages, request
+    from resalign.align.output import write_output
 
     wanted = [request(s, code) for s in args.symbols for code in languages(args.lang)]
     folder = Path(args.output)
@@ -718,7 +718,7 @@ class _Downloads:
 
     def say(self, line: str) -> None:
         if self.progress is not None:
-            from align.render.text import shown
+            from resalign.align.render.text import shown
 
             self.progress.console.print(shown(line), markup=False, highlight=False)
         else:

@@ -13,17 +13,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from align.errors import ExitCode
+from resalign.align.errors import ExitCode
 
 if TYPE_CHECKING:
-    from align.corpus.pipeline import Summary
+    from resalign.align.corpus.pipeline import Summary
 
 HANDFUL = 8
 """Fewer documents than this run in-process: starting workers would cost more."""
 
 
 def add_corpus_command(commands: Any, add_cache_options: Any, size: Any) -> None:
-    from align.read import DEFAULT_MAX_SIZE
+    from resalign.align.read import DEFAULT_MAX_SIZE
 
     corpus = commands.add_parser(
         "corpus",
@@ -92,12 +92,12 @@ def _scheduler(text: str) -> str:
 
 
 def run_corpus_command(args: argparse.Namespace) -> int:
-    from align.corpus.engines import engine
-    from align.corpus.inputs import collection
-    from align.corpus.pipeline import Run, run_corpus
-    from align.errors import UsageError
-    from align.languages import LANGUAGES
     from resalign import package_version
+    from resalign.align.corpus.engines import engine
+    from resalign.align.corpus.inputs import collection
+    from resalign.align.corpus.pipeline import Run, run_corpus
+    from resalign.align.errors import UsageError
+    from resalign.align.languages import LANGUAGES
 
     if args.pivot not in LANGUAGES:
         raise UsageError(f"not an official language: {args.pivot!r} ({' '.join(LANGUAGES)})")
@@ -126,7 +126,7 @@ def run_corpus_command(args: argparse.Namespace) -> int:
 
 
 def _fetcher(args: argparse.Namespace) -> Any:
-    from align.fetch import Fetcher, request
+    from resalign.align.fetch import Fetcher, request
 
     fetcher = Fetcher.from_environment()
 
@@ -137,10 +137,10 @@ def _fetcher(args: argparse.Namespace) -> Any:
 
 
 def _report(summary: Summary, out: Path, engine: str, workers: int) -> None:
-    from align.corpus.tasks import peak_kib
+    from resalign.align.corpus.tasks import peak_kib
 
     def say(line: str) -> None:
-        from align.render.text import shown
+        from resalign.align.render.text import shown
 
         print(shown(line), file=sys.stderr)
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from align import Document, read_document
+from resalign.align import Document, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from align import align, parse_text
-from align.comparison import Comparison, compare
+from resalign.align import align, parse_text
+from resalign.align.comparison import Comparison, compare
 
 SMALL_LEFT = """72/10. Cooperación internacional
 

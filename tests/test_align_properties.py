@@ -19,7 +19,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from align import align, parse_text
+from resalign.align import align, parse_text
 from tests.conftest import ES
 
 FOREIGN = [

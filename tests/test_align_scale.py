@@ -9,13 +9,13 @@ import itertools
 import re
 from collections import Counter
 
-from align import align, parse_text
-from align.chain import heaviest_chain
-from align.patterns import lazy
-from align.similarity import Weighted, tokenize
-from align.units import paragraph_units
-from align.version import BAND, PER_UNIT, _candidates, _path, _twins
 from bench.synthetic import synthetic_pair
+from resalign.align import align, parse_text
+from resalign.align.chain import heaviest_chain
+from resalign.align.patterns import lazy
+from resalign.align.similarity import Weighted, tokenize
+from resalign.align.units import paragraph_units
+from resalign.align.version import BAND, PER_UNIT, _candidates, _path, _twins
 
 
 def most_candidates(size: int) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from align import Document
-from align.aligner import align
-from align.comparison import compare
+from resalign.align import Document
+from resalign.align.aligner import align
+from resalign.align.comparison import compare
 from tests.conftest import GOLD
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from align import Document, Overrides, OverridesError, align, load_overrides, parse_text
-from align.comparison import compare
-from align.overrides import overrides_toml
+from resalign.align import Document, Overrides, OverridesError, align, load_overrides, parse_text
+from resalign.align.comparison import compare
+from resalign.align.overrides import overrides_toml
 from tests.conftest import EN, ES
 
 ES_TEXT = ES.read_text(encoding="utf-8")

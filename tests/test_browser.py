@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from align import Document, align
-from align.comparison import compare
-from align.output import write_output
-from align.render import render
+from resalign.align import Document, align
+from resalign.align.comparison import compare
+from resalign.align.output import write_output
+from resalign.align.render import render
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -66,7 +66,7 @@ def test_a_long_renumbering_prints_in_a_line_and_the_pairs_start_on_page_one(
     """300 operative paragraphs renumbered by a new first one (as the oceans resolution
     renumbers hundreds a year): printed from Chromium, the renumbering is one range and the
     first paragraph is on the first A4 page."""
-    from align import parse_text
+    from resalign.align import parse_text
 
     head = "United Nations A/RES/{n}/1\n\n{n}/1. Oceans\n\nThe General Assembly,\n\n"
     body = "\n\n".join(

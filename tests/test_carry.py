@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from align import Document
-from align.carry import Carry, carry
-from align.diff import WORDS
-from align.errors import UsageError
-from align.languages import language
-from align.read import parse_text
-from align.values import Replacement, replaced, value_changes
+from resalign.align import Document
+from resalign.align.carry import Carry, carry
+from resalign.align.diff import WORDS
+from resalign.align.errors import UsageError
+from resalign.align.languages import language
+from resalign.align.read import parse_text
+from resalign.align.values import Replacement, replaced, value_changes
 from tests.carry_fixtures import NEW_FOOTNOTE, NEW_OPERATIVE, NEW_PREAMBULAR, modeled_new_english
 from tests.conftest import SEEDS
 
@@ -244,7 +244,7 @@ def test_an_unpaired_unit_is_offered_the_translation_it_is_most_like(
     """PP4 moved after PP25 and half reworded: the aligner pairs it with nothing, but its
     words are 53 % last year's PP4, whose Spanish is offered as a fuzzy match; PP4 is no
     longer listed as gone from the new text."""
-    from align import align
+    from resalign.align import align
 
     new = _moved_and_reworded(en, "PP4", 0.48, seed=3)
     unpaired = [p for p in align(en, new).body if not p.rights or not p.lefts]
@@ -269,9 +269,9 @@ def test_a_paired_unit_takes_in_the_neighbour_merged_into_it(en: Document, es: D
     does not hold OP15 leaves the pair as it was."""
     from dataclasses import replace
 
-    from align.alignment import Pair
-    from align.carry import _Context, _widened
-    from align.units import Unit
+    from resalign.align.alignment import Pair
+    from resalign.align.carry import _Context, _widened
+    from resalign.align.units import Unit
 
     new = en  # the context's documents; the units below are what is being carried
     context = replace(_Context.of(en, es, new, "empty"), unpaired=frozenset({"OP15"}))

@@ -18,11 +18,11 @@ from lxml import etree, html
 from translate.storage import tmx as ttk_tmx
 from translate.storage import xliff as ttk_xliff
 
-from align import Document
-from align.carry import Carry, carry
-from align.read import parse_text, read_document
-from align.render.carried import render_carry
-from align.render.carried.notes import comment_text
+from resalign.align import Document
+from resalign.align.carry import Carry, carry
+from resalign.align.read import parse_text, read_document
+from resalign.align.render.carried import render_carry
+from resalign.align.render.carried.notes import comment_text
 from resalign.cli import main
 from tests.carry_fixtures import modeled_new_english
 from tests.conftest import SEEDS
@@ -338,7 +338,7 @@ def test_the_word_file_flags_header_lines_it_could_not_update(
 def test_a_session_num2words_cannot_write_is_flagged() -> None:
     """Russian writes the session feminine (`Семьдесят четвертая сессия`), which
     `num2words` does not: the line stays as it was, and is flagged."""
-    from align.carry import session_words
+    from resalign.align.carry import session_words
 
     assert (session_words(74, "en"), session_words(74, "es")) == (
         "seventy-fourth",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from align import ExitCode
+from resalign.align import ExitCode
 from resalign.cli import main
 from tests.conftest import EN, ES, MODELED
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from align import ExitCode
+from resalign.align import ExitCode
 from resalign.cli import main
 from tests.conftest import EN, ES
 

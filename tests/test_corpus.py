@@ -19,14 +19,14 @@ import pyarrow.parquet as pq
 import pytest
 from lxml import etree, html
 
-from align.corpus.catalog import Entry
-from align.corpus.engines import DaskCluster, InProcess, LocalPool
-from align.corpus.groups import Adoption, ListedSeries, group
-from align.corpus.inputs import collection
-from align.corpus.pipeline import Run, Summary, run_corpus
-from align.corpus.records import PARALLEL_FIELDS
-from align.read import read_document
-from align.render.corpus.lineage import render_lineage
+from resalign.align.corpus.catalog import Entry
+from resalign.align.corpus.engines import DaskCluster, InProcess, LocalPool
+from resalign.align.corpus.groups import Adoption, ListedSeries, group
+from resalign.align.corpus.inputs import collection
+from resalign.align.corpus.pipeline import Run, Summary, run_corpus
+from resalign.align.corpus.records import PARALLEL_FIELDS
+from resalign.align.read import read_document
+from resalign.align.render.corpus.lineage import render_lineage
 from resalign.cli import main
 from tests.carry_fixtures import modeled_new_english
 from tests.conftest import EN, ES, MODELED
@@ -465,12 +465,12 @@ def test_an_interrupted_command_says_how_to_go_on(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import align.corpus.pipeline
+    import resalign.align.corpus.pipeline
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(align.corpus.pipeline, "run_corpus", interrupted)
+    monkeypatch.setattr(resalign.align.corpus.pipeline, "run_corpus", interrupted)
     source, _ = small
     out = tmp_path / "out"
     assert main(["corpus", str(source), "-o", str(out), "--jobs", "1", "--quiet"]) == 130
@@ -524,7 +524,7 @@ def test_a_killed_worker_s_tasks_run_again(tmp_path: Path) -> None:
 
 
 def test_a_task_that_kills_every_worker_stops_the_run_in_one_line() -> None:
-    from align.corpus.engines import RESTARTS, EngineError
+    from resalign.align.corpus.engines import RESTARTS, EngineError
     from tests.corpus_tasks import doubled, killed_always
 
     pool = LocalPool(2)
@@ -586,12 +586,12 @@ def test_a_series_whose_page_fails_is_a_failure_not_a_missing_file(
     """A lineage page that cannot be made fails its series' task (errors.jsonl, exit 5),
     and the run writes everything else: it used to leave the series' JSON, as if done,
     and end in `lineages/….html: cannot write (No such file or directory)`."""
-    import align.corpus.tasks
+    import resalign.align.corpus.tasks
 
     def broken(series: object) -> bytes:
         raise MemoryError("a page too large")
 
-    monkeypatch.setattr(align.corpus.tasks, "render_lineage", broken)
+    monkeypatch.setattr(resalign.align.corpus.tasks, "render_lineage", broken)
     source = make_collection(tmp_path / "documents", ("A_RES_78_228", "A_RES_80_228"))
     out = tmp_path / "out"
     summary = corpus(source, out)

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align import Document, align, parse_text
-from align.comparison import compare
-from align.diff import DELETE, EQUAL, INSERT, DiffStats, side, stats, word_diff
+from resalign.align import Document, align, parse_text
+from resalign.align.comparison import compare
+from resalign.align.diff import DELETE, EQUAL, INSERT, DiffStats, side, stats, word_diff
 from tests.conftest import GOLD
 
 CASES = [
@@ -154,7 +154,7 @@ def test_the_cpp_build_diffs_as_the_python_build_does(
     """fast-diff-match-patch (Google's C++ build) gives the spans the Python build gives, on
     every paragraph pair of the seeds' version alignment and on every pair of neighbouring
     paragraphs (texts that share little: the diff's hard cases)."""
-    from align import diff
+    from resalign.align import diff
 
     old, new = {p.key: p.text for p in modeled.paragraphs}, {p.key: p.text for p in es.paragraphs}
     texts = [
@@ -171,7 +171,7 @@ def test_the_cpp_build_diffs_as_the_python_build_does(
 
 @given(st.text(), st.characters())
 def test_reaches_is_a_character_at_or_past(text: str, first: str) -> None:
-    from align.patterns import reaches
+    from resalign.align.patterns import reaches
 
     assert reaches(text, first) == (bool(text) and max(text) >= first)
 
@@ -182,13 +182,13 @@ SYMBOLISH = st.text(alphabet=st.sampled_from("A/7RES.a'’-_ 2é中文\u3041"), 
 @given(st.one_of(st.text(), SYMBOLISH))
 def test_word_count_counts_the_words(text: str) -> None:
     """The count without the symbols' patterns (for a text with no `/`) is the words'."""
-    from align.diff import word_count, words
+    from resalign.align.diff import word_count, words
 
     assert word_count(text) == len(words(text))
 
 
 def test_word_count_of_symbols_and_joined_words() -> None:
-    from align.diff import word_count
+    from resalign.align.diff import word_count
 
     assert word_count("A/72/440 and 64/293, l’Assemblée's well-known 中文") == 7
     assert word_count("l’Assemblée's well-known 中文") == 4

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from align.errors import ExitCode
+from resalign.align.errors import ExitCode
 from resalign.cli import REPORT_FORMATS, main
 from tests.conftest import ES
 

@@ -10,8 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from align.errors import ExitCode, UsageError
-from align.fetch import Fetcher, FetchError, NoSuchDocument, Request, parse_request, request
+from resalign.align.errors import ExitCode, UsageError
+from resalign.align.fetch import (
+    Fetcher,
+    FetchError,
+    NoSuchDocument,
+    Request,
+    parse_request,
+    request,
+)
 from resalign.cli import main
 from tests.fixtures.ods_server import (
     DRIP,
@@ -32,7 +39,7 @@ PDF_78 = (REAL / "A_RES_78_228.pdf").read_bytes()
 
 @pytest.fixture
 def documents() -> Documents:
-    from align import read_document
+    from resalign.align import read_document
     from tests.conftest import ES
     from tests.fixtures.docx_builder import docx_bytes
     from tests.test_read_formats import header_lines

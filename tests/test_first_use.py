@@ -78,7 +78,10 @@ def test_wheel_carries_the_licence_and_the_examples(wheel: Path) -> None:
     examples = {name.split("/")[-1] for name in names if name.startswith("resalign/examples/")}
     seeds = {path.name for path in (ROOT / "seeds").iterdir() if path.is_file()}
     assert examples == seeds
-    assert "tui/resalign.tcss" in names
+    assert "resalign/tui/resalign.tcss" in names
+    assert {name.split("/")[0] for name in names if not name.startswith("resalign-")} == {
+        "resalign"
+    }
 
 
 def test_demo_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
@@ -110,3 +113,9 @@ def test_demo_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
         check=True,
     )
     assert where.stdout.startswith(str(purelib))
+    for other in ("align", "tui"):  # names other projects on the package index own
+        taken = subprocess.run(
+            [str(python), "-c", f"import {other}"], capture_output=True, text=True, cwd=tmp_path
+        )
+        assert taken.returncode == 1
+        assert taken.stderr.splitlines()[-1] == f"ModuleNotFoundError: No module named '{other}'"

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 import pytest
 
-from align.errors import ExitCode
+from resalign.align.errors import ExitCode
 from resalign.cli import main
 from tests.conftest import ES, MODELED
 from tests.fixtures.docx_builder import docx_bytes
@@ -201,7 +201,7 @@ def test_entity_declarations_refused(
 
 @pytest.fixture(scope="module")
 def es_document() -> object:
-    from align import parse_text
+    from resalign.align import parse_text
 
     return parse_text(ES.read_text(encoding="utf-8"))
 
@@ -292,7 +292,7 @@ def test_word_packages_that_zipfile_cannot_open_are_refused(
 def test_odd_list_levels_and_starts_read_as_word_reads_them(
     tmp_path: Path, es_document: object, value: str
 ) -> None:
-    from align.read.docx import read_docx
+    from resalign.align.read.docx import read_docx
 
     def odd(xml: str) -> str:
         return xml.replace('w:ilvl w:val="0"', f'w:ilvl w:val="{value}"')
@@ -333,9 +333,9 @@ def _bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     limit lowered to 96 MiB so the test is quick."""
     import zlib
 
-    import align.read.isolated
+    import resalign.align.read.isolated
 
-    monkeypatch.setattr(align.read.isolated, "MEMORY", 96 * 1024 * 1024)
+    monkeypatch.setattr(resalign.align.read.isolated, "MEMORY", 96 * 1024 * 1024)
     inner = zlib.compressobj(9)
     spaces = b" " * (1 << 20)
     once = b"".join(inner.compress(spaces) for _ in range(300)) + inner.flush()
@@ -357,7 +357,7 @@ def test_a_crash_in_the_reading_child_dumps_nothing(
 
     path = _bomb(tmp_path, monkeypatch)
     script = (
-        "import align.read.isolated as isolated\n"
+        "import resalign.align.read.isolated as isolated\n"
         "isolated.MEMORY = 96 * 1024 * 1024\n"
         "from resalign.cli import main\n"
         f"raise SystemExit(main(['parse', {str(path)!r}]))\n"
@@ -401,9 +401,9 @@ def test_a_page_tree_that_loops_is_one_line(
 def test_more_pages_than_a_resolution_has_are_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import align.read.pdf
+    import resalign.align.read.pdf
 
-    monkeypatch.setattr(align.read.pdf, "MAX_PAGES", 3)
+    monkeypatch.setattr(resalign.align.read.pdf, "MAX_PAGES", 3)
     kids = b" ".join(b"3 0 R" for _ in range(4))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -537,7 +537,7 @@ def test_a_word_file_is_read_from_the_part_its_relationships_name(
 ) -> None:
     """`_rels/.rels` names `word/main.xml` as the document, as Word reads it: a decoy
     `word/document.xml` beside it is not what resalign reads."""
-    from align.read.docx import read_docx
+    from resalign.align.read.docx import read_docx
 
     real = docx_bytes(es_document, header_lines(ES))  # type: ignore[arg-type]
     package = zipfile.ZipFile(io.BytesIO(real))
@@ -565,7 +565,7 @@ TEXT_BOX = (
 
 
 def test_a_text_box_written_two_ways_is_read_once(es_document: object) -> None:
-    from align.read.docx import read_docx
+    from resalign.align.read.docx import read_docx
 
     real = docx_bytes(es_document, header_lines(ES))  # type: ignore[arg-type]
 
@@ -599,7 +599,7 @@ def _with_chunks(real: bytes, chunks: dict[str, bytes]) -> bytes:
 def test_an_imported_page_is_read_where_it_stands(es_document: object) -> None:
     """A `w:altChunk` brings a web page's paragraph in after PP1: it is PP2, not lost; an
     imported RTF part, which resalign cannot read, is said to be missing."""
-    from align.read.docx import read_docx
+    from resalign.align.read.docx import read_docx
 
     real = docx_bytes(es_document, header_lines(ES))  # type: ignore[arg-type]
     page = (
@@ -664,7 +664,7 @@ def test_characters_that_act_on_the_terminal_are_shown_not_sent(
     if command != "align":  # the listing has no text, only keys
         assert "⟨U+202E⟩resolution⟨U+202C⟩" in out
     assert "5 invisible character(s) that change how text is shown" in err or command == "align"
-    from align.read import read_document
+    from resalign.align.read import read_document
 
     assert read_document(right).paragraph("PP1").text.count("\u202e") == 1
 
@@ -684,7 +684,7 @@ def test_a_file_name_cannot_forge_a_line_nor_colour_the_terminal(
 
 TERMINATED = """
 import sys, time
-import align.read.pdf as pdf
+import resalign.align.read.pdf as pdf
 
 def slow(*args, **kwargs):
     time.sleep(60)  # a reading child that would go on for a minute

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from align import align, parse_text
-from align.invariants import mentions
-from align.languages import language
+from resalign.align import align, parse_text
+from resalign.align.invariants import mentions
+from resalign.align.languages import language
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from align import Document, align
-from align.invariants import invariants
-from align.languages import language
+from resalign.align import Document, align
+from resalign.align.invariants import invariants
+from resalign.align.languages import language
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,11 @@ from lxml import etree
 from translate.storage import tmx as ttk_tmx
 from translate.storage import xliff as ttk_xliff
 
-from align import Document
-from align.carry import Carry, carry
-from align.read import parse_text
-from align.render.carried import render_carry
-from align.units import HEADER_FACTS
+from resalign.align import Document
+from resalign.align.carry import Carry, carry
+from resalign.align.read import parse_text
+from resalign.align.render.carried import render_carry
+from resalign.align.units import HEADER_FACTS
 from tests.carry_fixtures import modeled_new_english
 from tests.conftest import SEEDS
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from align import Document, align, parse_text
-from align.dates import find_dates
-from align.invariants import invariants
-from align.languages import language
+from resalign.align import Document, align, parse_text
+from resalign.align.dates import find_dates
+from resalign.align.invariants import invariants
+from resalign.align.languages import language
 from tests.test_read_languages import CORPUS
 
 RECALLING = {

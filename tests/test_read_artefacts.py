@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from align import parse_text
-from align.read.text import read_text
+from resalign.align import parse_text
+from resalign.align.read.text import read_text
 
 HEAD = """United Nations
 A/RES/70/1

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from align import ReadError
-from align.read import read_document
+from resalign.align import ReadError
+from resalign.align.read import read_document
 
 WRITER = shutil.which("soffice") and any(Path("/usr/lib/libreoffice/program").glob("libswlo*"))
 
@@ -21,7 +21,7 @@ def test_a_converter_that_hangs_is_stopped_with_its_children(
 ) -> None:
     """LibreOffice's launcher starts the converter as a child: at the time limit both
     stop (the child went on before)."""
-    import align.read.doc
+    import resalign.align.read.doc
 
     marker = f"resalign-hung-converter-{os.getpid()}"
     fake = tmp_path / "bin" / "soffice"
@@ -29,7 +29,7 @@ def test_a_converter_that_hangs_is_stopped_with_its_children(
     fake.write_text(f"#!/bin/sh\nsh -c 'sleep 60; echo {marker}' &\nsleep 60\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
-    monkeypatch.setattr(align.read.doc, "CONVERT_SECONDS", 1)
+    monkeypatch.setattr(resalign.align.read.doc, "CONVERT_SECONDS", 1)
     old = tmp_path / "old.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     start = time.monotonic()

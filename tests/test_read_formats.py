@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from align import Document, ReadError, align, read_document
-from align.read.docx import read_docx
-from align.read.html import read_html
-from align.read.pdf import read_pdf
+from resalign.align import Document, ReadError, align, read_document
+from resalign.align.read.docx import read_docx
+from resalign.align.read.html import read_html
+from resalign.align.read.pdf import read_pdf
 from resalign.cli import main
 from tests.conftest import EN, ES
 from tests.fixtures.docx_builder import docx_bytes
@@ -141,7 +141,7 @@ def test_truncated_file_one_line_exit_2(
 @pytest.mark.parametrize("name", ["docx", "html"])
 @pytest.mark.parametrize("case", CORPUS, ids=[case.lang for case in CORPUS])
 def test_every_language_round_trips(name: str, case: Case) -> None:
-    from align import parse_text
+    from resalign.align import parse_text
 
     expected = parse_text(case.text)
     head = case.text[: case.text.index("72/195")]

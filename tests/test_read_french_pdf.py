@@ -9,8 +9,8 @@ from __future__ import annotations
 import pypdfium2
 import pytest
 
-from align import Document, parse_text
-from align.read.pdf import read_pdf
+from resalign.align import Document, parse_text
+from resalign.align.read.pdf import read_pdf
 from tests.fixtures.pdf_builder import pdf_bytes
 
 HEADER = [

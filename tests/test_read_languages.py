@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from align import parse_text
-from align.languages import language
+from resalign.align import parse_text
+from resalign.align.languages import language
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,7 @@ def test_language(case: Case) -> None:
 
 @pytest.mark.parametrize("case", CORPUS, ids=[case.lang for case in CORPUS])
 def test_language_override(case: Case) -> None:
-    from align import language
+    from resalign.align import language
 
     assert parse_text(case.text, lang=language(case.lang)).language == case.lang
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from align import parse_text
-from align.read.paragraphs import latin_letter, roman_value
+from resalign.align import parse_text
+from resalign.align.read.paragraphs import latin_letter, roman_value
 
 HEAD = (
     "United Nations A/RES/80/1\n\n80/1. Lists\n\nThe General Assembly,\n\nRecalling its lists,\n\n"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from reportlab.pdfgen import canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from align.read.pdf import Line, _pages
+from resalign.align.read.pdf import Line, _pages
 
 Draw = Callable[[canvas.Canvas], None]
 

@@ -8,8 +8,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from align import ReadError, parse_text
-from align.read.blocks import CLOSERS, strip_end
+from resalign.align import ReadError, parse_text
+from resalign.align.read.blocks import CLOSERS, strip_end
 
 PIECES = st.sampled_from(
     [
@@ -70,9 +70,9 @@ READERS_BY_NAME = ("docx", "pdf", "html")
 def test_arbitrary_bytes_in_any_format_raise_only_read_error(
     name: str, data: bytes, with_magic: bool
 ) -> None:
-    from align.read.docx import read_docx
-    from align.read.html import read_html
-    from align.read.pdf import read_pdf
+    from resalign.align.read.docx import read_docx
+    from resalign.align.read.html import read_html
+    from resalign.align.read.pdf import read_pdf
 
     reader = {"docx": read_docx, "pdf": read_pdf, "html": read_html}[name]
     magic = {"docx": b"PK\x03\x04", "pdf": b"%PDF-1.7\n", "html": b"<!DOCTYPE html><p>"}[name]
@@ -100,7 +100,7 @@ def test_a_line_end_hyphen_is_settled_by_the_documents_own_words(
 ) -> None:
     """`a-` / `b` is `ab` where the document writes `ab`, else `a-b`; a soft hyphen `a­` /
     `b` is `a-b` where the document writes `a-b`, else `ab`."""
-    from align.read.blocks import join_lines, mend_hyphens, words_used
+    from resalign.align.read.blocks import join_lines, mend_hyphens, words_used
 
     hyphen = "\u00ad" if soft else "-"
     joined = join_lines([f"x {first}{hyphen}", f"{second} y"])

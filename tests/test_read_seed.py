@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from align import Document
+from resalign.align import Document
 from tests.conftest import GOLD
 
 PP_KEYS = (

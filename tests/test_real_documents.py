@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from align import Document
-from align.read import read_document
+from resalign.align import Document
+from resalign.align.read import read_document
 
 REAL = Path(__file__).parent / "data" / "real"
 
@@ -252,7 +252,7 @@ def test_plain_digit_calls_from_pymupdf() -> None:
 
 def test_headings_and_annex_pair_by_key_in_language_mode() -> None:
     """Section headings pair by their numeral, annex paragraphs under the annex's key."""
-    from align import align
+    from resalign.align import align
 
     alignment = align(pdf("A_RES_79_144"), pymupdf("A_RES_79_144"), mode="language")
     assert [(p.left, p.right) for p in alignment.body] == [

@@ -12,8 +12,8 @@ from itertools import pairwise
 
 import pytest
 
-from align import Document
-from align.read import read_document
+from resalign.align import Document
+from resalign.align.read import read_document
 from tests.test_real_documents import REAL
 from tests.test_real_documents import pdf as document
 

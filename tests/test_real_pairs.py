@@ -8,8 +8,8 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from align import Alignment, Document, align
-from align.comparison import compare
+from resalign.align import Alignment, Document, align
+from resalign.align.comparison import compare
 from tests.conftest import ES
 from tests.test_real_documents import NAMES, pdf
 
@@ -132,7 +132,7 @@ def test_consecutive_resolutions_rights_of_the_child_merge() -> None:
 def test_english_resolution_against_the_spanish_seed() -> None:
     """Two languages and two years: no language pairing can be vouched for, and the user is
     told so; the header's symbol says why."""
-    from align import read_document
+    from resalign.align import read_document
 
     alignment = align(pdf("A_RES_78_228"), read_document(ES))
     assert alignment.mode == "language"

@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from align import align
-from align.comparison import Comparison, compare
-from align.model import Document, FootnoteRef
-from align.read import read_document
-from align.render import render
-from align.render.redline import HEADER_LABELS
-from align.units import header_units
+from resalign.align import align
+from resalign.align.comparison import Comparison, compare
+from resalign.align.model import Document, FootnoteRef
+from resalign.align.read import read_document
+from resalign.align.render import render
+from resalign.align.render.redline import HEADER_LABELS
+from resalign.align.units import header_units
 from resalign.cli import main
 from tests.test_align_properties import SEED
 
@@ -422,8 +422,8 @@ def test_every_part_is_valid_wordprocessingml(
     schema: etree.XMLSchema, real_pairs: dict[str, tuple[Comparison, bytes]], es: Document,
     en: Document,
 ) -> None:  # fmt: skip
-    from align.carry import carry
-    from align.render.carried import render_carry
+    from resalign.align.carry import carry
+    from resalign.align.render.carried import render_carry
 
     files = [docx for _, docx in real_pairs.values()]
     files.append(render(compare(es, en, align(es, en)), "docx"))

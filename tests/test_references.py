@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from align.references import Identities, references
+from resalign.align.references import Identities, references
 
 ECOSOC_2023 = (
     "See Official Records of the Economic and Social Council, 2023, Supplement No. 10 (E/2023/30)."

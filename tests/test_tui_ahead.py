@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from align import Document, parse_text
-from align.aligner import align
-from align.comparison import PairView, compare, diffs, from_diffs
-from align.diff import DELETE, INSERT, DiffStats, stats
-from align.errors import ReadError
 from resalign import quietly
+from resalign.align import Document, parse_text
+from resalign.align.aligner import align
+from resalign.align.comparison import PairView, compare, diffs, from_diffs
+from resalign.align.diff import DELETE, INSERT, DiffStats, stats
+from resalign.align.errors import ReadError
+from resalign.tui.ahead import Closed, HeadStart, _processors, opened_ahead, review_app
+from resalign.tui.app import ReviewApp
+from resalign.tui.session import Session
 from tests.tui_helpers import ready, screen_text
-from tui.ahead import Closed, HeadStart, _processors, opened_ahead, review_app
-from tui.app import ReviewApp
-from tui.session import Session
 
 pytestmark = pytest.mark.forks
 forks = pytest.mark.skipif(
@@ -72,8 +72,8 @@ def test_a_split_and_an_empty_side_keep_their_diffs() -> None:
 def test_values_pickled_by_fields_come_back_equal_and_others_are_refused() -> None:
     from dataclasses import dataclass
 
-    from align.alignment import Finding, Pair
-    from align.pickling import by_fields
+    from resalign.align.alignment import Finding, Pair
+    from resalign.align.pickling import by_fields
 
     finding = Finding("year", "PP1", "PP1", ("2017",), ("2019",), "2017 is 2019 on the right")
     pair = Pair(("PP1",), ("PP1", "PP2"), "split", 0.8, "content", (finding,), "split")

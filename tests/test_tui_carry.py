@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from align import Document
-from align.carry import Carry, carry
-from align.read import parse_text, read_document
+from resalign.align import Document
+from resalign.align.carry import Carry, carry
+from resalign.align.read import parse_text, read_document
+from resalign.tui.carry import CarryApp, CarryRow
 from tests.carry_fixtures import modeled_new_english
 from tests.conftest import SEEDS
-from tui.carry import CarryApp, CarryRow
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +80,8 @@ async def test_edit_in_place_makes_a_unit_final_and_undo_takes_it_back(
 
     from textual.widgets import TextArea
 
-    from align.carry import editable
-    from tui.screens.edit import EditScreen
+    from resalign.align.carry import editable
+    from resalign.tui.screens.edit import EditScreen
 
     out = tmp_path / "edited.docx"
     app = CarryApp(carried, out)
@@ -137,7 +137,7 @@ async def test_escape_leaves_a_unit_as_it_was_and_accept_can_be_undone(
 
 
 async def test_help_lists_the_carry_keys(carried: Carry, tmp_path: Path) -> None:
-    from tui.screens.help import HelpScreen
+    from resalign.tui.screens.help import HelpScreen
 
     app = CarryApp(carried, tmp_path / "out.docx")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -172,7 +172,7 @@ def test_hidden_characters_are_shown_in_the_rows(carried: Carry) -> None:
     review UI writes it: it could make the row read other than it is."""
     from dataclasses import replace
 
-    from tui.carry import source_text, target_text
+    from resalign.tui.carry import source_text, target_text
 
     unit = replace(
         carried.unit("PP9"), source="Recalling \u202e91/27", target="Recordando \u202e91/27"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.style import Style
 
-from tui.layout import line_count, side_by_side, wrap_chunks
+from resalign.tui.layout import line_count, side_by_side, wrap_chunks
 
 RED = Style(color="red")
 

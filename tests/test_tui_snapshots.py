@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from align import Document
+from resalign.align import Document
+from resalign.tui.app import ReviewApp
 from tests.tui_helpers import ready, review_app
-from tui.app import ReviewApp
 
 SIZES = pytest.mark.parametrize("size", [(140, 45), (80, 24)], ids=["140x45", "80x24"])
 

@@ -4,8 +4,8 @@ is not; numbers that differ are a change."""
 
 from __future__ import annotations
 
-from align import align, parse_text
-from align.comparison import compare
+from resalign.align import align, parse_text
+from resalign.align.comparison import compare
 
 HEAD = "United Nations A/RES/{n}/1\n\n{n}/1. Oceans\n\nThe General Assembly,\n\n"
 CLOSE = "\n\n50th plenary meeting\n7 December 20{y}\n"

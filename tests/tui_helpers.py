@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from align import Document
-from tui.app import ReviewApp
-from tui.session import Session
+from resalign.align import Document
+from resalign.tui.app import ReviewApp
+from resalign.tui.session import Session
 
 
 def review_app(left: Document, right: Document, state: Path, mode: str | None = None) -> ReviewApp:
@@ -22,6 +22,6 @@ async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
 
 def screen_text(app: ReviewApp) -> str:
     """The main view's text as laid out (all pairs, not only those on screen)."""
-    from tui.widgets.pairs import PairsView
+    from resalign.tui.widgets.pairs import PairsView
 
     return "\n".join(app.query_one(PairsView).text_lines())

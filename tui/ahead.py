@@ -22,14 +22,14 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from align.comparison import Comparison, Diffs, from_diffs
-from align.diff import word_count
-from align.model import Document
-from align.units import unit_texts
-from tui.session import Session
+from resalign.align.comparison import Comparison, Diffs, from_diffs
+from resalign.align.diff import word_count
+from resalign.align.model import Document
+from resalign.align.units import unit_texts
+from resalign.tui.session import Session
 
 if TYPE_CHECKING:
-    from tui.app import ReviewApp
+    from resalign.tui.app import ReviewApp
 
 
 def opened_ahead(
@@ -76,7 +76,7 @@ def review_app(session: Session) -> ReviewApp:
     Textual is imported here, while the child computes. The comparison is taken here too,
     not in the UI's worker thread, where it would share the processor with the UI's start
     (the front end runs this with the cycle collector off: `resalign.quietly`)."""
-    from tui.app import ReviewApp
+    from resalign.tui.app import ReviewApp
 
     session.take_ahead()
     return ReviewApp(session)

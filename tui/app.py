@@ -13,17 +13,17 @@ from textual.containers import Horizontal
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from align.errors import ResalignError
-from tui.export import ask_and_export
-from tui.messages import AlignmentFailed, AlignmentReady
-from tui.screens.help import HelpScreen
-from tui.screens.link import NO_COUNTERPART, UNLINK, LinkScreen
-from tui.screens.prompt import PromptScreen
-from tui.session import Session
-from tui.widgets.header import DocumentsHeader
-from tui.widgets.moves import PairClicked
-from tui.widgets.navigator import Navigator
-from tui.widgets.pairs import PairsView
+from resalign.align.errors import ResalignError
+from resalign.tui.export import ask_and_export
+from resalign.tui.messages import AlignmentFailed, AlignmentReady
+from resalign.tui.screens.help import HelpScreen
+from resalign.tui.screens.link import NO_COUNTERPART, UNLINK, LinkScreen
+from resalign.tui.screens.prompt import PromptScreen
+from resalign.tui.session import Session
+from resalign.tui.widgets.header import DocumentsHeader
+from resalign.tui.widgets.moves import PairClicked
+from resalign.tui.widgets.navigator import Navigator
+from resalign.tui.widgets.pairs import PairsView
 
 WIDE = 100
 """Columns from which the navigator is shown beside the pairs (below: `v` shows it)."""

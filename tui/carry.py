@@ -19,17 +19,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
-from align.carry import CarriedUnit, Carry, editable, edited
-from align.errors import ResalignError
-from align.output import write_output
-from align.render.carried import render_carry
-from align.render.carried.notes import comment_text
-from align.render.carried.summary import carry_summary
-from align.render.text import shown
-from tui.screens.edit import EditScreen
-from tui.screens.help import HelpScreen
-from tui.styles import CARRY_STYLES
-from tui.widgets.pairs import inline_diff
+from resalign.align.carry import CarriedUnit, Carry, editable, edited
+from resalign.align.errors import ResalignError
+from resalign.align.output import write_output
+from resalign.align.render.carried import render_carry
+from resalign.align.render.carried.notes import comment_text
+from resalign.align.render.carried.summary import carry_summary
+from resalign.align.render.text import shown
+from resalign.tui.screens.edit import EditScreen
+from resalign.tui.screens.help import HelpScreen
+from resalign.tui.styles import CARRY_STYLES
+from resalign.tui.widgets.pairs import inline_diff
 
 CSS = """
 CarryRow { height: auto; border-bottom: solid $panel; border-left: blank; }

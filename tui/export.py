@@ -6,12 +6,12 @@ from pathlib import Path
 
 from textual.app import App
 
-from align.comparison import with_reviewed
-from align.errors import ResalignError
-from align.output import write_output
-from align.render import extensions, format_for, render
-from tui.screens.prompt import ConfirmScreen, PromptScreen
-from tui.session import Session
+from resalign.align.comparison import with_reviewed
+from resalign.align.errors import ResalignError
+from resalign.align.output import write_output
+from resalign.align.render import extensions, format_for, render
+from resalign.tui.screens.prompt import ConfirmScreen, PromptScreen
+from resalign.tui.session import Session
 
 
 def ask_and_export(app: App[None], session: Session) -> None:

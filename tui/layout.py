@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from align.render import text as wrapping
+from resalign.align.render import text as wrapping
 
 Chunk = tuple[str, Style | None]
 Line = list[Chunk]

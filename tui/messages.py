@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from align.comparison import Comparison
+from resalign.align.comparison import Comparison
 
 
 @dataclass

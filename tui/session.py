@@ -12,16 +12,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align.aligner import align
-from align.comparison import FILTERS, Comparison, Diffs, diffs, from_diffs
-from align.errors import ResalignError
-from align.marks import Keys, Seal, seal
-from align.model import Document
-from align.overrides import Overrides
-from align.review import Review, load_review, merged, review_lock, save_review
+from resalign.align.aligner import align
+from resalign.align.comparison import FILTERS, Comparison, Diffs, diffs, from_diffs
+from resalign.align.errors import ResalignError
+from resalign.align.marks import Keys, Seal, seal
+from resalign.align.model import Document
+from resalign.align.overrides import Overrides
+from resalign.align.review import Review, load_review, merged, review_lock, save_review
 
 if TYPE_CHECKING:
-    from tui.ahead import HeadStart
+    from resalign.tui.ahead import HeadStart
 
 FILTER_CYCLE = tuple(FILTERS)
 TAKE_WITHIN = 0.5

@@ -15,14 +15,14 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from align.corpus.catalog import Entry, Failure
-from align.corpus.groups import Groups
-from align.corpus.plan import part_path, tasks
-from align.errors import OutputError
-from align.output import open_output
+from resalign.align.corpus.catalog import Entry, Failure
+from resalign.align.corpus.groups import Groups
+from resalign.align.corpus.plan import part_path, tasks
+from resalign.align.errors import OutputError
+from resalign.align.output import open_output
 
 if TYPE_CHECKING:
-    from align.corpus.pipeline import Progress, Summary
+    from resalign.align.corpus.pipeline import Progress, Summary
 
 FILES = (
     "documents.jsonl",
@@ -155,7 +155,7 @@ def _parallel(out: Path, parts: list[Path], started: time.struct_time) -> list[P
     """The parallel corpus as JSONL, Parquet (where pyarrow is installed,
     `resalign[corpus]`; the run's summary says when it is not) and TMX, in one pass over
     the language sets' parts: each is read and parsed once, for all three."""
-    from align.render.corpus.tmx import TmxWriter
+    from resalign.align.render.corpus.tmx import TmxWriter
 
     paths = [out / "parallel.jsonl", out / "parallel.tmx"]
     parquet = importlib.util.find_spec("pyarrow") is not None
@@ -165,7 +165,7 @@ def _parallel(out: Path, parts: list[Path], started: time.struct_time) -> list[P
         jsonl, tmx, *tables = (files.enter_context(open_output(p, force=True)) for p in paths)
         writers = [files.enter_context(TmxWriter(tmx, started))]
         if parquet:
-            from align.render.corpus.parquet import ParquetWriter
+            from resalign.align.render.corpus.parquet import ParquetWriter
 
             writers.append(files.enter_context(ParquetWriter(tables[0])))
         for part in parts:
@@ -180,7 +180,7 @@ def _parallel(out: Path, parts: list[Path], started: time.struct_time) -> list[P
 def _lineages(folder: Path, series: list[tuple[dict[str, Any], Path]]) -> list[Path]:
     """Each series' JSON and page as its task wrote them, and the index of all (from the
     series' plans: the parts are copied, not read)."""
-    from align.render.corpus.lineage import render_index
+    from resalign.align.render.corpus.lineage import render_index
 
     try:
         folder.mkdir(exist_ok=True)

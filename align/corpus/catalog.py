@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from align.model import Document
+from resalign.align.model import Document
 
 _REVISION = re.compile(r"/Rev\.\d+$", re.IGNORECASE)
 

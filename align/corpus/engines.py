@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Protocol
 
-from align.errors import ExitCode, ResalignError
+from resalign.align.errors import ExitCode, ResalignError
 
 Call = tuple[Callable[..., Any], tuple[Any, ...]]
 IN_FLIGHT = 4

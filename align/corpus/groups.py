@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from align.corpus.catalog import Entry, base_symbol, title_key
-from align.languages import LANGUAGES
+from resalign.align.corpus.catalog import Entry, base_symbol, title_key
+from resalign.align.languages import LANGUAGES
 
 ORDER = tuple(LANGUAGES)
 """The UN's order of the six languages (ar, zh, en, fr, ru, es)."""

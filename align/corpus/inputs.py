@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from align.corpus.groups import ListedSeries
-from align.errors import ReadError, UsageError
-from align.files import is_dir, is_file
-from align.read import EXTENSIONS
+from resalign.align.corpus.groups import ListedSeries
+from resalign.align.errors import ReadError, UsageError
+from resalign.align.files import is_dir, is_file
+from resalign.align.read import EXTENSIONS
 
 _SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.()-]+)+$")
 

@@ -20,16 +20,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from align.corpus.assemble import assemble, write_summary
-from align.corpus.catalog import Entry, Failure, fingerprint, source_id
-from align.corpus.engines import Call, Engine
-from align.corpus.groups import Groups, group
-from align.corpus.inputs import Collection
-from align.corpus.plan import part_path, tasks
-from align.corpus.tasks import Outcome, document_path, group_task, read_task
-from align.errors import OutputError, ResalignError
-from align.read import DEFAULT_MAX_SIZE
-from align.render import stamp
+from resalign.align.corpus.assemble import assemble, write_summary
+from resalign.align.corpus.catalog import Entry, Failure, fingerprint, source_id
+from resalign.align.corpus.engines import Call, Engine
+from resalign.align.corpus.groups import Groups, group
+from resalign.align.corpus.inputs import Collection
+from resalign.align.corpus.plan import part_path, tasks
+from resalign.align.corpus.tasks import Outcome, document_path, group_task, read_task
+from resalign.align.errors import OutputError, ResalignError
+from resalign.align.read import DEFAULT_MAX_SIZE
+from resalign.align.render import stamp
 
 STATE = ".resalign-corpus"
 """The run's work folder inside OUT: read documents, group parts, the log."""
@@ -171,7 +171,7 @@ def _fetched(
 
 
 def _languages(spec: str) -> tuple[str, ...]:
-    from align.fetch import languages
+    from resalign.align.fetch import languages
 
     return languages(spec)
 

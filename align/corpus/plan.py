@@ -10,8 +10,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from align.corpus.catalog import Entry
-from align.corpus.groups import Groups, ordered
+from resalign.align.corpus.catalog import Entry
+from resalign.align.corpus.groups import Groups, ordered
 
 
 def tasks(groups: Groups, entries: dict[str, Entry]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from align.aligner import align
-from align.alignment import Alignment, Pair, renumbering
-from align.corpus.groups import ORDER, ordered
-from align.model import Document
-from align.units import (
+from resalign.align.aligner import align
+from resalign.align.alignment import Alignment, Pair, renumbering
+from resalign.align.corpus.groups import ORDER, ordered
+from resalign.align.model import Document
+from resalign.align.units import (
     HEADER_FACTS,
     HEADER_TEXTS,
     footnote_units,

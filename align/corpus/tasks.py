@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from align.corpus.catalog import Entry, Failure, entry_of
-from align.corpus.records import adoption_record, lineage, parallel_records
-from align.errors import ResalignError
-from align.model import Document
-from align.output import open_output, write_output
-from align.read import read_document
-from align.render.corpus.lineage import render_lineage
+from resalign.align.corpus.catalog import Entry, Failure, entry_of
+from resalign.align.corpus.records import adoption_record, lineage, parallel_records
+from resalign.align.errors import ResalignError
+from resalign.align.model import Document
+from resalign.align.output import open_output, write_output
+from resalign.align.read import read_document
+from resalign.align.render.corpus.lineage import render_lineage
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from align.errors import ReadError
-from align.files import read_regular_file
-from align.languages import language
-from align.model import Document
-from align.read.text import parse_text
+from resalign.align.errors import ReadError
+from resalign.align.files import read_regular_file
+from resalign.align.languages import language
+from resalign.align.model import Document
+from resalign.align.read.text import parse_text
 
 __all__ = ["DEFAULT_MAX_SIZE", "READERS", "parse_text", "read_document", "sniff_format"]
 
@@ -50,17 +50,17 @@ class Reader:
 
 
 READERS = (
-    Reader("pdf", lambda head: head.startswith(b"%PDF-"), (".pdf",), "align.read.pdf", "read_pdf"),
+    Reader("pdf", lambda head: head.startswith(b"%PDF-"), (".pdf",), f"{__name__}.pdf", "read_pdf"),
     Reader(
-        "docx", lambda head: head.startswith(b"PK\x03\x04"), (".docx",), "align.read.docx",
+        "docx", lambda head: head.startswith(b"PK\x03\x04"), (".docx",), f"{__name__}.docx",
         "read_docx",
     ),
     Reader(
         "doc", lambda head: head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), (".doc",),
-        "align.read.doc", "read_doc",
+        f"{__name__}.doc", "read_doc",
     ),
-    Reader("html", _html, (".html", ".htm", ".xhtml"), "align.read.html", "read_html"),
-    Reader("text", lambda head: True, (".txt", ".text"), "align.read.text", "read_text"),
+    Reader("html", _html, (".html", ".htm", ".xhtml"), f"{__name__}.html", "read_html"),
+    Reader("text", lambda head: True, (".txt", ".text"), f"{__name__}.text", "read_text"),
 )  # fmt: skip
 """Every input format, in the order their first bytes are tried (text takes the rest)."""
 EXTENSIONS = tuple(extension for each in READERS for extension in each.extensions)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from align.model import Amendment
-from align.patterns import lazy
+from resalign.align.model import Amendment
+from resalign.align.patterns import lazy
 
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = [

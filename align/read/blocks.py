@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
-from align.patterns import lazy
+from resalign.align.patterns import lazy
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TO_ASCII_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from align.languages import LANGUAGES
-from align.patterns import lazy
-from align.read.blocks import SUPERSCRIPT_DIGITS, TO_ASCII_DIGITS, TO_SUPERSCRIPT
+from resalign.align.languages import LANGUAGES
+from resalign.align.patterns import lazy
+from resalign.align.read.blocks import SUPERSCRIPT_DIGITS, TO_ASCII_DIGITS, TO_SUPERSCRIPT
 
 _RUN = lazy(rf"\d+|[{SUPERSCRIPT_DIGITS}]+")
 """A run of digits: where every call, and every number that is none, stands."""

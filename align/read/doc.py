@@ -10,9 +10,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from align.errors import ReadError
-from align.languages import Language
-from align.model import Document
+from resalign.align.errors import ReadError
+from resalign.align.languages import Language
+from resalign.align.model import Document
 
 CONVERT_SECONDS = 120
 
@@ -25,7 +25,7 @@ def read_doc(path: Path, *, source: str, lang: Language | None, max_size: int) -
             f"{source}: an old Word (.doc) file; install LibreOffice to read it "
             "(apt-get install libreoffice-writer) or save it as .docx"
         )
-    from align.read.docx import read_docx
+    from resalign.align.read.docx import read_docx
 
     with tempfile.TemporaryDirectory(prefix="resalign-doc-") as folder:
         command = [

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from align.errors import ReadError
-from align.languages import ARABIC, LATIN_LETTERS, RUSSIAN, Language
-from align.model import Document
-from align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
-from align.read.html import html_blocks
-from align.read.safe import Package
-from align.read.structure import build_document
+from resalign.align.errors import ReadError
+from resalign.align.languages import ARABIC, LATIN_LETTERS, RUSSIAN, Language
+from resalign.align.model import Document
+from resalign.align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
+from resalign.align.read.html import html_blocks
+from resalign.align.read.safe import Package
+from resalign.align.read.structure import build_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -20,9 +20,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from align.dates import find_dates
-from align.languages import Language
-from align.patterns import lazy
+from resalign.align.dates import find_dates
+from resalign.align.languages import Language
+from resalign.align.patterns import lazy
 
 SYMBOL = lazy(
     r"(?P<symbol>\b[A-Z]{1,2}/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d[A-Z0-9.]*"

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field, replace
 import lxml.html
 from lxml import etree
 
-from align.errors import ReadError
-from align.languages import Language, detect
-from align.model import Document
-from align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
-from align.read.safe import refuse_declarations
-from align.read.structure import build_document
+from resalign.align.errors import ReadError
+from resalign.align.languages import Language, detect
+from resalign.align.model import Document
+from resalign.align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
+from resalign.align.read.safe import refuse_declarations
+from resalign.align.read.structure import build_document
 
 IGNORED = {
     "script",

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from align.errors import ReadError
+from resalign.align.errors import ReadError
 
 MEMORY = 512 * 1024 * 1024
 """Address space the child may add to what it had (512 MiB)."""

@@ -15,10 +15,10 @@ import sys
 from collections.abc import Sequence
 from functools import cache
 
-from align.languages import LATIN_LETTERS, Language
-from align.model import FootnoteRef, Kind, Paragraph
-from align.patterns import lazy
-from align.read.blocks import (
+from resalign.align.languages import LATIN_LETTERS, Language
+from resalign.align.model import FootnoteRef, Kind, Paragraph
+from resalign.align.patterns import lazy
+from resalign.align.read.blocks import (
     SUPERSCRIPT_DIGITS,
     SUPERSCRIPT_RUN,
     TO_ASCII_DIGITS,

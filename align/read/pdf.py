@@ -26,14 +26,14 @@ from functools import cache, lru_cache, partial
 from itertools import pairwise
 from typing import Any
 
-from align.errors import ReadError
-from align.languages import Language
-from align.model import Document
-from align.pickling import by_fields
-from align.read.blocks import TO_SUPERSCRIPT, with_emphasis
-from align.read.isolated import run_isolated_each
-from align.read.pages import RULE
-from align.read.text import parse_text
+from resalign.align.errors import ReadError
+from resalign.align.languages import Language
+from resalign.align.model import Document
+from resalign.align.pickling import by_fields
+from resalign.align.read.blocks import TO_SUPERSCRIPT, with_emphasis
+from resalign.align.read.isolated import run_isolated_each
+from resalign.align.read.pages import RULE
+from resalign.align.read.text import parse_text
 
 ITALIC_FLAG = 1 << 6
 """The Italic flag of a PDF font descriptor."""

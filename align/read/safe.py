@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from align.errors import ReadError
+from resalign.align.errors import ReadError
 
 MAX_ENTRIES = 2000
 MAX_ENTRY_SIZE = 64 * 1024 * 1024

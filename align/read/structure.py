@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from align.dates import find_dates
-from align.errors import NotAResolutionError
-from align.languages import Language, detect
-from align.model import Amendment, Document, Footnote, Paragraph
-from align.patterns import lazy
-from align.read.amendments import read_amendments
-from align.read.blocks import (
+from resalign.align.dates import find_dates
+from resalign.align.errors import NotAResolutionError
+from resalign.align.languages import Language, detect
+from resalign.align.model import Amendment, Document, Footnote, Paragraph
+from resalign.align.patterns import lazy
+from resalign.align.read.amendments import read_amendments
+from resalign.align.read.blocks import (
     LINE_END_HYPHEN,
     SOFT_LINE_END,
     Block,
@@ -30,9 +30,9 @@ from align.read.blocks import (
     mend_hyphens,
     words_used,
 )
-from align.read.citations import mark_citations
-from align.read.header import Header, read_header, revision
-from align.read.paragraphs import Draft, finish, plain_text, read_paragraphs
+from resalign.align.read.citations import mark_citations
+from resalign.align.read.header import Header, read_header, revision
+from resalign.align.read.paragraphs import Draft, finish, plain_text, read_paragraphs
 
 TITLE = lazy(r"^(?P<session>\d{2,3})/(?P<number>\d{1,4})\s*[.\-–]\s*(?P<title>\S.*)$")
 SECTION_NUMERAL = lazy(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s+\S")

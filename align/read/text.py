@@ -16,11 +16,11 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from align.errors import ReadError
-from align.languages import Language, detect
-from align.model import Document
-from align.patterns import lazy
-from align.read.blocks import (
+from resalign.align.errors import ReadError
+from resalign.align.languages import Language, detect
+from resalign.align.model import Document
+from resalign.align.patterns import lazy
+from resalign.align.read.blocks import (
     CLOSERS,
     SUPERSCRIPT_RUN,
     TERMINAL,
@@ -31,9 +31,9 @@ from align.read.blocks import (
     join_text,
     strip_end,
 )
-from align.read.header import symbol_at_end
-from align.read.pages import FURNITURE, PAGE_END, PAGE_TURN, Layout, Line, lay_out
-from align.read.structure import SECTION_NUMERAL, TITLE, build_document
+from resalign.align.read.header import symbol_at_end
+from resalign.align.read.pages import FURNITURE, PAGE_END, PAGE_TURN, Layout, Line, lay_out
+from resalign.align.read.structure import SECTION_NUMERAL, TITLE, build_document
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from align.comparison import Comparison
+    from resalign.align.comparison import Comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +36,13 @@ class Format:
 
 
 REPORTS = (
-    Format("html", (".html", ".htm"), "align.render.html", "render_html", "web page"),
-    Format("md", (".md", ".markdown"), "align.render.markdown", "render_markdown", "Markdown"),
-    Format("json", (".json",), "align.render.json_report", "render_json", "JSON"),
-    Format("csv", (".csv",), "align.render.csv_report", "render_csv", "spreadsheet rows"),
-    Format("tmx", (".tmx",), "align.render.tmx", "render_tmx", "translation memory"),
-    Format("xlsx", (".xlsx",), "align.render.xlsx", "render_xlsx", "Excel workbook", True),
-    Format("docx", (".docx",), "align.render.redline", "render_redline", "Word redline", True),
+    Format("html", (".html", ".htm"), f"{__name__}.html", "render_html", "web page"),
+    Format("md", (".md", ".markdown"), f"{__name__}.markdown", "render_markdown", "Markdown"),
+    Format("json", (".json",), f"{__name__}.json_report", "render_json", "JSON"),
+    Format("csv", (".csv",), f"{__name__}.csv_report", "render_csv", "spreadsheet rows"),
+    Format("tmx", (".tmx",), f"{__name__}.tmx", "render_tmx", "translation memory"),
+    Format("xlsx", (".xlsx",), f"{__name__}.xlsx", "render_xlsx", "Excel workbook", True),
+    Format("docx", (".docx",), f"{__name__}.redline", "render_redline", "Word redline", True),
 )
 FORMATS = {row.name: row for row in REPORTS}
 

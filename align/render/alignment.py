@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from align.alignment import Alignment, Finding, Pair, Side
-from align.render.labels import renumbered_list
-from align.render.text import shown
+from resalign.align.alignment import Alignment, Finding, Pair, Side
+from resalign.align.render.labels import renumbered_list
+from resalign.align.render.text import shown
 
 
 def alignment_dict(alignment: Alignment) -> dict[str, Any]:

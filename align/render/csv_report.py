@@ -7,9 +7,9 @@ from __future__ import annotations
 import csv
 import io
 
-from align.comparison import Comparison
-from align.errors import UsageError
-from align.render.cells import csv_text
+from resalign.align.comparison import Comparison
+from resalign.align.errors import UsageError
+from resalign.align.render.cells import csv_text
 
 COLUMNS = [
     "left_key",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from align.model import Document, Paragraph
-from align.render.text import shown
+from resalign.align.model import Document, Paragraph
+from resalign.align.render.text import shown
 
 OUTLINE_WIDTH = 100
 

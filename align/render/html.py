@@ -12,12 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from align.alignment import Finding
-from align.comparison import Comparison, PairView
-from align.diff import DELETE, EQUAL, INSERT
-from align.render.labels import STATUS_LABELS, renumbered_ranges, review_label, what_happened
-from align.render.text import found_values, with_marks
-from align.units import Calls
+from resalign.align.alignment import Finding
+from resalign.align.comparison import Comparison, PairView
+from resalign.align.diff import DELETE, EQUAL, INSERT
+from resalign.align.render.labels import (
+    STATUS_LABELS,
+    renumbered_ranges,
+    review_label,
+    what_happened,
+)
+from resalign.align.render.text import found_values, with_marks
+from resalign.align.units import Calls
 
 RTL = {"ar"}
 CSS = """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from align.comparison import Comparison
-from align.render.alignment import alignment_dict
+from resalign.align.comparison import Comparison
+from resalign.align.render.alignment import alignment_dict
 
 
 def render_json(comparison: Comparison) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from align.alignment import Pair
+from resalign.align.alignment import Pair
 
 STATUS_LABELS = {
     "same": "same",

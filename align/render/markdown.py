@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from align.comparison import Comparison, PairView
-from align.diff import DELETE, EQUAL
-from align.render.labels import renumbered_ranges, review_label, what_happened
+from resalign.align.comparison import Comparison, PairView
+from resalign.align.diff import DELETE, EQUAL
+from resalign.align.render.labels import renumbered_ranges, review_label, what_happened
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from align.comparison import Comparison, PairView
-from align.diff import DELETE, EQUAL, INSERT, Span
-from align.model import Document, FootnoteRef
-from align.render.labels import review_label, what_happened
-from align.render.wordml import (
+from resalign.align.comparison import Comparison, PairView
+from resalign.align.diff import DELETE, EQUAL, INSERT, Span
+from resalign.align.model import Document, FootnoteRef
+from resalign.align.render.labels import review_label, what_happened
+from resalign.align.render.wordml import (
     AUTHOR,
     W_NS,
     XML_SPACE,
@@ -39,7 +39,7 @@ from align.render.wordml import (
     settings,
     styles,
 )
-from align.units import Calls
+from resalign.align.units import Calls
 
 MOVE_FROM, MOVE_TO = -2, 2
 """Ops of a moved paragraph's text, beside diff-match-patch's DELETE, EQUAL and INSERT."""

@@ -6,10 +6,10 @@ colour (piped, or asked), they read `[-deleted-]` and `{+inserted+}` as in wdiff
 
 from __future__ import annotations
 
-from align.comparison import Comparison, PairView
-from align.diff import DELETE, INSERT
-from align.render.labels import renumbered_list, review_label, what_happened
-from align.render.text import pad, shown, wrap
+from resalign.align.comparison import Comparison, PairView
+from resalign.align.diff import DELETE, INSERT
+from resalign.align.render.labels import renumbered_list, review_label, what_happened
+from resalign.align.render.text import pad, shown, wrap
 
 RESET = "\x1b[0m"
 STYLES = {DELETE: "\x1b[31;9m", INSERT: "\x1b[32m"}

@@ -16,8 +16,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from align.alignment import Finding
-from align.patterns import lazy, reaches
+from resalign.align.alignment import Finding
+from resalign.align.patterns import lazy, reaches
 
 Chunk = tuple[str, Any]
 Line = list[Chunk]
@@ -204,8 +204,8 @@ def found_values(
     text: str, findings: Iterable[Finding], side: str, code: str
 ) -> list[tuple[int, int]]:
     """Where, in one side's text, the values its pair's QA findings name stand."""
-    from align.invariants import mentions
-    from align.languages import language
+    from resalign.align.invariants import mentions
+    from resalign.align.languages import language
 
     named = {
         (finding.kind, value)

@@ -18,11 +18,11 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from align.comparison import Comparison
-from align.errors import UsageError
-from align.model import FootnoteRef
-from align.render.stamp import moment, tool_version
-from align.units import HEADER_FACTS, JOIN, Calls
+from resalign.align.comparison import Comparison
+from resalign.align.errors import UsageError
+from resalign.align.model import FootnoteRef
+from resalign.align.render.stamp import moment, tool_version
+from resalign.align.units import HEADER_FACTS, JOIN, Calls
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LOCALE = re.compile(r"\s*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\s*")

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
-from align.render.stamp import moment
-from align.render.tmx import LOCALES
+from resalign.align.render.stamp import moment
+from resalign.align.render.tmx import LOCALES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"

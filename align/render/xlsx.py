@@ -21,9 +21,9 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from align.comparison import Comparison, PairView
-from align.diff import DELETE, EQUAL, INSERT
-from align.render.labels import STATUS_LABELS, renumbered_list, what_happened
+from resalign.align.comparison import Comparison, PairView
+from resalign.align.diff import DELETE, EQUAL, INSERT
+from resalign.align.render.labels import STATUS_LABELS, renumbered_list, what_happened
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

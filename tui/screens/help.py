@@ -11,8 +11,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from align.render import FORMATS
-from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STALE_MARK, STATUS_STYLES
+from resalign.align.render import FORMATS
+from resalign.tui.styles import (
+    FINDING,
+    FINDING_MARK,
+    MARKS,
+    REVIEWED_MARK,
+    STALE_MARK,
+    STATUS_STYLES,
+)
 
 KEYS = [
     ("↑ ↓  j k", "move between pairs (mouse: click a pair)"),

@@ -6,10 +6,10 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from align.comparison import Comparison
-from align.model import Document
-from align.render.labels import renumbered_ranges
-from tui.session import Session
+from resalign.align.comparison import Comparison
+from resalign.align.model import Document
+from resalign.align.render.labels import renumbered_ranges
+from resalign.tui.session import Session
 
 SHOWN_RENUMBERED = 12
 """Ranges of renumbered paragraphs the header lists (it has one line for them; the rest are

@@ -18,10 +18,17 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from align.comparison import Comparison
-from tui.session import Session
-from tui.styles import FINDING, FINDING_MARK, MARKS, REVIEWED_MARK, STALE_MARK, STATUS_STYLES
-from tui.widgets.moves import MOVES, PairClicked
+from resalign.align.comparison import Comparison
+from resalign.tui.session import Session
+from resalign.tui.styles import (
+    FINDING,
+    FINDING_MARK,
+    MARKS,
+    REVIEWED_MARK,
+    STALE_MARK,
+    STATUS_STYLES,
+)
+from resalign.tui.widgets.moves import MOVES, PairClicked
 
 
 class Navigator(ScrollView, can_focus=True):

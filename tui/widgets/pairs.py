@@ -22,15 +22,15 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from align.comparison import Comparison, PairView
-from align.diff import DELETE, EQUAL, INSERT, Span
-from align.model import FootnoteRef
-from align.render.labels import what_happened
-from align.render.text import found_values, shown, with_marks
-from align.units import JOIN, Calls
-from tui.layout import Chunk, full_width, line_count, side_by_side, wrap_chunks
-from tui.session import Session
-from tui.styles import (
+from resalign.align.comparison import Comparison, PairView
+from resalign.align.diff import DELETE, EQUAL, INSERT, Span
+from resalign.align.model import FootnoteRef
+from resalign.align.render.labels import what_happened
+from resalign.align.render.text import found_values, shown, with_marks
+from resalign.align.units import JOIN, Calls
+from resalign.tui.layout import Chunk, full_width, line_count, side_by_side, wrap_chunks
+from resalign.tui.session import Session
+from resalign.tui.styles import (
     CALL,
     DELETED,
     DIM,
@@ -46,7 +46,7 @@ from tui.styles import (
     STALE_MARK,
     STATUS_STYLES,
 )
-from tui.widgets.moves import MOVES, PairClicked
+from resalign.tui.widgets.moves import MOVES, PairClicked
 
 RTL = {"ar"}
 CACHED_ROWS = 300

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align.render import Format, format_for
+from resalign.align.render import Format, format_for
 
 if TYPE_CHECKING:
-    from align.carry import Carry
+    from resalign.align.carry import Carry
 
-_HERE = "align.render.carried"
+_HERE = __name__
 CARRIED = (
     Format("docx", (".docx",), f"{_HERE}.docx", "render_docx", "the prefilled text", True),
     Format("txt", (".txt",), f"{_HERE}.text", "render_text", "the prefilled text"),

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from align.carry import CarriedUnit, Carry
-from align.render.carried.layout import Block, blocks, footnote_number, footnotes
-from align.render.carried.notes import comment_text, dropped_text
-from align.render.wordml import (
+from resalign.align.carry import CarriedUnit, Carry
+from resalign.align.render.carried.layout import Block, blocks, footnote_number, footnotes
+from resalign.align.render.carried.notes import comment_text, dropped_text
+from resalign.align.render.wordml import (
     W_NS,
     Comments,
     W,

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from lxml import etree
 from lxml.html import builder as E
 
-from align.carry import CARRY_STATUSES, CarriedUnit, Carry, DroppedUnit
-from align.diff import DELETE, INSERT, Span
-from align.render.carried.notes import carry_title, headline
-from align.render.html import RTL
+from resalign.align.carry import CARRY_STATUSES, CarriedUnit, Carry, DroppedUnit
+from resalign.align.diff import DELETE, INSERT, Span
+from resalign.align.render.carried.notes import carry_title, headline
+from resalign.align.render.html import RTL
 
 CSS = """
 body { font-family: system-ui, sans-serif; margin: 2em; }

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from align.carry import CLOSING, CarriedUnit, Carry, session_words
-from align.dates import find_dates
-from align.languages import language
-from align.model import FootnoteRef
+from resalign.align.carry import CLOSING, CarriedUnit, Carry, session_words
+from resalign.align.dates import find_dates
+from resalign.align.languages import language
+from resalign.align.model import FootnoteRef
 
 _RESOLUTION_NUMBER = re.compile(r"^[A-Z]+/RES/(?P<number>[\w.\-]+/\d+)$")
 

@@ -3,9 +3,9 @@ that need work with the source changes and last year's translation, the dropped 
 
 from __future__ import annotations
 
-from align.carry import CARRY_STATUSES, CarriedUnit, Carry
-from align.render.carried.notes import carry_title, headline, source_changes
-from align.render.markdown import escape_md
+from resalign.align.carry import CARRY_STATUSES, CarriedUnit, Carry
+from resalign.align.render.carried.notes import carry_title, headline, source_changes
+from resalign.align.render.markdown import escape_md
 
 
 def render_markdown(carry: Carry) -> bytes:

@@ -3,8 +3,8 @@ source, as the Word comments, XLIFF notes and reports say it."""
 
 from __future__ import annotations
 
-from align.carry import CarriedUnit, Carry
-from align.diff import DELETE, INSERT
+from resalign.align.carry import CarriedUnit, Carry
+from resalign.align.diff import DELETE, INSERT
 
 MARKS = {DELETE: "−", INSERT: "+"}
 

@@ -17,11 +17,11 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from align.carry import CarriedUnit, Carry
-from align.model import FootnoteRef
-from align.render.carried.tmx import render_tmx
-from align.render.carried.xliff import render_xliff
-from align.render.tmx import LOCALES, add_unit, memory, serialized
+from resalign.align.carry import CarriedUnit, Carry
+from resalign.align.model import FootnoteRef
+from resalign.align.render.carried.tmx import render_tmx
+from resalign.align.render.carried.xliff import render_xliff
+from resalign.align.render.tmx import LOCALES, add_unit, memory, serialized
 
 TOKENIZERS = {
     "ar": "LuceneArabicTokenizer",

@@ -3,8 +3,8 @@ to translate, what was dropped; with `everything`, each unit that needs work too
 
 from __future__ import annotations
 
-from align.carry import CARRY_STATUSES, Carry
-from align.render.carried.notes import comment_text
+from resalign.align.carry import CARRY_STATUSES, Carry
+from resalign.align.render.carried.notes import comment_text
 
 
 def carry_summary(carry: Carry, *, everything: bool) -> str:

@@ -4,9 +4,9 @@ footnote calls as superscript numbers, footnotes at the end."""
 
 from __future__ import annotations
 
-from align.carry import Carry
-from align.read.blocks import TO_SUPERSCRIPT
-from align.render.carried.layout import Block, blocks, footnote_number, footnotes
+from resalign.align.carry import Carry
+from resalign.align.read.blocks import TO_SUPERSCRIPT
+from resalign.align.render.carried.layout import Block, blocks, footnote_number, footnotes
 
 
 def render_text(carry: Carry) -> bytes:

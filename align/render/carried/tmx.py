@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from align.carry import Carry
-from align.comparison import compare
-from align.render import tmx
+from resalign.align.carry import Carry
+from resalign.align.comparison import compare
+from resalign.align.render import tmx
 
 
 def render_tmx(carry: Carry) -> bytes:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from align.carry import CarriedUnit, Carry
-from align.model import FootnoteRef
-from align.render.carried.layout import footnote_number
-from align.render.carried.notes import carry_title, comment_text, dropped_text
-from align.render.stamp import tool_version
-from align.render.tmx import LOCALES
-from align.units import HEADER_FACTS
+from resalign.align.carry import CarriedUnit, Carry
+from resalign.align.model import FootnoteRef
+from resalign.align.render.carried.layout import footnote_number
+from resalign.align.render.carried.notes import carry_title, comment_text, dropped_text
+from resalign.align.render.stamp import tool_version
+from resalign.align.render.tmx import LOCALES
+from resalign.align.units import HEADER_FACTS
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 X = f"{{{NS}}}"

@@ -10,10 +10,10 @@ from typing import Any
 from lxml import etree
 from lxml.html import builder as E
 
-from align.diff import word_diff
-from align.languages import LANGUAGES
-from align.render.carried.html import diff_elements
-from align.render.html import RTL
+from resalign.align.diff import word_diff
+from resalign.align.languages import LANGUAGES
+from resalign.align.render.carried.html import diff_elements
+from resalign.align.render.html import RTL
 
 CSS = """
 body { font: 15px/1.5 system-ui, sans-serif; margin: 1.5rem auto; max-width: 1400px;

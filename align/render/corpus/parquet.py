@@ -8,7 +8,7 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from align.corpus.records import PARALLEL_FIELDS
+from resalign.align.corpus.records import PARALLEL_FIELDS
 
 
 def schema() -> pa.Schema:

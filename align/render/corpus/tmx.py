@@ -16,9 +16,9 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
-from align.corpus.groups import ORDER
-from align.render.stamp import tool_version
-from align.render.tmx import LOCALES, XML_LANG
+from resalign.align.corpus.groups import ORDER
+from resalign.align.render.stamp import tool_version
+from resalign.align.render.tmx import LOCALES, XML_LANG
 
 
 class TmxWriter:
