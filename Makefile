@@ -26,6 +26,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check align tui resalign tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test

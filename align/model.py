@@ -14,6 +14,11 @@ from typing import Literal
 
 from resalign.align.pickling import by_fields
 
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+"""How plain text writes a footnote call (`¹⁴`), as UN PDFs print it."""
+TO_ASCII_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
 Kind = Literal["preambular", "operative", "subitem", "heading"]
 DocumentKind = Literal["resolution", "draft", "amendment"]
 

@@ -26,9 +26,10 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from resalign.align.errors import OutputError, ReadError, UsageError
 from resalign.align.files import read_regular_file
@@ -41,6 +42,9 @@ from resalign.align.overrides import (
     overrides_toml,
     read_pairs_data,
 )
+
+K = TypeVar("K", bound=Hashable)
+"""A key of a review's lists (a reviewed pair, a link), merged as a set that keeps order."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,7 @@ def merged(base: Review, ours: Review, theirs: Review) -> Review:
     """Our changes since `base` applied to `theirs` (what the file holds now): marks and
     links another reviewer saved meanwhile are kept, ours win where both changed one."""
 
-    def merge(old: Iterable, new: Iterable, now: Iterable) -> tuple:  # type: ignore[type-arg]
+    def merge(old: Iterable[K], new: Iterable[K], now: Iterable[K]) -> tuple[K, ...]:
         old, new = list(old), list(new)
         removed, added = set(old) - set(new), [k for k in new if k not in set(old)]
         return tuple(dict.fromkeys([*(k for k in now if k not in removed), *added]))

@@ -89,7 +89,11 @@ def match_languages(
     for i, unit in enumerate(left):  # numbered units; a section heading by its numeral
         if unit.kind in ("operative", "heading") and (j := by_key.get(unit.key)) is not None:
             matches.append(Match(i, j, score(i, j), "number"))
-    parent_partner = {left[m.left].key: right[m.right].key for m in matches if m.right is not None}
+    parent_partner = {
+        left[m.left].key: right[m.right].key
+        for m in matches
+        if m.left is not None and m.right is not None
+    }
     for i, unit in enumerate(left):
         if unit.kind == "subitem" and unit.parent in parent_partner:
             key = parent_partner[unit.parent] + unit.key[len(unit.parent) :]

@@ -563,15 +563,15 @@ def _tui(args: argparse.Namespace) -> int:
         _read_pair(args)  # a bad input is said first
         raise UsageError("the review UI needs a terminal; use resalign diff or resalign report")
     left, right = _input(args.left, args), _input(args.right, args)  # fetched once, here
-    session = opened_ahead(
+    ahead = opened_ahead(
         lambda: _read_file(left, args), lambda: _read_file(right, args), open_session
     )
     try:
-        _warn(session.left, session.right)
-        app = quietly(lambda: review_app(session))  # while the child computes
+        _warn(ahead.session.left, ahead.session.right)
+        app = quietly(lambda: review_app(ahead))  # while the child computes
         app.run()
     finally:
-        session.close()
+        ahead.close()
     return app.return_code or ExitCode.OK
 
 

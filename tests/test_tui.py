@@ -411,7 +411,7 @@ async def test_a_bug_in_the_worker_ends_the_app_with_exit_code_1(
     def broken(self: Session) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(Session, "compute", broken)
+    monkeypatch.setattr(Session, "compute_here", broken)
     app = review_app(modeled, es, state)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(100):  # the worker's exit cancels it: wait for the code, not for it

@@ -17,7 +17,7 @@ from resalign.align.aligner import align
 from resalign.align.comparison import PairView, compare, diffs, from_diffs
 from resalign.align.diff import DELETE, INSERT, DiffStats, stats
 from resalign.align.errors import ReadError
-from resalign.tui.ahead import Closed, HeadStart, _processors, opened_ahead, review_app
+from resalign.tui.ahead import Ahead, Closed, HeadStart, _processors, opened_ahead, review_app
 from resalign.tui.app import ReviewApp
 from resalign.tui.session import Session
 from tests.tui_helpers import ready, screen_text
@@ -100,7 +100,7 @@ def _open(
     state: Path,
     *,
     reads: list[str] | None = None,
-) -> Session:
+) -> Ahead:
     """A session opened ahead as `resalign tui` opens one; `reads` collects the symbols of
     the documents this process read (a child's reads are its own)."""
 
@@ -117,20 +117,21 @@ def _open(
 
 
 @pytest.fixture
-def ahead(es: Document, modeled: Document, tmp_path: Path) -> Iterator[Session]:
-    session = _open(es, modeled, tmp_path / "review.toml")
-    assert session.head_start is not None
-    yield session
-    session.close()
+def ahead(es: Document, modeled: Document, tmp_path: Path) -> Iterator[Ahead]:
+    opened = _open(es, modeled, tmp_path / "review.toml")
+    assert opened.head_start is not None
+    yield opened
+    opened.close()
 
 
 @forks
-def test_the_child_computes_what_the_session_would(ahead: Session) -> None:
+def test_the_child_computes_what_the_session_would(ahead: Ahead) -> None:
     assert ahead.head_start is not None
-    computed = ahead.head_start.take(ahead.key(), ahead.documents())
-    assert computed == ahead.compute_here()
+    session = ahead.session
+    computed = ahead.head_start.take(session.key(), session.documents())
+    assert computed == session.compute_here()
     assert len(computed.views) == 86
-    assert ahead.head_start.take(ahead.key(), ahead.documents()) is None  # once
+    assert ahead.head_start.take(session.key(), session.documents()) is None  # once
 
 
 @forks
@@ -138,14 +139,14 @@ def test_each_process_reads_one_document_and_hands_it_to_the_other(
     es: Document, modeled: Document, tmp_path: Path
 ) -> None:
     reads: list[str] = []
-    session = _open(es, modeled, tmp_path / "review.toml", reads=reads)
+    opened = _open(es, modeled, tmp_path / "review.toml", reads=reads)
     try:
         assert reads == ["A/RES/70/179"]  # the right one; the left came from the child
-        assert session.left == es
-        assert session.right is modeled
-        assert session.compute() == compare(es, modeled, align(es, modeled))
+        assert opened.session.left == es
+        assert opened.session.right is modeled
+        assert opened.compute() == compare(es, modeled, align(es, modeled))
     finally:
-        session.close()
+        opened.close()
 
 
 @forks
@@ -165,12 +166,13 @@ def test_a_left_document_the_child_cannot_read_is_read_here_and_its_error_said(
 
 @forks
 def test_a_comparison_of_other_inputs_is_not_taken(
-    ahead: Session, es: Document, modeled: Document
+    ahead: Ahead, es: Document, modeled: Document
 ) -> None:
     """Swapped before the child's comparison arrived: the session computes its own."""
-    ahead.swap()
+    session = ahead.session
+    session.swap()
     assert ahead.head_start is not None
-    assert ahead.head_start.take(ahead.key(), ahead.documents()) is None
+    assert ahead.head_start.take(session.key(), session.documents()) is None
     swapped = ahead.compute()
     assert swapped.left is modeled
     assert swapped == compare(modeled, es, align(modeled, es))
@@ -275,9 +277,10 @@ def test_no_fork_while_threads_run() -> None:
 async def test_the_ui_shows_the_comparison_computed_ahead(
     es: Document, modeled: Document, tmp_path: Path
 ) -> None:
-    session = _open(es, modeled, tmp_path / "review.toml")  # first: no UI thread runs yet
-    assert session.head_start is not None
-    app = ReviewApp(session)
+    opened = _open(es, modeled, tmp_path / "review.toml")  # first: no UI thread runs yet
+    assert opened.head_start is not None
+    session = opened.session
+    app = ReviewApp(session, compute=opened.compute)
     try:
         plain = ReviewApp(Session.open(es, modeled, tmp_path / "plain.toml"))
         async with plain.run_test(size=(120, 40)) as pilot:
@@ -285,11 +288,11 @@ async def test_the_ui_shows_the_comparison_computed_ahead(
             expected = screen_text(plain)
         async with app.run_test(size=(120, 40)) as pilot:
             await ready(pilot)
-            assert session.head_start.take(session.key(), session.documents()) is None  # taken
+            assert opened.head_start.take(session.key(), session.documents()) is None  # taken
             assert screen_text(app) == expected
             assert "< PP24 → PP21+PP22  split" in expected
     finally:
-        session.close()
+        opened.close()
 
 
 @pytest.fixture
@@ -309,31 +312,30 @@ async def test_the_first_screen_has_the_pairs_when_the_child_is_done_in_time(
     screen shows pairs and no worker computes; the cycle collector is on again after."""
     import gc
 
-    session = _open(es, modeled, tmp_path / "review.toml")
+    opened = _open(es, modeled, tmp_path / "review.toml")
     try:
-        app = quietly(lambda: review_app(session))
+        app = quietly(lambda: review_app(opened))
         assert gc.isenabled()
-        assert session.comparison == compare(es, modeled, align(es, modeled))
+        assert opened.session.comparison == compare(es, modeled, align(es, modeled))
         async with app.run_test(size=(120, 40)):
             assert "< PP24 → PP21+PP22  split" in screen_text(app)
             assert not app.workers
     finally:
-        session.close()
+        opened.close()
 
 
 @forks
 def test_a_child_not_done_in_time_leaves_the_comparison_to_the_worker(
     es: Document, modeled: Document
 ) -> None:
-    session = Session.open(es, modeled, Path("unused.toml"))
-    session.head_start = HeadStart.begin(_slow)  # type: ignore[arg-type]
+    opened = Ahead(Session.open(es, modeled, Path("unused.toml")), HeadStart.begin(_slow))  # type: ignore[arg-type]
     try:
         start = time.perf_counter()
-        assert session.take_ahead(within=0.2) is False
+        assert opened.take(within=0.2) is False
         assert 0.2 <= time.perf_counter() - start < 1
-        assert session.comparison is None
+        assert opened.session.comparison is None
     finally:
-        session.close()
+        opened.close()
 
 
 def test_the_head_start_can_be_turned_off(
@@ -343,10 +345,10 @@ def test_the_head_start_can_be_turned_off(
     the session computes the same comparison itself."""
     monkeypatch.setenv("RESALIGN_HEAD_START", "0")
     reads: list[str] = []
-    session = _open(es, modeled, tmp_path / "review.toml", reads=reads)
+    opened = _open(es, modeled, tmp_path / "review.toml", reads=reads)
     try:
-        assert session.head_start is None
+        assert opened.head_start is None
         assert sorted(reads) == ["A/RES/70/179", "A/RES/72/195"]
-        assert session.compute() == compare(es, modeled, align(es, modeled))
+        assert opened.compute() == compare(es, modeled, align(es, modeled))
     finally:
-        session.close()
+        opened.close()

@@ -5,6 +5,7 @@ No resolution logic lives here: the session asks `align`, the widgets draw.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -13,6 +14,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
+from resalign.align.comparison import Comparison
 from resalign.align.errors import ResalignError
 from resalign.tui.export import ask_and_export
 from resalign.tui.messages import AlignmentFailed, AlignmentReady
@@ -21,7 +23,7 @@ from resalign.tui.screens.link import NO_COUNTERPART, UNLINK, LinkScreen
 from resalign.tui.screens.prompt import PromptScreen
 from resalign.tui.session import Session
 from resalign.tui.widgets.header import DocumentsHeader
-from resalign.tui.widgets.moves import PairClicked
+from resalign.tui.widgets.moves import PairChosen
 from resalign.tui.widgets.navigator import Navigator
 from resalign.tui.widgets.pairs import PairsView
 
@@ -54,9 +56,12 @@ class ReviewApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, compute: Callable[[], Comparison] | None = None) -> None:
         super().__init__()
         self.session = session
+        self.compute = compute or session.compute_here
+        """Computes the session's comparison as it stands, in the worker thread (the
+        front end gives one that takes what `tui.ahead` computed first)."""
         self.navigator_wanted: bool | None = None
         """Shown or hidden by the `v` key; None: as the screen's width says."""
 
@@ -73,7 +78,7 @@ class ReviewApp(App[None]):
         self.query_one(PairsView).focus()
         if self.session.comparison is None:
             self.realign()
-        else:  # taken before the app started (`Session.take_ahead`)
+        else:  # taken before the app started (`Ahead.take`)
             self.redraw()
 
     def realign(self) -> None:
@@ -88,7 +93,7 @@ class ReviewApp(App[None]):
         worker = get_current_worker()
         message: AlignmentReady | AlignmentFailed
         try:
-            message = AlignmentReady(self.session.compute())
+            message = AlignmentReady(self.compute())
         except ResalignError as error:
             message = AlignmentFailed(str(error))
         except Exception as error:  # a bug: end the app with one line and a failing code
@@ -119,7 +124,7 @@ class ReviewApp(App[None]):
         self.query_one(Navigator).sync()
         self.query_one(PairsView).reselect()
 
-    def on_pair_clicked(self, event: PairClicked) -> None:
+    def on_pair_chosen(self, event: PairChosen) -> None:
         self.select(event.position)
 
     def action_move(self, step: int) -> None:

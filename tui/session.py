@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from resalign.align.aligner import align
 from resalign.align.comparison import FILTERS, Comparison, Diffs, diffs, from_diffs
@@ -20,13 +19,7 @@ from resalign.align.model import Document
 from resalign.align.overrides import Overrides
 from resalign.align.review import Review, load_review, merged, review_lock, save_review
 
-if TYPE_CHECKING:
-    from resalign.tui.ahead import HeadStart
-
 FILTER_CYCLE = tuple(FILTERS)
-TAKE_WITHIN = 0.5
-"""Seconds the UI waits before its first screen for the comparison computed ahead; when it
-takes longer (long documents), the UI starts and shows it is computing."""
 
 
 @dataclass
@@ -52,8 +45,6 @@ class Session:
     """Why the last mark or link could not be saved, for the UI to say."""
     keep: Keys | None = None
     """The pair to select again once a new comparison arrives."""
-    head_start: HeadStart | None = None
-    """The first comparison, being computed in another process (see `tui.ahead`)."""
     _pair_keys: tuple[Comparison | None, Counter[Keys]] = field(
         default=(None, Counter()), init=False, repr=False, compare=False
     )
@@ -92,11 +83,6 @@ class Session:
             keep=review.last,  # where the reviewer left off
         )
 
-    def close(self) -> None:
-        """Stop computing ahead, if it still runs."""
-        if self.head_start is not None:
-            self.head_start.close()
-
     def save_state(self) -> str | None:
         """Save the review, merged with what another session saved to the file since; a
         one-line reason if it cannot be saved (the review stays here, in memory)."""
@@ -122,29 +108,6 @@ class Session:
         self.keep = self.selected_keys() or self.keep
         self.comparison = None
         self.visible = ()
-
-    def compute(self) -> Comparison:
-        """Align and diff the documents as they stand (run off the UI thread): the
-        comparison computed ahead if it was for these inputs, else computed here."""
-        if self.head_start is not None:
-            comparison = self.head_start.take(self.key(), self.documents())
-            if comparison is not None:
-                return comparison
-        return self.compute_here()
-
-    def take_ahead(self, within: float = TAKE_WITHIN) -> bool:
-        """Show the comparison computed ahead if it comes within `within` seconds, here
-        and now: in the UI's worker thread it would share the processor with the UI's
-        start (2,000 pairs: 190 ms, not 80), and the first screen could not show pairs."""
-        if self.head_start is None:
-            return False
-        self.head_start.count_words(self.documents()[0])
-        if not self.head_start.ready(within):
-            return False
-        comparison = self.head_start.take(self.key(), self.documents())
-        if comparison is not None:
-            self.show(comparison)
-        return comparison is not None
 
     def key(self) -> tuple[int, str | None, Overrides]:
         """What the comparison depends on: the documents, in their order (by hash, the same

@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from resalign.align.corpus.catalog import Entry, Failure
 from resalign.align.corpus.groups import Groups
 from resalign.align.corpus.plan import part_path, tasks
+from resalign.align.corpus.records import PARALLEL_FIELDS
 from resalign.align.errors import OutputError
 from resalign.align.output import open_output
 
 if TYPE_CHECKING:
     from resalign.align.corpus.pipeline import Progress, Summary
+    from resalign.align.render.corpus.parquet import ParquetWriter
 
 FILES = (
     "documents.jsonl",
@@ -163,11 +165,11 @@ def _parallel(out: Path, parts: list[Path], started: time.struct_time) -> list[P
         paths.append(out / "parallel.parquet")
     with ExitStack() as files:
         jsonl, tmx, *tables = (files.enter_context(open_output(p, force=True)) for p in paths)
-        writers = [files.enter_context(TmxWriter(tmx, started))]
+        writers: list[TmxWriter | ParquetWriter] = [files.enter_context(TmxWriter(tmx, started))]
         if parquet:
             from resalign.align.render.corpus.parquet import ParquetWriter
 
-            writers.append(files.enter_context(ParquetWriter(tables[0])))
+            writers.append(files.enter_context(ParquetWriter(tables[0], PARALLEL_FIELDS)))
         for part in parts:
             lines = part.read_bytes()
             jsonl.write(lines)

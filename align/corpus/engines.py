@@ -177,8 +177,9 @@ class DaskCluster:
         except (OSError, TimeoutError) as error:
             self.close()
             raise EngineError(f"cannot reach the Dask scheduler {address}: {error}") from None
-        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
-        self.name = f"Dask at {self._client.scheduler.address}"
+        scheduler = self._client.scheduler_info()
+        self.workers = max(1, len(scheduler.get("workers", {})))
+        self.name = f"Dask at {scheduler['address']}"
 
     def run(self, calls: Iterable[Call]) -> Iterator[Any]:
         """Tasks go out `BATCH` to a Dask task, as many as keep each worker the cluster

@@ -72,7 +72,8 @@ def document_path(documents: str | Path, id: str) -> Path:
 def load(documents: str | Path, id: str) -> Document:
     """A document a read task kept (the work folder is the run's own: nobody else's
     pickle is ever loaded)."""
-    return pickle.loads(document_path(documents, id).read_bytes())
+    document: Document = pickle.loads(document_path(documents, id).read_bytes())
+    return document
 
 
 def _write_part(kind: str, group: dict[str, Any], documents: str, part: Path, pivot: str) -> int:

@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
+from resalign.align.model import SUPERSCRIPT_DIGITS
 from resalign.align.patterns import lazy
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-TO_ASCII_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 SUPERSCRIPT_RUN = f"[{SUPERSCRIPT_DIGITS}]+"
 
 TERMINAL = ",;:.،؛。；：，!?！？"

@@ -18,8 +18,8 @@ from functools import cache
 from typing import NamedTuple
 
 from resalign.align.languages import LANGUAGES
+from resalign.align.model import SUPERSCRIPT_DIGITS, TO_ASCII_DIGITS, TO_SUPERSCRIPT
 from resalign.align.patterns import lazy
-from resalign.align.read.blocks import SUPERSCRIPT_DIGITS, TO_ASCII_DIGITS, TO_SUPERSCRIPT
 
 _RUN = lazy(rf"\d+|[{SUPERSCRIPT_DIGITS}]+")
 """A run of digits: where every call, and every number that is none, stands."""

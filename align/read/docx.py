@@ -22,8 +22,8 @@ from lxml import etree
 
 from resalign.align.errors import ReadError
 from resalign.align.languages import ARABIC, LATIN_LETTERS, RUSSIAN, Language
-from resalign.align.model import Document
-from resalign.align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
+from resalign.align.model import TO_SUPERSCRIPT, Document
+from resalign.align.read.blocks import Block, with_emphasis
 from resalign.align.read.html import html_blocks
 from resalign.align.read.safe import Package
 from resalign.align.read.structure import build_document
@@ -289,7 +289,7 @@ class Numbering:
             num_id = _val(num_pr, "numId")
             if num_id in (None, "0"):
                 return None
-            return num_id, _level(_val(num_pr, "ilvl"))  # type: ignore[return-value]
+            return num_id, _level(_val(num_pr, "ilvl"))
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         if style is not None:
             return self.style_numbering.get(style.get(f"{W}val", ""))

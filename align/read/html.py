@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 import lxml.html
 from lxml import etree
 
 from resalign.align.errors import ReadError
 from resalign.align.languages import Language, detect
-from resalign.align.model import Document
-from resalign.align.read.blocks import TO_SUPERSCRIPT, Block, with_emphasis
+from resalign.align.model import TO_SUPERSCRIPT, Document
+from resalign.align.read.blocks import Block, with_emphasis
 from resalign.align.read.safe import refuse_declarations
 from resalign.align.read.structure import build_document
 
@@ -118,14 +119,14 @@ def _page(
         raise ReadError(f"{source}: refused: elements nested more than 256 deep")
     for element in list(root.iter(*IGNORED)):
         if element.getparent() is not None:
-            element.drop_tree()
-    lang = lang or detect(" ".join(root.itertext()))
+            _html(element).drop_tree()
+    lang = lang or detect(" ".join(map(str, root.itertext())))
     notes = [element for element in root.iter() if _is_notes(element)]
     inside = set(notes)
     notes = [n for n in notes if not any(a in inside for a in n.iterancestors())]
     footnotes = [block for section in notes for block in _footnotes(section, lang)]
     for section in notes:
-        section.drop_tree()
+        _html(section).drop_tree()
     walker = _Walker(lang)
     walker.walk(root)
     walker.flush()
@@ -235,8 +236,8 @@ def _footnotes(section: etree._Element, lang: Language) -> list[Block]:
     blocks = []
     for order, item in enumerate(items, 1):
         for link in list(item.iter("a")):
-            if BACKLINK.match(link.text_content() or "") and link.getparent() is not None:
-                link.drop_tree()
+            if BACKLINK.match(_html(link).text_content()) and link.getparent() is not None:
+                _html(link).drop_tree()
         walker = _Walker(lang, labels=False)
         walker.walk(item)
         walker.flush()
@@ -254,3 +255,9 @@ def _number_of(item: etree._Element, text: str, order: int) -> int:
         return int(found[1])
     leading = re.match(r"\s*(\d{1,3})[.)]?\s", text)
     return int(leading[1]) if leading else order
+
+
+def _html(element: etree._Element) -> lxml.html.HtmlElement:
+    """An element of a page lxml.html parsed, which is an `HtmlElement` (lxml-stubs types the
+    tree as plain elements)."""
+    return cast(lxml.html.HtmlElement, element)

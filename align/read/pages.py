@@ -22,8 +22,9 @@ from collections.abc import Sequence, Set
 from itertools import pairwise
 from typing import NamedTuple
 
+from resalign.align.model import TO_ASCII_DIGITS
 from resalign.align.patterns import lazy
-from resalign.align.read.blocks import TO_ASCII_DIGITS, is_open
+from resalign.align.read.blocks import is_open
 
 _JOB = r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
 """A job number (`23-25978 (E) 100124`)."""

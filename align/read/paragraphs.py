@@ -16,12 +16,10 @@ from collections.abc import Sequence
 from functools import cache
 
 from resalign.align.languages import LATIN_LETTERS, Language
-from resalign.align.model import FootnoteRef, Kind, Paragraph
+from resalign.align.model import SUPERSCRIPT_DIGITS, TO_ASCII_DIGITS, FootnoteRef, Kind, Paragraph
 from resalign.align.patterns import lazy
 from resalign.align.read.blocks import (
-    SUPERSCRIPT_DIGITS,
     SUPERSCRIPT_RUN,
-    TO_ASCII_DIGITS,
     Block,
     is_open,
     join_text,

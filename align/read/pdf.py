@@ -28,9 +28,9 @@ from typing import Any
 
 from resalign.align.errors import ReadError
 from resalign.align.languages import Language
-from resalign.align.model import Document
+from resalign.align.model import TO_SUPERSCRIPT, Document
 from resalign.align.pickling import by_fields
-from resalign.align.read.blocks import TO_SUPERSCRIPT, with_emphasis
+from resalign.align.read.blocks import with_emphasis
 from resalign.align.read.isolated import run_isolated_each
 from resalign.align.read.pages import RULE
 from resalign.align.read.text import parse_text
@@ -194,8 +194,10 @@ def _per_character() -> tuple[Any, Any, Any, Any, Any]:
     import pypdfium2.raw as pdfium
 
     def plain(function: Any, result: Any, *arguments: Any) -> Any:
-        address = ctypes.cast(function, ctypes.c_void_p).value
-        return ctypes.CFUNCTYPE(result, *arguments)(address)
+        pointer = ctypes.cast(function, ctypes.c_void_p).value
+        if pointer is None:  # never so in a PDFium that loaded; a null call would crash
+            raise ImportError(f"PDFium has no {function.__name__}")
+        return ctypes.CFUNCTYPE(result, *arguments)(pointer)
 
     address, number = ctypes.c_void_p, ctypes.c_int
     return (

@@ -18,13 +18,12 @@ from itertools import pairwise
 
 from resalign.align.errors import ReadError
 from resalign.align.languages import Language, detect
-from resalign.align.model import Document
+from resalign.align.model import TO_ASCII_DIGITS, Document
 from resalign.align.patterns import lazy
 from resalign.align.read.blocks import (
     CLOSERS,
     SUPERSCRIPT_RUN,
     TERMINAL,
-    TO_ASCII_DIGITS,
     Block,
     is_open,
     join_lines,
@@ -164,7 +163,8 @@ def _header_and_layout(
     stripped = [line.strip() for line in lines]
     plain = [line.replace("*", "") for line in stripped]
     title_at = next((i for i, line in enumerate(stripped) if TITLE.match(line)), None)
-    title = TITLE.match(stripped[title_at])["title"] if title_at is not None else None  # type: ignore[index]
+    found = TITLE.match(stripped[title_at]) if title_at is not None else None
+    title = found["title"] if found is not None else None
     if title_at is None:
         title_at = next((i for i, line in enumerate(plain) if lang.opening.match(line)), None)
     if title_at is None:

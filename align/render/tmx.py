@@ -101,8 +101,9 @@ def add_unit(
     """A `<tu>` with its properties (those with a value) and one `<tuv>` per (locale,
     text, footnote calls); a text of several paragraphs is one segment. It was created
     when its memory was (the header's date: one date for the whole file)."""
-    header = body.getprevious()
-    unit = etree.SubElement(body, "tu", tuid=tuid, creationdate=header.get("creationdate", ""))
+    header = body.getprevious()  # `memory` made it
+    created = "" if header is None else header.get("creationdate", "")
+    unit = etree.SubElement(body, "tu", tuid=tuid, creationdate=created)
     for kind, value in properties:
         if value:
             etree.SubElement(unit, "prop", type=kind).text = value

@@ -3,15 +3,14 @@ runs, comments and the package around them, written with lxml and zipfile."""
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 import time
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
+from resalign.align.render import opc, xmltree
 from resalign.align.render.stamp import moment
 from resalign.align.render.tmx import LOCALES
 
@@ -19,7 +18,6 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 AUTHOR = "resalign"
-_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 PARTS = {
     "document": f"{_MAIN}.document.main+xml",
@@ -164,53 +162,14 @@ def footnotes_part() -> etree._Element:
 
 def package(parts: dict[str, etree._Element]) -> bytes:
     """The .docx: content types, relationships and `parts` (by their PARTS name)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        _write(archive, "[Content_Types].xml", _content_types(parts))
-        _write(archive, "_rels/.rels", _relationships([("officeDocument", "word/document.xml")]))
-        others = [(name, f"{name}.xml") for name in parts if name != "document"]
-        _write(archive, "word/_rels/document.xml.rels", _relationships(others))
-        for name, root in parts.items():
-            _write(archive, f"word/{name}.xml", root)
-    return buffer.getvalue()
-
-
-def _write(archive: zipfile.ZipFile, name: str, root: etree._Element) -> None:
-    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    archive.writestr(
-        info, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    )
-
-
-def _content_types(parts: Iterable[str]) -> etree._Element:
-    namespace = "http://schemas.openxmlformats.org/package/2006/content-types"
-    types = etree.Element(f"{{{namespace}}}Types", nsmap={None: namespace})
-    etree.SubElement(
-        types,
-        f"{{{namespace}}}Default",
-        Extension="rels",
-        ContentType="application/vnd.openxmlformats-package.relationships+xml",
-    )
-    etree.SubElement(
-        types, f"{{{namespace}}}Default", Extension="xml", ContentType="application/xml"
-    )
-    for name in parts:
-        etree.SubElement(
-            types, f"{{{namespace}}}Override", PartName=f"/word/{name}.xml", ContentType=PARTS[name]
-        )
-    return types
-
-
-def _relationships(targets: list[tuple[str, str]]) -> etree._Element:
-    namespace = "http://schemas.openxmlformats.org/package/2006/relationships"
-    root = etree.Element(f"{{{namespace}}}Relationships", nsmap={None: namespace})
-    for number, (kind, target) in enumerate(targets, 1):
-        etree.SubElement(
-            root,
-            f"{{{namespace}}}Relationship",
-            Id=f"rId{number}",
-            Type=f"{_RELATIONSHIPS}/{kind}",
-            Target=target,
-        )
-    return root
+    others = [(name, f"{name}.xml") for name in parts if name != "document"]
+    return opc.package(
+        [
+            ("[Content_Types].xml", opc.content_types(
+                (f"/word/{name}.xml", PARTS[name]) for name in parts
+            )),
+            ("_rels/.rels", opc.relationships([("officeDocument", "word/document.xml")])),
+            ("word/_rels/document.xml.rels", opc.relationships(others)),
+            *((f"word/{name}.xml", xmltree.xml(root)) for name, root in parts.items()),
+        ]
+    )  # fmt: skip

@@ -12,9 +12,7 @@ formula, whatever it begins with (`=HYPERLINK(…)` stays text).
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -23,11 +21,10 @@ from lxml import etree
 
 from resalign.align.comparison import Comparison, PairView
 from resalign.align.diff import DELETE, EQUAL, INSERT
+from resalign.align.render import opc, xmltree
 from resalign.align.render.labels import STATUS_LABELS, renumbered_list, what_happened
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 FILLS = {
     "same": "F2F2F2",
     "changed": "FFF4CE",
@@ -72,28 +69,27 @@ def render_xlsx(comparison: Comparison) -> bytes:
     pairs = _pairs_sheet(comparison)
     summary = _summary_sheet(comparison)
     last = len(comparison.views) + 1
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
-        for name, part in (
-            ("[Content_Types].xml", _content_types()),
-            ("_rels/.rels", _relations([("officeDocument", "xl/workbook.xml")])),
+    office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    return opc.package(
+        [
+            ("[Content_Types].xml", opc.content_types([
+                ("/xl/workbook.xml", f"{office}.sheet.main+xml"),
+                ("/xl/worksheets/sheet1.xml", f"{office}.worksheet+xml"),
+                ("/xl/worksheets/sheet2.xml", f"{office}.worksheet+xml"),
+                ("/xl/styles.xml", f"{office}.styles+xml"),
+            ])),
+            ("_rels/.rels", opc.relationships([("officeDocument", "xl/workbook.xml")])),
             ("xl/workbook.xml", _workbook(last)),
-            (
-                "xl/_rels/workbook.xml.rels",
-                _relations(
-                    [
-                        ("worksheet", "worksheets/sheet1.xml"),
-                        ("worksheet", "worksheets/sheet2.xml"),
-                        ("styles", "styles.xml"),
-                    ]
-                ),
-            ),
+            ("xl/_rels/workbook.xml.rels", opc.relationships([
+                ("worksheet", "worksheets/sheet1.xml"),
+                ("worksheet", "worksheets/sheet2.xml"),
+                ("styles", "styles.xml"),
+            ])),
             ("xl/styles.xml", _styles()),
             ("xl/worksheets/sheet1.xml", pairs),
             ("xl/worksheets/sheet2.xml", summary),
-        ):
-            package.writestr(name, part)
-    return buffer.getvalue()
+        ]
+    )  # fmt: skip
 
 
 def _pairs_sheet(comparison: Comparison) -> bytes:
@@ -271,24 +267,24 @@ def _column(index: int) -> str:
 
 
 def _workbook(last_row: int) -> bytes:
-    book = etree.Element(f"{{{MAIN}}}workbook", nsmap={None: MAIN, "r": RELATIONS})
+    book = xmltree.root(MAIN, "workbook", r=opc.OFFICE)
     sheets = _sub(book, "sheets")
     for number, name in enumerate(("Pairs", "Summary"), 1):
         _sub(
             sheets,
             "sheet",
-            {"name": name, "sheetId": str(number), f"{{{RELATIONS}}}id": f"rId{number}"},
+            {"name": name, "sheetId": str(number), f"{{{opc.OFFICE}}}id": f"rId{number}"},
         )
     names = _sub(book, "definedNames")
     _sub(
         names, "definedName", name="_xlnm._FilterDatabase", localSheetId="0", hidden="1"
     ).text = f"'Pairs'!$A$1:$L${last_row}"
     _sub(names, "definedName", name="_xlnm.Print_Titles", localSheetId="0").text = "'Pairs'!$1:$1"
-    return etree.tostring(book, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xmltree.xml(book)
 
 
 def _styles() -> bytes:
-    sheet = etree.Element(f"{{{MAIN}}}styleSheet", nsmap={None: MAIN})
+    sheet = xmltree.root(MAIN, "styleSheet")
     fonts = _sub(sheet, "fonts", count="3")
     plain = _sub(fonts, "font")
     _sub(plain, "sz", val="11")
@@ -320,30 +316,4 @@ def _styles() -> bytes:
             _sub(xf, "alignment", vertical="top", wrapText="1")
     styles = _sub(sheet, "cellStyles", count="1")
     _sub(styles, "cellStyle", name="Normal", xfId="0", builtinId="0")
-    return etree.tostring(sheet, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _relations(targets: list[tuple[str, str]]) -> bytes:
-    root = etree.Element(f"{{{PACKAGE}}}Relationships", nsmap={None: PACKAGE})
-    for number, (kind, target) in enumerate(targets, 1):
-        _sub(root, "Relationship", Id=f"rId{number}", Type=f"{RELATIONS}/{kind}", Target=target)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _content_types() -> bytes:
-    types = "http://schemas.openxmlformats.org/package/2006/content-types"
-    office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    root = etree.Element(f"{{{types}}}Types", nsmap={None: types})
-    _sub(
-        root, "Default", Extension="rels",
-        ContentType="application/vnd.openxmlformats-package.relationships+xml",
-    )  # fmt: skip
-    _sub(root, "Default", Extension="xml", ContentType="application/xml")
-    for part, kind in (
-        ("/xl/workbook.xml", "sheet.main+xml"),
-        ("/xl/worksheets/sheet1.xml", "worksheet+xml"),
-        ("/xl/worksheets/sheet2.xml", "worksheet+xml"),
-        ("/xl/styles.xml", "styles+xml"),
-    ):
-        _sub(root, "Override", PartName=part, ContentType=f"{office}.{kind}")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xmltree.xml(sheet)

@@ -17,8 +17,8 @@ counted): a long document renumbers thousands, and laying them all out cost 30 m
 
 
 class DocumentsHeader(Static):
-    def __init__(self, session: Session, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, session: Session) -> None:
+        super().__init__()
         self.session = session
         self._renumbered: tuple[object, str] = (None, "")
         self.shows_filter = True

@@ -1,5 +1,5 @@
 """What the two lists of pairs, the navigator and the main view, share: the keys that move
-the selection there and the message a click on a pair sends."""
+the selection there and the message they send the app when a pair is chosen."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ MOVES: list[BindingType] = [  # arrows move between pairs, not line by line
 """The widget gives the `page` (a screen on or back) and `edge` (first or last) actions."""
 
 
-class PairClicked(Message):
-    """A pair was clicked: `position` in the session's visible pairs."""
+class PairChosen(Message):
+    """A pair was clicked, or moved to a screen or the list's end away: `position` in the
+    session's visible pairs. The app selects it, in every view."""
 
     def __init__(self, position: int) -> None:
         super().__init__()

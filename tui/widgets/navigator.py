@@ -28,7 +28,7 @@ from resalign.tui.styles import (
     STALE_MARK,
     STATUS_STYLES,
 )
-from resalign.tui.widgets.moves import MOVES, PairClicked
+from resalign.tui.widgets.moves import MOVES, PairChosen
 
 
 class Navigator(ScrollView, can_focus=True):
@@ -63,8 +63,8 @@ class Navigator(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"navigator--highlighted", "navigator--hover"}
     BINDINGS: ClassVar[list[BindingType]] = MOVES
 
-    def __init__(self, session: Session, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, session: Session) -> None:
+        super().__init__()
         self.session = session
         self._prompts: dict[int, Text] = {}
         """Each pair's line by view index, kept while the comparison stays: a filter or
@@ -99,8 +99,9 @@ class Navigator(ScrollView, can_focus=True):
     def sync(self) -> None:
         """Highlight the session's selected pair and keep it in view."""
         previous, self.highlighted = self.highlighted, self.session.selected if self.count else None
-        for position in {previous, self.highlighted} - {None}:
-            self.refresh_line(position)  # type: ignore[arg-type]
+        for position in {previous, self.highlighted}:
+            if position is not None:
+                self.refresh_line(position)
         if self.highlighted is None:
             return
         top, height = round(self.scroll_y), self.scrollable_content_region.height
@@ -123,12 +124,12 @@ class Navigator(ScrollView, can_focus=True):
 
     def _select(self, position: int) -> None:
         if self.count:
-            self.app.select(max(0, min(self.count - 1, position)))  # type: ignore[attr-defined]
+            self.post_message(PairChosen(max(0, min(self.count - 1, position))))
 
     def on_click(self, event: events.Click) -> None:
         position = self._position_at(event)
         if position is not None:
-            self.post_message(PairClicked(position))
+            self.post_message(PairChosen(position))
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self._hover(self._position_at(event))
@@ -138,8 +139,9 @@ class Navigator(ScrollView, can_focus=True):
 
     def _hover(self, position: int | None) -> None:
         previous, self._hovered = self._hovered, position
-        for line in {previous, position} - {None}:
-            self.refresh_line(line)  # type: ignore[arg-type]
+        for line in {previous, position}:
+            if line is not None:
+                self.refresh_line(line)
 
     def _position_at(self, event: events.MouseEvent) -> int | None:
         """The pair's position under the mouse; None on the border or past the last."""

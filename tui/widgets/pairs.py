@@ -46,7 +46,7 @@ from resalign.tui.styles import (
     STALE_MARK,
     STATUS_STYLES,
 )
-from resalign.tui.widgets.moves import MOVES, PairClicked
+from resalign.tui.widgets.moves import MOVES, PairChosen
 
 RTL = {"ar"}
 CACHED_ROWS = 300
@@ -70,8 +70,8 @@ class PairsView(ScrollView, can_focus=True):
         Binding("space", "page(1)", "Page down", show=False),
     ]
 
-    def __init__(self, session: Session, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, session: Session) -> None:
+        super().__init__()
         self.session = session
         self.footnotes = False
         self.unified = False
@@ -180,12 +180,12 @@ class PairsView(ScrollView, can_focus=True):
         position = bisect.bisect_right(self._starts, max(0, target)) - 1
         if position == self.session.selected:
             position += direction
-        self.app.select(max(0, min(len(self._starts) - 1, position)))  # type: ignore[attr-defined]
+        self.post_message(PairChosen(max(0, min(len(self._starts) - 1, position))))
 
     def action_edge(self, which: int) -> None:
         """The first pair (`0`) or the last (`-1`), selected."""
         if self._starts:
-            self.app.select(range(len(self._starts))[which])  # type: ignore[attr-defined]
+            self.post_message(PairChosen(range(len(self._starts))[which]))
 
     def scroll_to_selected(self) -> None:
         if not self._starts:
@@ -232,7 +232,7 @@ class PairsView(ScrollView, can_focus=True):
         line = round(self.scroll_y) + event.y
         position = bisect.bisect_right(self._starts, line) - 1
         if 0 <= position < len(self._heights):
-            self.post_message(PairClicked(position))
+            self.post_message(PairChosen(position))
 
     # one pair ----------------------------------------------------------------------------
     def _row(self, position: int) -> list[Strip]:

@@ -54,7 +54,7 @@ def render_html(carry: Carry) -> bytes:
 
 def _row(unit: CarriedUnit, target: str) -> etree._Element:
     reasons = [*unit.reasons, *(f"replaced {r}" for r in unit.replacements)]
-    return E.TR(
+    row: etree._Element = E.TR(
         {"class": unit.status, "id": unit.key},
         E.TD(unit.key),
         E.TD({"class": "status"}, headline(unit)),
@@ -64,6 +64,7 @@ def _row(unit: CarriedUnit, target: str) -> etree._Element:
             *(E.DIV({"class": "reasons"}, reason) for reason in reasons),
         ),
     )
+    return row
 
 
 def _changes(unit: CarriedUnit) -> list[etree._Element | str]:
@@ -77,7 +78,10 @@ def diff_elements(spans: Sequence[Span]) -> list[etree._Element | str]:
 
 
 def _dropped(unit: DroppedUnit, target: str) -> etree._Element:
-    return E.LI(E.STRONG(unit.key), " ", E.SPAN(_language(target), unit.target or unit.source))
+    item: etree._Element = E.LI(
+        E.STRONG(unit.key), " ", E.SPAN(_language(target), unit.target or unit.source)
+    )
+    return item
 
 
 def _language(code: str) -> dict[str, str]:

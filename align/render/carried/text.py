@@ -5,7 +5,7 @@ footnote calls as superscript numbers, footnotes at the end."""
 from __future__ import annotations
 
 from resalign.align.carry import Carry
-from resalign.align.read.blocks import TO_SUPERSCRIPT
+from resalign.align.model import TO_SUPERSCRIPT
 from resalign.align.render.carried.layout import Block, blocks, footnote_number, footnotes
 
 

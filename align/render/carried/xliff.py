@@ -20,6 +20,7 @@ from lxml import etree
 
 from resalign.align.carry import CarriedUnit, Carry
 from resalign.align.model import FootnoteRef
+from resalign.align.render import xmltree
 from resalign.align.render.carried.layout import footnote_number
 from resalign.align.render.carried.notes import carry_title, comment_text, dropped_text
 from resalign.align.render.stamp import tool_version
@@ -42,7 +43,8 @@ def render_xliff(carry: Carry, in_place: bool = False) -> bytes:
     translates the target where it stands (the carried translations go to its memory)."""
     source = carry.new_source.language
     target = carry.old_target.language
-    root = etree.Element(f"{X}xliff", version="1.2", nsmap={None: NS})
+    root = xmltree.root(NS, "xliff")
+    root.set("version", "1.2")
     file = etree.SubElement(
         root,
         f"{X}file",

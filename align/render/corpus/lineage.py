@@ -70,10 +70,11 @@ def _page(title: str, body: list[etree._Element]) -> bytes:
 
 
 def _legend() -> etree._Element:
-    return E.P(
+    legend: etree._Element = E.P(
         {"class": "legend"},
         *(E.SPAN({"class": status}, words) for status, words in WORDS.items()),
     )
+    return legend
 
 
 def _language_section(language: str, lineage: dict[str, Any]) -> list[etree._Element]:

@@ -3,15 +3,14 @@ columns, a language set per row group, so memory holds one set."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from resalign.align.corpus.records import PARALLEL_FIELDS
 
-
-def schema() -> pa.Schema:
+def schema(fields: Sequence[str]) -> pa.Schema:
     def kind(name: str) -> pa.DataType:
         if name.endswith("_score"):
             return pa.float64()
@@ -19,15 +18,15 @@ def schema() -> pa.Schema:
             return pa.list_(pa.string())
         return pa.string()
 
-    return pa.schema([(name, kind(name)) for name in PARALLEL_FIELDS])
+    return pa.schema([(name, kind(name)) for name in fields])
 
 
 class ParquetWriter:
     """Writes the sets' records into `handle` as they are added; an empty corpus is a file
     with the columns and no rows."""
 
-    def __init__(self, handle: BinaryIO) -> None:
-        self._schema = schema()
+    def __init__(self, handle: BinaryIO, fields: Sequence[str]) -> None:
+        self._schema = schema(fields)
         self._writer = pq.ParquetWriter(handle, self._schema, compression="zstd")
 
     def add(self, records: list[dict[str, Any]]) -> None:

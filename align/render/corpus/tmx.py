@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
-from resalign.align.corpus.groups import ORDER
+from resalign.align.languages import LANGUAGES
 from resalign.align.render.stamp import tool_version
 from resalign.align.render.tmx import LOCALES, XML_LANG
 
@@ -67,7 +67,7 @@ def _header(created: str) -> etree._Element:
 
 def _unit(record: dict[str, Any], created: str) -> etree._Element | None:
     languages = [
-        lang for lang in ORDER if record.get(lang) and lang not in record.get("uneven", ())
+        lang for lang in LANGUAGES if record.get(lang) and lang not in record.get("uneven", ())
     ]
     if len(languages) < 2 or (record["kind"] == "header" and record["unit"] != "TITLE"):
         return None
