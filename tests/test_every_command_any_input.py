@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resalign.align.errors import ExitCode
-from resalign.cli import REPORT_FORMATS, main
+from resalign.align.render import FORMATS as REPORT_FORMATS
+from resalign.cli import main
 from tests.conftest import ES
 
 EXITS = {ExitCode.OK, ExitCode.INPUT, ExitCode.OUTPUT}

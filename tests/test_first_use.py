@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from resalign.cli import EXAMPLE_PAIR, main
+from resalign.cli import main
+from resalign.commands.demo import EXAMPLE_PAIR
 from tests.conftest import ES
 
 ROOT = Path(__file__).resolve().parent.parent

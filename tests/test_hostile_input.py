@@ -830,7 +830,7 @@ def test_the_interrupt_guard_runs_its_block_where_signals_cannot_reach_it() -> N
     without the guard rather than failing."""
     import threading
 
-    from resalign.cli import _interruptible
+    from resalign.interrupt import interruptible as _interruptible
 
     ran: list[str] = []
 

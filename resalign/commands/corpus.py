@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resalign.align.errors import ExitCode
+from resalign.options import add_cache_options, add_max_size
 
 if TYPE_CHECKING:
     from resalign.align.corpus.pipeline import Summary
+    from resalign.options import Commands
 
 HANDFUL = 8
 """Fewer documents than this run in-process: starting workers would cost more."""
 
 
-def add_corpus_command(commands: Any, add_cache_options: Any, size: Any) -> None:
-    from resalign.align.read import DEFAULT_MAX_SIZE
-
+def add(commands: Commands) -> None:
     corpus = commands.add_parser(
         "corpus",
         help="read, group and align a whole collection",
@@ -62,15 +62,9 @@ def add_corpus_command(commands: Any, add_cache_options: Any, size: Any) -> None
     corpus.add_argument("--resume", action="store_true", help="continue a run in OUT")
     corpus.add_argument("--force", action="store_true", help="start again over a run in OUT")
     corpus.add_argument("--quiet", action="store_true", help="no progress bars")
-    corpus.add_argument(
-        "--max-size",
-        type=size,
-        default=DEFAULT_MAX_SIZE,
-        metavar="SIZE",
-        help="skip documents larger than this (default 64M)",
-    )
+    add_max_size(corpus, "skip documents larger than this (default 64M)")
     add_cache_options(corpus)
-    corpus.set_defaults(handler=run_corpus_command)
+    corpus.set_defaults(handler=run)
 
 
 def _jobs(text: str) -> int:
@@ -91,7 +85,7 @@ def _scheduler(text: str) -> str:
     return text.strip()
 
 
-def run_corpus_command(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from resalign import package_version
     from resalign.align.corpus.engines import engine
     from resalign.align.corpus.inputs import collection
