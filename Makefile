@@ -1,6 +1,7 @@
 # Quick start: `make demo` and `make test` on a machine with Python 3.11 and make.
+# Another Python: `make test PYTHON=python3.13 VENV=.venv-3.13` (as .ci/run does).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
 
 .PHONY: demo test lint bench clean
@@ -37,4 +38,4 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .import_linter_cache build dist *.egg-info
+	rm -rf $(VENV) .venv-3.* .pytest_cache .ruff_cache .hypothesis .import_linter_cache build dist *.egg-info

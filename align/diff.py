@@ -37,7 +37,7 @@ _PLAIN = (
 _REST = r"|\s+|."  # a run of white space; any other single character (punctuation, symbols)
 FIRST_CJK = "\u3040"
 """Text whose characters all come before this has no CJK character: its patterns leave the
-CJK class out, which costs 3 ms to compile (a text with one is tokenized the same way, by
+CJK class out, which is slow to compile (a text with one is tokenized the same way, by
 the patterns that have it)."""
 TOKEN = lazy(_SYMBOLS + _PLAIN + _REST, re.DOTALL)
 TOKEN_CJK = lazy(_SYMBOLS + _CJK + _PLAIN + _REST, re.DOTALL)
@@ -56,8 +56,8 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     """`len(words(text))`. Every symbol has a `/`: without one, the patterns without the
-    symbols' alternatives find the same words, a third faster (2,000 paragraphs: 37 ms
-    against 58, counted before the review UI's first screen)."""
+    symbols' alternatives find the same words faster (the review UI counts every pair's
+    words before its first screen)."""
     if "/" in text:
         return len(words(text))
     return len((_WORDS_ALONE_CJK if reaches(text, FIRST_CJK) else _WORDS_ALONE).findall(text))

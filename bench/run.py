@@ -152,6 +152,41 @@ def bench_anchors() -> None:
     print(f"import time of the diff path: {imports * 1000:.0f} ms")
 
 
+STARTUP_TRICKS = {
+    "all tricks": "",
+    "no deferred inspect": "resalign._defer = lambda name: None\n",
+    "no os._exit": "resalign._leave = sys.exit\n",
+    "no quiet import": "resalign.quietly = lambda make: make()\n",
+    "shutil imported": "import shutil\n",  # what `console.columns` avoids importing
+}
+"""Each start-up trick of `resalign.run` taken away in turn (a line run before it)."""
+
+
+def bench_startup() -> None:
+    """What each start-up trick saves: `resalign parse` of the text seed and `resalign
+    diff` of the seed pair, run whole with every trick and with each taken away, paired."""
+    python = sys.executable
+    old, new = str(SEEDS / "A_RES_70_179.es.modeled.txt"), str(SEED)
+    argvs = {"parse": ["parse", new], "diff": ["diff", old, new, "--color", "never"]}
+    for command, argv in argvs.items():
+        run = f"sys.argv = ['resalign', *{argv!r}]\nresalign.run()"
+        medians = paired(
+            {
+                name: [python, "-c", f"import sys, resalign\n{line}{run}"]
+                for name, line in STARTUP_TRICKS.items()
+            },
+            runs=31,
+        )
+        base, base_least = medians["all tricks"]
+        for name, (median, least) in medians.items():
+            row(
+                f"start-up, {command}: {name}",
+                median * 1000,
+                f"{(median - base) * 1000:+.1f} ms; least {least * 1000:.1f} ms "
+                f"({(least - base_least) * 1000:+.1f})",
+            )
+
+
 GROWTH_SIZES = (1_000, 3_000, 10_000, 30_000, 100_000)
 
 
@@ -502,6 +537,7 @@ def bench_corpus() -> None:
 
 SECTIONS = {
     "anchors": bench_anchors,
+    "startup": bench_startup,
     "hostile": bench_hostile,
     "real": bench_real,
     "readers": bench_readers,

@@ -52,7 +52,8 @@ def run() -> None:
 def start() -> None:
     """Ready this process for a command, as `resalign` does first: `inspect` deferred, the
     CLI imported with the cycle collector off and what it made frozen."""
-    _defer("inspect")
+    if sys.version_info < (3, 12):
+        _defer("inspect")
     quietly(lambda: importlib.import_module("resalign.cli"))
 
 
@@ -69,21 +70,21 @@ class _OnFirstUse(types.ModuleType):
 
 
 def _defer(name: str) -> None:
-    """Import the stdlib module `name` only when a name of it is first read. `inspect` (with
-    ast, dis and tokenize: 4-5 ms, 8% of a whole `resalign parse`) is imported by
-    `dataclasses` for one call, made for a dataclass without a docstring; the commands that
-    read and diff never make it, the review UI's toolkit does."""
+    """Import the stdlib module `name` only when a name of it is first read. On Python 3.11,
+    `dataclasses` imports `inspect` (with ast, dis and tokenize) for one call, made for a
+    dataclass without a docstring; the commands that read and diff never make it, the
+    review UI's toolkit does. From 3.12 `dataclasses` calls it for every class: `start`
+    defers it on 3.11 only."""
     if name not in sys.modules:
         sys.modules[name] = _OnFirstUse(name)
 
 
 def quietly(make: Callable[[], T]) -> T:
     """`make()` run with the cycle collector off, and what it made frozen after: for work
-    that makes many objects living as long as the process and no garbage. Importing the
-    CLI makes tens of thousands (collections that walked them cost 2-3 ms of a 65 ms
-    `resalign parse`; forked children share the frozen pages too); starting a review
-    makes the documents, the comparison and the toolkit (collections took 25-50 ms before
-    the first screen of 2,000 pairs, a full one 27)."""
+    that makes many objects living as long as the process and no garbage, which the cycle
+    collector would walk again and again for nothing. Importing the CLI makes tens of
+    thousands (forked children share the frozen pages too); starting a review makes the
+    documents, the comparison and the toolkit."""
     gc.disable()
     try:
         return make()
@@ -95,8 +96,8 @@ def quietly(make: Callable[[], T]) -> T:
 def _leave(code: int) -> NoReturn:
     """Exit with `code`, without the interpreter's teardown where nothing is left for it
     to do: no thread still running and no exit handler registered (the reading and
-    diffing commands). Freeing every module and object one by one took 9 ms, a tenth of a whole
-    `resalign parse`; the operating system takes the memory back at once."""
+    diffing commands): the teardown frees every module and object one by one, and the
+    operating system takes the memory back at once anyway."""
     import atexit
 
     pending = getattr(atexit, "_ncallbacks", lambda: 1)()  # CPython's count; else assume some

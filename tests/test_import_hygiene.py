@@ -88,6 +88,9 @@ def test_commands_on_files_load_no_http_client() -> None:
         assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
 
 
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="from Python 3.12 dataclasses imports inspect itself"
+)
 @pytest.mark.parametrize("command", ["parse", "diff"])
 def test_reading_and_diffing_processes_never_load_inspect(command: str) -> None:
     """`resalign parse` and `resalign diff` as a user runs them: `dataclasses` imports

@@ -1,14 +1,14 @@
 """A review's first comparison, computed in a second process while the UI starts.
 
-Reading, aligning and diffing 2,000 pairs takes about 0.7 s; importing Textual and drawing
-its first screen, about 0.4 s. In one process Python runs them one after the other. Here a
-child process, forked before Textual starts any thread (a process with threads cannot be
-forked safely), computes the comparison while the parent starts the UI; the child sends
-back what it computed as `Diffs`. The two read the documents at the same time, one each,
-and hand each other what they read (pickled: 13 ms for 2,000 paragraphs, a tenth of
-reading them). Where there is no fork, one processor or threads already running, nothing
-is forked and the session computes in the UI's worker thread instead; and where
-`RESALIGN_HEAD_START=0` says so (to debug, or where forking is not wanted).
+Reading, aligning and diffing a long resolution takes about as long as importing Textual and
+drawing its first screen; in one process Python runs them one after the other. Here a child
+process, forked before Textual starts any thread (a process with threads cannot be forked
+safely), computes the comparison while the parent starts the UI; the child sends back what
+it computed as `Diffs`. The two read the documents at the same time, one each, and hand each
+other what they read (pickled, which costs a tenth of reading). Where there is no fork, one
+processor or threads already running, nothing is forked and the session computes in the UI's
+worker thread instead; and where `RESALIGN_HEAD_START=0` says so (to debug, or where forking
+is not wanted).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class Ahead:
     def take(self, within: float = TAKE_WITHIN) -> bool:
         """Show the comparison computed ahead if it comes within `within` seconds, here
         and now: in the UI's worker thread it would share the processor with the UI's
-        start (2,000 pairs: 190 ms, not 80), and the first screen could not show pairs."""
+        start, and the first screen could not show pairs."""
         if self.head_start is None:
             return False
         self.head_start.count_words(self.session.documents()[0])
@@ -125,8 +125,8 @@ def review_app(ahead: Ahead) -> ReviewApp:
 
 PIPE_BYTES = 1 << 20
 """What a pipe between the two processes holds (Linux's most, unprivileged; 64 KiB by
-default): the child's `Diffs` for 2,000 pairs (265 kB) go in one write, where the UI's
-worker thread read them in five, each waiting for the UI thread to let go of the GIL."""
+default): the child's `Diffs` of a long resolution go in one write, where the UI's worker
+thread would read them in several, each waiting for the UI thread to let go of the GIL."""
 
 
 def _pipe() -> tuple[int, int]:
@@ -280,7 +280,7 @@ def _child(compute: Callable[[], tuple[Hashable, Diffs]], writer: int) -> None:
     end the process: the parent's exit handlers and buffered output are not the child's to
     run or flush, nor its errors to print."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C before the UI starts: end quietly
-    gc.disable()  # a process this short leaves its garbage to the exit; collecting cost 5%
+    gc.disable()  # a process this short leaves its garbage to the exit
     try:
         _send(os.fdopen(writer, "wb"), compute())
     finally:

@@ -1,6 +1,5 @@
 """Reader for PDF resolutions, with pypdfium2 (Google's PDFium, the engine of Chrome's
-PDF viewer: C speed, some five milliseconds a page where pure-Python pdfminer takes
-three hundred).
+PDF viewer: C speed, where a pure-Python parser takes most of a second a page).
 
 PDFium gives every character with its size and position, which is what telling a UN
 page apart takes: superscript footnote markers are digits in small type raised above the
@@ -70,8 +69,8 @@ class Line:
 
 SHARES = 2
 """Child processes a long PDF's pages are shared between, at most (one on a machine of one
-core): each parses the whole file, so more pay only where the pages are many; two were
-measured here, on two cores."""
+core): each child parses the whole file again, so each child added gains less than the
+last."""
 SHARED_FROM = 200_000
 """PDFs smaller than this (bytes: a few pages) are read by one child: a second would cost
 more to start than it saves."""

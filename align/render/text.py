@@ -29,7 +29,7 @@ FIRST_WIDE = _WIDE[0]
 """No character before this takes two cells."""
 _SPLIT = re.compile("( +|\n)")
 _SPLIT_WIDE = lazy(f"( +|\n|[{_WIDE}])")
-"""Text with a wide character splits at each of them too (the class costs 3 ms to
+"""Text with a wide character splits at each of them too (the class is slow to
 compile: only a text that has one pays for it)."""
 
 

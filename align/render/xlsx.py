@@ -1,5 +1,5 @@
 """The XLSX export, the form translators open in Excel: SpreadsheetML parts built with lxml
-and zipped, no spreadsheet library (openpyxl took 80 ms for a resolution; this takes a few).
+and zipped, no spreadsheet library (openpyxl's object per cell made it the slowest writer).
 
 Sheet "Pairs": one row per pair, status coloured, the word diff as rich text in the text
 cells (deleted words red and struck through on the left, inserted words green, bold and

@@ -13,7 +13,7 @@ from resalign.tui.session import Session
 
 SHOWN_RENUMBERED = 12
 """Ranges of renumbered paragraphs the header lists (it has one line for them; the rest are
-counted): a long document renumbers thousands, and laying them all out cost 30 ms a key."""
+counted): a long document renumbers thousands, too many to lay out at every key."""
 
 
 class DocumentsHeader(Static):

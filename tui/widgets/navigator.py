@@ -1,8 +1,8 @@
 """The navigator: one line per visible pair, with a status mark, colour and score.
 
-A Line API widget: it draws only the lines on screen. (An OptionList measured every one
-of its options at each change: 0.2 s for two thousand pairs, before the first screen and
-at every filter.) It looks and answers as the OptionList it replaces did.
+A Line API widget: it draws only the lines on screen. (An OptionList measures every one of
+its options at each change, before the first screen and at every filter.) It looks and
+answers as the OptionList it replaces did.
 """
 
 from __future__ import annotations
