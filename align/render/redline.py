@@ -256,11 +256,13 @@ def _entries(comparison: Comparison, notes: _Notes) -> list[tuple[PairView, int]
     body = [v for v in comparison.views if v.pair.method != "header" and id(v) not in footnotes]
     old = {p.key: index for index, p in enumerate(comparison.left.paragraphs)}
     new = {p.key: index for index, p in enumerate(comparison.right.paragraphs)}
-    moved = {id(v) for v in body if v.pair.status.startswith("moved")}
-    anchors = sorted(
-        (v for v in body if v.pair.lefts and v.pair.rights and id(v) not in moved),
-        key=lambda v: new[v.pair.rights[0]],
+    paired = sorted(
+        (v for v in body if v.pair.lefts and v.pair.rights), key=lambda v: new[v.pair.rights[0]]
     )
+    unmoved = [v for v in paired if not v.pair.status.startswith("moved")]
+    anchors = _in_order(unmoved, [old[v.pair.lefts[0]] for v in unmoved])
+    kept = {id(v) for v in anchors}
+    moved = {id(v) for v in paired if id(v) not in kept}
     olds = [(v, EQUAL) for v in body if not v.pair.rights]
     olds += [(v, MOVE_FROM) for v in body if id(v) in moved]
     news = [(v, EQUAL) for v in body if not v.pair.lefts]
@@ -278,6 +280,32 @@ def _entries(comparison: Comparison, notes: _Notes) -> list[tuple[PairView, int]
     for anchor, slot in zip(anchors, slots[1:], strict=True):
         entries += [(anchor, EQUAL), *slot]
     return entries
+
+
+def _in_order(views: list[PairView], places: list[int]) -> list[PairView]:
+    """The most views whose `places` (in the old text; the views in the new text's order)
+    rise: the pairs both texts keep in one order. Any other pair crosses one of them, so
+    it is written as a move, whatever its status (a merge the new text also moved, say),
+    or one of the two texts would not read in its own order."""
+    tails: list[int] = []
+    """The place ending the best rising run of each length so far."""
+    ends: list[int] = []
+    """Which view ends it."""
+    before: list[int | None] = []
+    for index, place in enumerate(places):
+        length = bisect.bisect_left(tails, place)
+        before.append(ends[length - 1] if length else None)
+        if length == len(tails):
+            tails.append(place)
+            ends.append(index)
+        else:
+            tails[length], ends[length] = place, index
+    chosen: list[PairView] = []
+    at = ends[-1] if ends else None
+    while at is not None:
+        chosen.append(views[at])
+        at = before[at]
+    return chosen[::-1]
 
 
 def _paragraphs(
