@@ -83,6 +83,14 @@ def jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def parallel(out: Path) -> list[dict]:
+    """The parallel corpus's records, shard after shard as its index lists them."""
+    index = json.loads((out / "parallel" / "index.json").read_text())
+    return [
+        record for shard in index["shards"] for record in jsonl(out / "parallel" / shard["jsonl"])
+    ]
+
+
 @pytest.fixture(scope="module")
 def epoch() -> Iterator[None]:
     previous = os.environ.get("SOURCE_DATE_EPOCH")
@@ -153,7 +161,7 @@ def test_groups_language_sets_series_adoptions(done: tuple[Path, Summary]) -> No
 
 def test_parallel_records_pair_every_unit_of_the_set(done: tuple[Path, Summary]) -> None:
     out, _ = done
-    records = jsonl(out / "parallel.jsonl")
+    records = parallel(out)
     english, spanish = read_document(EN), read_document(ES)
     assert all(list(record) == list(PARALLEL_FIELDS) for record in records)
     assert len(records) == 2 + len(english.paragraphs) + len(english.footnotes) == 78
@@ -180,14 +188,62 @@ def test_parallel_records_pair_every_unit_of_the_set(done: tuple[Path, Summary])
 
 def test_parquet_holds_the_jsonl_records(done: tuple[Path, Summary]) -> None:
     out, _ = done
-    table = pq.read_table(out / "parallel.parquet")
+    table = pq.read_table(out / "parallel" / "parquet")  # the folder: a Parquet dataset
     assert table.column_names == list(PARALLEL_FIELDS)
-    assert table.to_pylist() == jsonl(out / "parallel.jsonl")
+    assert table.to_pylist() == parallel(out)
+
+
+def test_the_parallel_corpus_is_written_in_shards_with_an_index(
+    tmp_path: Path, epoch: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three language sets two to a shard: two shards of each format, which hold together
+    what one shard does; a run with one shard over it leaves no second behind."""
+    from resalign.align.corpus import shards
+
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    for number in (1, 2, 3):
+        for seed, language in ((EN, "en"), (ES, "es")):
+            text = seed.read_text(encoding="utf-8").replace("72/195", f"90/{number}")
+            (folder / f"A_RES_90_{number}.{language}.txt").write_text(text, encoding="utf-8")
+    corpus(folder, tmp_path / "one")
+    monkeypatch.setattr(shards, "SETS_PER_SHARD", 2)
+    two = tmp_path / "two"
+    corpus(folder, two, engine=LocalPool(2))
+    index = json.loads((two / "parallel" / "index.json").read_text())
+    assert index["fields"] == list(PARALLEL_FIELDS)
+    assert index["records"] == 3 * 78
+    assert index["shards"] == [
+        {
+            "jsonl": f"jsonl/part-0000{n}.jsonl",
+            "tmx": f"tmx/part-0000{n}.tmx",
+            "parquet": f"parquet/part-0000{n}.parquet",
+            "sets": sets,
+            "records": 78 * sets,
+        }
+        for n, sets in ((0, 2), (1, 1))
+    ]
+    records = parallel(two)
+    assert [r["set"] for r in records[::78]] == ["A/RES/90/1", "A/RES/90/2", "A/RES/90/3"]
+    assert records == parallel(tmp_path / "one")
+    assert pq.read_table(two / "parallel" / "parquet").to_pylist() == records
+    assert pq.ParquetFile(two / "parallel" / "parquet" / "part-00000.parquet").num_row_groups == 1
+    for shard in index["shards"]:
+        tmx = etree.parse(str(two / "parallel" / shard["tmx"]))
+        assert etree.DTD(str(DTD)).validate(tmx)
+        assert len(tmx.findall(".//tu")) == 77 * shard["sets"]
+    monkeypatch.setattr(shards, "SETS_PER_SHARD", 500)
+    corpus(folder, two, force=True)
+    assert sorted(p.name for p in (two / "parallel").rglob("*")) == [
+        "index.json", "jsonl", "parquet", "part-00000.jsonl", "part-00000.parquet",
+        "part-00000.tmx", "tmx",
+    ]  # fmt: skip
+    assert outputs(two) == outputs(tmp_path / "one")
 
 
 def test_tmx_is_valid_and_has_a_variant_per_language(done: tuple[Path, Summary]) -> None:
     out, _ = done
-    document = etree.parse(str(out / "parallel.tmx"))
+    document = etree.parse(str(out / "parallel" / "tmx" / "part-00000.tmx"))
     assert etree.DTD(str(DTD)).validate(document)
     units = document.findall(".//tu")
     assert len(units) == 77  # every record but the opening line, which is no header text
@@ -313,7 +369,7 @@ def test_a_resumed_run_writes_what_an_uninterrupted_one_does(
 
     with pytest.raises(KeyboardInterrupt):
         run_corpus(collection(source, skip=out), Run(out), InProcess(), Stop())
-    assert not (out / "parallel.jsonl").exists()
+    assert not (out / "parallel").exists()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")  # the resumed run keeps its date
     summary = corpus(source, out, resume=True)
     assert summary.resumed == 16 + 2  # every read, failures too, and the first two groups

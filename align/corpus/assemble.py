@@ -11,34 +11,32 @@ import importlib.util
 import json
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from resalign.align.corpus.catalog import Entry, Failure
+from resalign.align.corpus.engines import Call, Engine
 from resalign.align.corpus.groups import Groups
 from resalign.align.corpus.plan import part_path, tasks
-from resalign.align.corpus.records import PARALLEL_FIELDS
+from resalign.align.corpus.shards import FOLDER, formats, shards, write_index
+from resalign.align.corpus.tasks import shard_task
 from resalign.align.errors import OutputError
 from resalign.align.output import open_output
 
 if TYPE_CHECKING:
     from resalign.align.corpus.pipeline import Progress, Summary
-    from resalign.align.render.corpus.parquet import ParquetWriter
 
 FILES = (
     "documents.jsonl",
     "errors.jsonl",
     "groups.json",
-    "parallel.jsonl",
-    "parallel.parquet",
-    "parallel.tmx",
+    "parallel",
     "adoptions.jsonl",
     "lineages",
     "summary.json",
 )
-"""What a run writes into OUT (lineages is a folder: a JSON and an HTML page per series,
-and an index page)."""
+"""What a run writes into OUT (parallel is a folder of shards and their index, see
+`shards`; lineages one of a JSON and an HTML page per series, and an index page)."""
 
 
 def assemble(
@@ -48,12 +46,14 @@ def assemble(
     groups: Groups,
     failures: list[Failure],
     started: time.struct_time,
+    engine: Engine,
     *,
     force: bool,
     progress: Progress | None = None,
 ) -> tuple[Path, ...]:
     """Write every output (dated when the run `started`), saying so to `progress` file by
-    file; `force` lets them replace an earlier run's."""
+    file; `force` lets them replace an earlier run's. The parallel corpus's shards are the
+    `engine`'s work."""
     if not force:
         taken = [name for name in FILES if (out / name).exists()]
         if taken:
@@ -69,7 +69,7 @@ def assemble(
         lambda: [_jsonl(out / "documents.jsonl", (e.as_dict() for e in _by_source(entries)))],
         lambda: [_jsonl(out / "errors.jsonl", (failure.as_dict() for failure in failures))],
         lambda: [_json(out / "groups.json", _groups(groups, entries))],
-        lambda: _parallel(out, set_parts, started),
+        lambda: _parallel(out / FOLDER, set_parts, started, engine),
         lambda: [
             _jsonl(
                 out / "adoptions.jsonl",
@@ -153,30 +153,29 @@ def _load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _parallel(out: Path, parts: list[Path], started: time.struct_time) -> list[Path]:
-    """The parallel corpus as JSONL, Parquet (where pyarrow is installed,
-    `resalign[corpus]`; the run's summary says when it is not) and TMX, in one pass over
-    the language sets' parts: each is read and parsed once, for all three."""
-    from resalign.align.render.corpus.tmx import TmxWriter
-
-    paths = [out / "parallel.jsonl", out / "parallel.tmx"]
+def _parallel(
+    folder: Path, parts: list[Path], started: time.struct_time, engine: Engine
+) -> list[Path]:
+    """The parallel corpus, a shard a task, and its index: JSONL, TMX and Parquet (where
+    pyarrow is installed, `resalign[corpus]`; the run's summary says when it is not)."""
     parquet = importlib.util.find_spec("pyarrow") is not None
-    if parquet:
-        paths.append(out / "parallel.parquet")
-    with ExitStack() as files:
-        jsonl, tmx, *tables = (files.enter_context(open_output(p, force=True)) for p in paths)
-        writers: list[TmxWriter | ParquetWriter] = [files.enter_context(TmxWriter(tmx, started))]
-        if parquet:
-            from resalign.align.render.corpus.parquet import ParquetWriter
-
-            writers.append(files.enter_context(ParquetWriter(tables[0], PARALLEL_FIELDS)))
-        for part in parts:
-            lines = part.read_bytes()
-            jsonl.write(lines)
-            records = [json.loads(line) for line in lines.splitlines()]
-            for writer in writers:
-                writer.add(records)
-    return paths
+    try:
+        for kind in formats(parquet):
+            (folder / kind).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot write ({error.strerror or error})") from None
+    planned = {}
+    calls: list[Call] = []
+    for number, shard in enumerate(shards(parts)):
+        subject = f"{FOLDER}/part-{number:05d}"
+        planned[subject] = {"shard": number, "sets": len(shard)}
+        calls.append((shard_task, (str(folder), number, [str(p) for p in shard], started, parquet)))
+    written = []
+    for outcome in engine.run(calls):
+        if outcome.failure:
+            raise OutputError(f"{folder}: {outcome.subject}: {outcome.failure.message}")
+        written.append({**planned[outcome.subject], "records": outcome.records})
+    return write_index(folder, written, parquet)
 
 
 def _lineages(folder: Path, series: list[tuple[dict[str, Any], Path]]) -> list[Path]:

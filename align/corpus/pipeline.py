@@ -105,6 +105,7 @@ def run_corpus(
         groups,
         failures,
         moment,
+        engine,
         force=run.resume or run.force,
         progress=progress,
     )

@@ -1,5 +1,6 @@
-"""The work a worker does: read one document, or align one group; top-level functions of
-plain arguments, so a process pool or a Dask worker can run them.
+"""The work a worker does: read one document, align one group, or write one shard of the
+parallel corpus; top-level functions of plain arguments, so a process pool or a Dask
+worker can run them.
 
 Each task writes what it made into the run's work folder (a read document, a group's
 records) and returns only a small `Outcome`, so the client's memory stays flat however
@@ -12,12 +13,14 @@ import json
 import os
 import pickle
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from resalign.align.corpus.catalog import Entry, Failure, entry_of
 from resalign.align.corpus.records import adoption_record, lineage, parallel_records
+from resalign.align.corpus.shards import FOLDER, write_shard
 from resalign.align.errors import ResalignError
 from resalign.align.model import Document
 from resalign.align.output import open_output, write_output
@@ -62,6 +65,20 @@ def group_task(kind: str, group: dict[str, Any], documents: str, part: str, pivo
         return _outcome(subject, failure=Failure("align", subject, str(error)))
     except Exception as error:
         return _outcome(subject, failure=Failure("align", subject, _unexpected(error)))
+    return _outcome(subject, records=count)
+
+
+def shard_task(
+    folder: str, number: int, parts: list[str], started: time.struct_time, parquet: bool
+) -> Outcome:
+    """Write shard `number` of the parallel corpus from the sets' `parts` (see `shards`)."""
+    subject = f"{FOLDER}/part-{number:05d}"
+    try:
+        count = write_shard(Path(folder), number, [Path(p) for p in parts], started, parquet)
+    except ResalignError as error:
+        return _outcome(subject, failure=Failure("write", subject, str(error)))
+    except Exception as error:
+        return _outcome(subject, failure=Failure("write", subject, _unexpected(error)))
     return _outcome(subject, records=count)
 
 

@@ -21,20 +21,33 @@ def schema(fields: Sequence[str]) -> pa.Schema:
     return pa.schema([(name, kind(name)) for name in fields])
 
 
+ROW_GROUP = 65_536
+"""Records to a row group: a set's few dozen each would make thousands of tiny groups,
+and a footer that lists them all."""
+
+
 class ParquetWriter:
-    """Writes the sets' records into `handle` as they are added; an empty corpus is a file
-    with the columns and no rows."""
+    """Writes the sets' records into `handle`, `ROW_GROUP` to a row group; an empty corpus
+    is a file with the columns and no rows."""
 
     def __init__(self, handle: BinaryIO, fields: Sequence[str]) -> None:
         self._schema = schema(fields)
         self._writer = pq.ParquetWriter(handle, self._schema, compression="zstd")
+        self._pending: list[dict[str, Any]] = []
 
     def add(self, records: list[dict[str, Any]]) -> None:
-        if records:
-            self._writer.write_table(pa.Table.from_pylist(records, schema=self._schema))
+        self._pending += records
+        while len(self._pending) >= ROW_GROUP:
+            self._write(self._pending[:ROW_GROUP])
+            del self._pending[:ROW_GROUP]
+
+    def _write(self, records: list[dict[str, Any]]) -> None:
+        self._writer.write_table(pa.Table.from_pylist(records, schema=self._schema))
 
     def __enter__(self) -> ParquetWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._pending and exc[0] is None:
+            self._write(self._pending)
         self._writer.close()
