@@ -6,6 +6,7 @@ before and after a change.
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import subprocess
 import sys
@@ -535,6 +536,76 @@ def bench_corpus() -> None:
         )
 
 
+def bench_cluster(workers: int = 2, rounds: int = 2) -> None:
+    """`resalign corpus` over 1,000 documents on a Dask cluster the benchmark starts
+    (bench/cluster.py: a scheduler and `workers` one-thread workers, processes on the
+    loopback address) against `--jobs` as many pool workers, in turn, `rounds` times:
+    documents per second, the client's peak memory and each worker's."""
+    import re
+    import tempfile
+
+    from bench.cluster import local_cluster
+    from bench.corpus import make_collection
+
+    with tempfile.TemporaryDirectory() as folder:
+        documents = Path(folder) / "documents"
+        count = make_collection(documents)
+        times: dict[str, list[float]] = {"pool": [], "cluster": []}
+        for lap in range(rounds):
+            for name in times:
+                out = Path(folder) / f"out-{name}-{lap}"
+                command = [sys.executable, "-m", "resalign", "corpus", str(documents), "-o",
+                           str(out), "--quiet", "--jobs", str(workers)]  # fmt: skip
+                with contextlib.ExitStack() as stack:
+                    if name == "cluster":
+                        cluster = stack.enter_context(local_cluster(workers))
+                        command += ["--scheduler", cluster.address]
+                    start = time.perf_counter()
+                    done = subprocess.run(command, capture_output=True, text=True, check=False)
+                    times[name].append(time.perf_counter() - start)
+                client = re.search(r"this process (\d+) MiB|peak memory (\d+) MiB", done.stderr)
+                peaks = (
+                    f"; workers {', '.join(f'{p:.0f}' for p in cluster.peaks)} MiB"
+                    if name == "cluster"
+                    else re.search(r"workers ([\d, ]+) MiB", done.stderr)
+                )
+                if isinstance(peaks, re.Match):
+                    peaks = f"; workers {peaks[1]} MiB"
+                row(
+                    f"corpus, {count} documents, {name} of {workers} (exit {done.returncode})",
+                    times[name][-1] * 1000,
+                    f"{count / times[name][-1]:.1f} docs/s; client "
+                    f"{client and (client[1] or client[2])} MiB{peaks or ''}",
+                )
+        pool, dask = (statistics.median(times[name]) for name in ("pool", "cluster"))
+        print(f"cluster / pool, {workers} workers each: {dask / pool:.2f}x (medians)")
+
+
+def bench_small(documents: int = 100_000, jobs: int = 2) -> None:
+    """`resalign corpus --jobs 2` over `documents` small generated resolutions
+    (bench/small.py): seconds, documents per second, the client's peak memory and the
+    workers'. `python bench/run.py small 10000` for fewer."""
+    import re
+    import tempfile
+
+    from bench.small import make_small_collection
+
+    with tempfile.TemporaryDirectory() as folder:
+        count = make_small_collection(Path(folder) / "documents", documents)
+        out = Path(folder) / "out"
+        command = [sys.executable, "-m", "resalign", "corpus", f"{folder}/documents", "-o",
+                   str(out), "--quiet", "--jobs", str(jobs)]  # fmt: skip
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        memory = re.search(r"peak memory.*", done.stderr)
+        row(
+            f"corpus, {count:,} small documents, --jobs {jobs} (exit {done.returncode})",
+            seconds * 1000,
+            f"{count / seconds:.1f} docs/s; {memory[0] if memory else done.stderr[-300:]}",
+        )
+
+
 SECTIONS = {
     "anchors": bench_anchors,
     "startup": bench_startup,
@@ -548,9 +619,14 @@ SECTIONS = {
     "tui": bench_tui,
     "carry": bench_carry,
     "corpus": bench_corpus,
+    "cluster": bench_cluster,
+    "small": bench_small,
     "growth": bench_growth,
 }
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or SECTIONS:
-        SECTIONS[name]()
+    if sys.argv[1:2] == ["small"] and sys.argv[2:]:  # `small 10000`: that many documents
+        bench_small(int(sys.argv[2]))
+    else:
+        for name in sys.argv[1:] or [name for name in SECTIONS if name != "small"]:
+            SECTIONS[name]()  # `small` (100,000 documents, minutes) only when named

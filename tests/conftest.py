@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,17 @@ def no_network(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
     monkeypatch.setenv("RESALIGN_ODS_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("RESALIGN_FETCH_RETRIES", "0")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def forked_readers() -> Iterator[None]:
+    """A test that runs corpus tasks in this process (`InProcess`) makes it keep a reader
+    process, as a worker does: the next test reads as a command does, forking."""
+    from resalign.align.read import isolated
+
+    yield
+    if isolated.kept():
+        isolated._keep = False
+        reader = getattr(isolated._readers, "reader", None)
+        if reader is not None:
+            reader.close()

@@ -50,10 +50,11 @@ def assemble(
     *,
     force: bool,
     progress: Progress | None = None,
+    peaks: dict[int, int] | None = None,
 ) -> tuple[Path, ...]:
     """Write every output (dated when the run `started`), saying so to `progress` file by
     file; `force` lets them replace an earlier run's. The parallel corpus's shards are the
-    `engine`'s work."""
+    `engine`'s work, its workers' peak memory kept in `peaks` (KiB by process id)."""
     if not force:
         taken = [name for name in FILES if (out / name).exists()]
         if taken:
@@ -69,7 +70,7 @@ def assemble(
         lambda: [_jsonl(out / "documents.jsonl", (e.as_dict() for e in _by_source(entries)))],
         lambda: [_jsonl(out / "errors.jsonl", (failure.as_dict() for failure in failures))],
         lambda: [_json(out / "groups.json", _groups(groups, entries))],
-        lambda: _parallel(out / FOLDER, set_parts, started, engine),
+        lambda: _parallel(out / FOLDER, set_parts, started, engine, peaks or {}),
         lambda: [
             _jsonl(
                 out / "adoptions.jsonl",
@@ -154,7 +155,11 @@ def _load(path: Path) -> Any:
 
 
 def _parallel(
-    folder: Path, parts: list[Path], started: time.struct_time, engine: Engine
+    folder: Path,
+    parts: list[Path],
+    started: time.struct_time,
+    engine: Engine,
+    peaks: dict[int, int],
 ) -> list[Path]:
     """The parallel corpus, a shard a task, and its index: JSONL, TMX and Parquet (where
     pyarrow is installed, `resalign[corpus]`; the run's summary says when it is not)."""
@@ -175,6 +180,7 @@ def _parallel(
         if outcome.failure:
             raise OutputError(f"{folder}: {outcome.subject}: {outcome.failure.message}")
         written.append({**planned[outcome.subject], "records": outcome.records})
+        peaks[outcome.worker] = max(peaks.get(outcome.worker, 0), outcome.peak_kib)
     return write_index(folder, written, parquet)
 
 

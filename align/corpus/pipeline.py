@@ -108,6 +108,7 @@ def run_corpus(
         engine,
         force=run.resume or run.force,
         progress=progress,
+        peaks=tracker.peaks,
     )
     summary = Summary(
         documents=len(set(paths)),

@@ -25,6 +25,7 @@ from resalign.align.errors import ResalignError
 from resalign.align.model import Document
 from resalign.align.output import open_output, write_output
 from resalign.align.read import read_document
+from resalign.align.read.isolated import keep_reader
 from resalign.align.render.corpus.lineage import render_lineage
 
 
@@ -43,6 +44,7 @@ class Outcome:
 
 def read_task(source: str, id: str, documents: str, max_size: int) -> Outcome:
     """Read `source` and keep the Document as `documents/<id>.pickle`."""
+    keep_reader()  # a worker reads many documents: PDFs in one reader process, not a fork each
     try:
         document = read_document(source, max_size=max_size)
     except ResalignError as error:

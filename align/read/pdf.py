@@ -30,7 +30,7 @@ from resalign.align.languages import Language
 from resalign.align.model import TO_SUPERSCRIPT, Document
 from resalign.align.pickling import by_fields
 from resalign.align.read.blocks import with_emphasis
-from resalign.align.read.isolated import run_isolated_each
+from resalign.align.read.isolated import kept, run_isolated_each
 from resalign.align.read.pages import RULE
 from resalign.align.read.text import parse_text
 
@@ -91,7 +91,8 @@ def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Docum
     and time limits (see `isolated`)."""
     import pypdfium2.raw  # noqa: F401  (loaded before the fork: the child finds it loaded)
 
-    shares = SHARES if len(data) >= SHARED_FROM and (os.cpu_count() or 1) > 1 else 1
+    shared = len(data) >= SHARED_FROM and (os.cpu_count() or 1) > 1 and not kept()
+    shares = SHARES if shared else 1
     parts = run_isolated_each(
         [partial(_pages, data, source, share, shares) for share in range(shares)],
         source=source,

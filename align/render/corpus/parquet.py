@@ -21,9 +21,9 @@ def schema(fields: Sequence[str]) -> pa.Schema:
     return pa.schema([(name, kind(name)) for name in fields])
 
 
-ROW_GROUP = 65_536
-"""Records to a row group: a set's few dozen each would make thousands of tiny groups,
-and a footer that lists them all."""
+ROW_GROUP = 8192
+"""Records to a row group, held until written: a set's few dozen each would make thousands
+of tiny groups and a footer that lists them all; many more would hold a worker's memory."""
 
 
 class ParquetWriter:
