@@ -307,13 +307,21 @@ def test_lineage_follows_renumbering(done: tuple[Path, Summary]) -> None:
 
 def test_lineage_page_is_escaped_and_has_a_row_per_paragraph(done: tuple[Path, Summary]) -> None:
     out, _ = done
-    page = html.fromstring((out / "lineages" / f"{TRAFFICKING}.html").read_bytes())
     series = json.loads((out / "lineages" / f"{TRAFFICKING}.json").read_text())
-    rows = page.xpath("//tr[starts-with(@id, 'en-')]")
-    assert len(rows) == len(series["languages"]["en"]["paragraphs"])
+    assert list(series["languages"]) == ["en", "es"]
+    front = html.fromstring((out / "lineages" / f"{TRAFFICKING}.html").read_bytes())
+    assert front.xpath("//li/a/@href") == [f"{TRAFFICKING}.en.html", f"{TRAFFICKING}.es.html"]
+    assert not front.xpath("//tr")  # the series' page lists; each language has its own
+    for language, other in (("en", "es"), ("es", "en")):
+        page = html.fromstring((out / "lineages" / f"{TRAFFICKING}.{language}.html").read_bytes())
+        rows = page.xpath(f"//tr[starts-with(@id, '{language}-')]")
+        assert len(rows) == len(series["languages"][language]["paragraphs"])
+        assert not page.xpath(f"//tr[starts-with(@id, '{other}-')]")
+        assert page.xpath("//p/a/@href") == [f"{TRAFFICKING}.html", f"{TRAFFICKING}.{other}.html"]
     index = html.fromstring((out / "lineages" / "index.html").read_bytes())
     assert index.xpath("//a/@href") == [f"{TRAFFICKING}.html", "rights-of-the-child.html"]
     hostile = {
+        "name": "x",
         "title": "<script>alert(1)</script>",
         "symbols": ["A/1", "A/2"],
         "languages": {
@@ -333,7 +341,7 @@ def test_lineage_page_is_escaped_and_has_a_row_per_paragraph(done: tuple[Path, S
             }
         },
     }
-    parsed = html.fromstring(render_lineage(hostile))
+    parsed = html.fromstring(render_lineage(hostile, "en"))
     assert not parsed.xpath("//script | //img | //i | //b")
     assert "<script>alert(1)</script>" in parsed.findtext(".//h1")
     assert "<i>x</i>" in parsed.text_content()
@@ -644,7 +652,7 @@ def test_a_series_whose_page_fails_is_a_failure_not_a_missing_file(
     and end in `lineages/….html: cannot write (No such file or directory)`."""
     import resalign.align.corpus.tasks
 
-    def broken(series: object) -> bytes:
+    def broken(series: object, language: str) -> bytes:
         raise MemoryError("a page too large")
 
     monkeypatch.setattr(resalign.align.corpus.tasks, "render_lineage", broken)

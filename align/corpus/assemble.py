@@ -185,8 +185,8 @@ def _parallel(
 
 
 def _lineages(folder: Path, series: list[tuple[dict[str, Any], Path]]) -> list[Path]:
-    """Each series' JSON and page as its task wrote them, and the index of all (from the
-    series' plans: the parts are copied, not read)."""
+    """Each series' JSON and pages (the series', a language's each) as its task wrote
+    them, and the index of all (from the series' plans: the parts are copied, not read)."""
     from resalign.align.render.corpus.lineage import render_index
 
     try:
@@ -195,7 +195,7 @@ def _lineages(folder: Path, series: list[tuple[dict[str, Any], Path]]) -> list[P
         raise OutputError(f"{folder}: cannot write ({error.strerror or error})") from None
     written = []
     for plan, part in series:
-        for suffix in (".json", ".html"):
+        for suffix in (".json", ".html", *(f".{lang}.html" for lang in plan["languages"])):
             made = part.with_suffix(suffix)
             try:
                 data = made.read_bytes()

@@ -26,7 +26,7 @@ from resalign.align.model import Document
 from resalign.align.output import open_output, write_output
 from resalign.align.read import read_document
 from resalign.align.read.isolated import keep_reader
-from resalign.align.render.corpus.lineage import render_lineage
+from resalign.align.render.corpus.lineage import render_lineage, render_series
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +110,11 @@ def _write_part(kind: str, group: dict[str, Any], documents: str, part: Path, pi
         }
         data = {key: group[key] for key in ("name", "title", "symbols", "listed")}
         series = {**data, "languages": languages}
-        # the page first: the JSON says the task is done, so a page that fails leaves none
-        write_output(part.with_suffix(".html"), render_lineage(series), force=True)
+        # the pages first: the JSON says the task is done, so a page that fails leaves none
+        for language in languages:
+            page = part.with_suffix(f".{language}.html")
+            write_output(page, render_lineage(series, language), force=True)
+        write_output(part.with_suffix(".html"), render_series(series), force=True)
         _write_json(part, series)
         return sum(len(each["paragraphs"]) for each in languages.values())
     records = [

@@ -1,7 +1,9 @@
-"""A series' lineage as an HTML page a delegate reads: per language, a timeline per
-paragraph of the latest version (one cell per version: its number then and what happened
-to it), and under it each version's text with the words changed since the one before.
-Built with lxml's element factory, so every piece of document text is escaped."""
+"""A series' lineage as HTML pages a delegate reads: a page for the series, listing its
+versions and languages, and a page per language with a timeline per paragraph of the
+latest version (one cell per version: its number then and what happened to it), and under
+it each version's text with the words changed since the one before. A page per language
+keeps a long series' pages a sixth of what one page would be. Built with lxml's element
+factory, so every piece of document text is escaped."""
 
 from __future__ import annotations
 
@@ -43,13 +45,53 @@ WORDS = {
 }
 
 
-def render_lineage(series: dict[str, Any]) -> bytes:
-    """The page of one series (the lineage JSON's data)."""
-    title = f"{series['title']} — lineage, {series['symbols'][0]} to {series['symbols'][-1]}"
-    body: list[etree._Element] = [E.H1(title), _legend()]
+def render_series(series: dict[str, Any]) -> bytes:
+    """The page of one series (the lineage JSON's data): its versions, and a link to each
+    language's page with what that page holds."""
+    title = _title(series)
+    items = []
     for language, lineage in series["languages"].items():
-        body += _language_section(language, lineage)
+        paragraphs, dropped = len(lineage["paragraphs"]), len(lineage["dropped"])
+        items.append(
+            E.LI(
+                E.A(_language_name(language), href=language_page(series["name"], language)),
+                f" — {paragraphs} paragraph{'s' if paragraphs != 1 else ''} of "
+                f"{lineage['versions'][-1]['symbol']}, {dropped} dropped along the way",
+            )
+        )
+    body = [
+        E.H1(title),
+        E.P("Versions: ", ", ".join(series["symbols"])),
+        E.UL(*items),
+        E.P(E.A("All series", href="index.html")),
+    ]
     return _page(title, body)
+
+
+def render_lineage(series: dict[str, Any], language: str) -> bytes:
+    """The page of one language of one series."""
+    title = f"{_title(series)} — {_language_name(language)}"
+    nav: list[Any] = [E.A("The series", href=f"{series['name']}.html")]
+    for other in series["languages"]:
+        if other != language:
+            page = language_page(series["name"], other)
+            nav += [" · ", E.A(_language_name(other), href=page)]
+    section = _language_section(language, series["languages"][language])
+    return _page(title, [E.H1(title), E.P(*nav), _legend(), *section])
+
+
+def language_page(name: str, language: str) -> str:
+    """The file name of a series' page in `language`."""
+    return f"{name}.{language}.html"
+
+
+def _title(series: dict[str, Any]) -> str:
+    return f"{series['title']} — lineage, {series['symbols'][0]} to {series['symbols'][-1]}"
+
+
+def _language_name(language: str) -> str:
+    name = LANGUAGES[language].name if language in LANGUAGES else language
+    return f"{name} ({language})"
 
 
 def render_index(series: list[dict[str, Any]]) -> bytes:
@@ -79,7 +121,6 @@ def _legend() -> etree._Element:
 
 def _language_section(language: str, lineage: dict[str, Any]) -> list[etree._Element]:
     versions = lineage["versions"]
-    name = LANGUAGES[language].name if language in LANGUAGES else language
     head = E.TR(E.TH("paragraph"), *(E.TH(_version_label(v)) for v in versions))
     rows: list[etree._Element] = []
     for paragraph in lineage["paragraphs"]:
@@ -87,7 +128,7 @@ def _language_section(language: str, lineage: dict[str, Any]) -> list[etree._Ele
         rows.append(
             E.TR(E.TD(_texts(paragraph, versions, language), colspan=str(len(versions) + 1)))
         )
-    section = [E.H2(f"{name} ({language})"), E.TABLE(head, *rows)]
+    section = [E.TABLE(head, *rows)]
     if lineage["dropped"]:
         section += [
             E.H3("Dropped along the way"),
