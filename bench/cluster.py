@@ -1,6 +1,6 @@
 """A Dask cluster on the loopback address, started as a user starts one: a `dask scheduler`
-process and N `dask worker` processes of one thread each (no nanny, so each worker's peak
-memory is its own process's)."""
+process and N `dask worker` processes of one thread each (no nanny: one process a
+worker, as a pool has)."""
 
 from __future__ import annotations
 
@@ -11,22 +11,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass
-class Cluster:
-    """The scheduler's address, and each worker's peak memory (MiB) once it has stopped."""
-
-    address: str
-    workers: list[subprocess.Popen[bytes]]
-    peaks: list[float] = field(default_factory=list)
-
-
 @contextlib.contextmanager
-def local_cluster(workers: int) -> Iterator[Cluster]:
-    """Start the scheduler and `workers` workers, wait until every worker has joined."""
+def local_cluster(workers: int) -> Iterator[str]:
+    """Start the scheduler and `workers` workers, wait until every worker has joined; the
+    scheduler's address."""
     dask = str(Path(sys.executable).parent / "dask")
     with tempfile.TemporaryDirectory() as folder:
         file = Path(folder) / "scheduler.json"
@@ -46,9 +37,7 @@ def local_cluster(workers: int) -> Iterator[Cluster]:
                     **quiet,
                 ))  # fmt: skip
             _joined(address, workers)
-            cluster = Cluster(address, started)
-            yield cluster
-            cluster.peaks = [_peak(worker.pid) for worker in started]
+            yield address
         finally:
             for process in [*started, scheduler]:
                 process.terminate()
@@ -70,11 +59,3 @@ def _joined(address: str, workers: int) -> None:
 
     with Client(address, timeout=30) as client:
         client.wait_for_workers(workers, timeout=60)
-
-
-def _peak(pid: int) -> float:
-    """A running process's peak resident memory (MiB), from Linux's /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0

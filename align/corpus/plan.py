@@ -44,7 +44,9 @@ def tasks(groups: Groups, entries: dict[str, Entry]) -> Iterator[tuple[str, dict
 
 
 def part_path(state: Path, kind: str, id: str) -> Path:
-    """Where a group's task writes: a readable name, made unique by a hash of the id."""
+    """Where a group's task writes: a readable name, made unique by a hash of the id, in
+    one of 256 folders by the hash (see `tasks.document_path`)."""
     readable = re.sub(r"[^A-Za-z0-9.-]+", "_", id.partition(":")[2])[:80]
     digest = hashlib.sha1(id.encode()).hexdigest()[:8]
-    return state / "parts" / f"{kind}-{readable}-{digest}.{'jsonl' if kind == 'set' else 'json'}"
+    name = f"{kind}-{readable}-{digest}.{'jsonl' if kind == 'set' else 'json'}"
+    return state / "parts" / digest[:2] / name

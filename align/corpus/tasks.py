@@ -52,7 +52,9 @@ def read_task(source: str, id: str, documents: str, max_size: int) -> Outcome:
         return _outcome(source, failure=Failure("read", source, message))
     except Exception as error:  # a reader's bug must not end a run of thousands
         return _outcome(source, failure=Failure("read", source, _unexpected(error)))
-    write_output(document_path(documents, id), pickle.dumps(document), force=True)
+    kept = document_path(documents, id)
+    kept.parent.mkdir(exist_ok=True)
+    write_output(kept, pickle.dumps(document), force=True)
     return _outcome(source, entry=entry_of(document, id))
 
 
@@ -85,7 +87,10 @@ def shard_task(
 
 
 def document_path(documents: str | Path, id: str) -> Path:
-    return Path(documents) / f"{id}.pickle"
+    """Where a read document is kept: in one of 256 folders by its id's first two hex
+    digits (each write scans its folder for leftovers of a killed one, and a folder of
+    100,000 made that quadratic)."""
+    return Path(documents) / id[:2] / f"{id}.pickle"
 
 
 def load(documents: str | Path, id: str) -> Document:
@@ -96,6 +101,7 @@ def load(documents: str | Path, id: str) -> Document:
 
 
 def _write_part(kind: str, group: dict[str, Any], documents: str, part: Path, pivot: str) -> int:
+    part.parent.mkdir(exist_ok=True)
     if kind == "set":
         members = {language: load(documents, id) for language, id in group["members"]}
         records = parallel_records(group["symbol"], members, pivot)
