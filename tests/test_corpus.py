@@ -692,3 +692,34 @@ def test_a_dask_worker_that_joins_midway_gets_work(
     finally:
         cluster.close()
     assert outputs(source.parent / "grown") == expected
+
+
+def test_a_dask_worker_killed_midway_has_its_work_redone(
+    small: tuple[Path, dict[str, bytes]],
+) -> None:
+    """One of two workers killed when the second document is read (its nanny starts
+    another): its tasks run again, and the run writes what one process does."""
+    import signal
+
+    source, expected = small
+    cluster = DaskCluster(None, 2)
+    try:
+        victim = sorted(cluster._client.run(os.getpid).values())[0]
+
+        class KillOnce:
+            def stage(self, name: str, total: int) -> None:
+                pass
+
+            def advance(self, name: str) -> None:
+                nonlocal victim
+                if name == "read" and victim:
+                    os.kill(victim, signal.SIGKILL)
+                    victim, killed[0] = 0, victim
+
+        killed = [0]
+        out = source.parent / "one-killed"
+        run_corpus(collection(source, skip=out), Run(out), cluster, KillOnce())
+        assert killed[0] and killed[0] not in cluster._client.run(os.getpid).values()
+    finally:
+        cluster.close()
+    assert outputs(out) == expected
