@@ -62,6 +62,23 @@ class Comparison:
         keep = FILTERS[view_filter]
         return tuple(index for index, view in enumerate(self.views) if keep(view))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its documents, alignment, the diffs of the pairs that changed and the
+        word counts and review marks of the rest: the texts and views are made again where
+        it is loaded, from the documents (a tenth of the bytes, and a process that holds
+        the documents can keep them out: `tui.ahead`)."""
+        changed: Changed = {}
+        counted: dict[int, DiffStats] = {}
+        marks: dict[int, tuple[bool, bool]] = {}
+        for index, view in enumerate(self.views):
+            if view.spans is not None and view.left_text != view.right_text:
+                changed[index] = (view.spans, view.stats)
+            elif view.stats.unchanged:
+                counted[index] = view.stats
+            if view.reviewed or view.stale:
+                marks[index] = (view.reviewed, view.stale)
+        return (_restored, (self.left, self.right, self.alignment, changed, counted, marks))
+
     def search(self, query: str, among: tuple[int, ...] | None = None) -> tuple[int, ...]:
         """Indices of the views whose left or right text holds `query` (any case)."""
         needle = query.casefold()
@@ -97,25 +114,9 @@ FILTERS: dict[str, Callable[[PairView], bool]] = {
 
 
 def compare(left: Document, right: Document, alignment: Alignment) -> Comparison:
-    """Diff every pair of an alignment of `left` with `right`."""
-    return from_diffs(left, right, diffs(left, right, alignment))
-
-
-@dataclass(frozen=True, slots=True)
-class Diffs:
-    """What comparing computes beyond the documents' own texts: the alignment and the word
-    diffs of the pairs whose sides differ. One process sends it to another that holds the
-    documents (`tui.ahead`): a tenth of the alignment with its views, pickled."""
-
-    alignment: Alignment
-    changed: dict[int, tuple[tuple[Span, ...], DiffStats]]
-    """The spans and word counts of each pair whose sides differ, by its place in the
-    alignment (none in language mode, where nothing is diffed)."""
-
-
-def diffs(left: Document, right: Document, alignment: Alignment) -> Diffs:
-    """The word diffs of the pairs that changed: most pairs of two versions did not, and
-    their sides are the same text, kept as is."""
+    """Diff every pair of an alignment of `left` with `right`: the pairs whose sides differ
+    word by word; most pairs of two versions did not change, and their sides are the same
+    text, kept as is."""
     changed = {}
     if alignment.mode == "version":
         left_texts, right_texts = unit_texts(left), unit_texts(right)
@@ -125,31 +126,57 @@ def diffs(left: Document, right: Document, alignment: Alignment) -> Diffs:
             if left_text != right_text:
                 spans = word_diff(left_text, right_text)
                 changed[index] = (spans, stats(spans))
-    return Diffs(alignment, changed)
+    return _with_views(left, right, alignment, changed, {})
 
 
-def from_diffs(
+Changed = dict[int, tuple[tuple[Span, ...], DiffStats]]
+"""The spans and word counts of each pair whose sides differ, by its place in the
+alignment (none in language mode, where nothing is diffed)."""
+
+
+def _with_views(
     left: Document,
     right: Document,
-    found: Diffs,
-    word_count: Callable[[str], int] = word_count,
+    alignment: Alignment,
+    changed: Changed,
+    counted: Mapping[int, DiffStats],
 ) -> Comparison:
-    """The comparison of `left` and `right` whose diffs were `found`: each pair's texts,
-    and the one span of a pair that did not change, whose `word_count` it counts."""
+    """The comparison whose pairs that changed have the diffs `changed`: each pair's texts,
+    and the one span of a pair that did not change, whose words are counted unless
+    `counted` has them."""
     left_texts, right_texts = unit_texts(left), unit_texts(right)
-    version = found.alignment.mode == "version"
+    version = alignment.mode == "version"
     views = []
-    for index, pair in enumerate(found.alignment.pairs):
+    for index, pair in enumerate(alignment.pairs):
         left_text = _joined(left_texts, pair.lefts)
         right_text = _joined(right_texts, pair.rights)
-        if index in found.changed:
-            spans, counts = found.changed[index]
+        if index in changed:
+            spans, counts = changed[index]
         elif version and left_text:
-            spans, counts = (Span(EQUAL, left_text),), DiffStats(0, 0, word_count(left_text))
+            spans = (Span(EQUAL, left_text),)
+            counts = counted.get(index) or DiffStats(0, 0, word_count(left_text))
         else:
             spans, counts = (), DiffStats(0, 0, 0)
         views.append(PairView(pair, left_text, right_text, spans if version else None, counts))
-    return Comparison(left, right, found.alignment, tuple(views))
+    return Comparison(left, right, alignment, tuple(views))
+
+
+def _restored(
+    left: Document,
+    right: Document,
+    alignment: Alignment,
+    changed: Changed,
+    counted: dict[int, DiffStats],
+    marks: dict[int, tuple[bool, bool]],
+) -> Comparison:
+    """A comparison as `Comparison.__reduce__` pickled it."""
+    comparison = _with_views(left, right, alignment, changed, counted)
+    if not marks:
+        return comparison
+    views = list(comparison.views)
+    for index, (reviewed, stale) in marks.items():
+        views[index] = replace(views[index], reviewed=reviewed, stale=stale)
+    return replace(comparison, views=tuple(views))
 
 
 def _joined(texts: dict[str, str], keys: tuple[str, ...]) -> str | None:

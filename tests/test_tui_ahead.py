@@ -1,5 +1,5 @@
 """The first comparison computed in a child process while the UI starts (`tui.ahead`), and
-the `Diffs` it sends back instead of the whole comparison."""
+what it sends back: the comparison without its documents and views."""
 
 from __future__ import annotations
 
@@ -14,10 +14,20 @@ import pytest
 from resalign import quietly
 from resalign.align import Document, parse_text
 from resalign.align.aligner import align
-from resalign.align.comparison import PairView, compare, diffs, from_diffs
+from resalign.align.comparison import PairView, compare, with_reviewed
 from resalign.align.diff import DELETE, INSERT, DiffStats, stats
 from resalign.align.errors import ReadError
-from resalign.tui.ahead import Ahead, Closed, HeadStart, _processors, opened_ahead, review_app
+from resalign.align.marks import seal
+from resalign.tui.ahead import (
+    Ahead,
+    Closed,
+    HeadStart,
+    _processors,
+    _received_comparison,
+    _send_comparison,
+    opened_ahead,
+    review_app,
+)
 from resalign.tui.app import ReviewApp
 from resalign.tui.session import Session
 from tests.tui_helpers import ready, screen_text
@@ -42,23 +52,35 @@ def _holds_its_diff(view: PairView) -> bool:
 
 
 @pytest.mark.parametrize("mode", ["version", "language"])
-def test_the_diffs_sent_between_processes_give_the_whole_comparison_back(
-    es: Document, en: Document, modeled: Document, mode: str
+def test_a_comparison_sent_between_processes_comes_back_whole(
+    es: Document, en: Document, modeled: Document, mode: str, tmp_path: Path
 ) -> None:
+    """Pickled without its views and, between the two processes, without its documents:
+    each view is made again, its diff, counts and review marks as they were."""
     right = modeled if mode == "version" else en
-    alignment = align(es, right)
-    sent = diffs(es, right, alignment)
-    comparison = from_diffs(es, right, pickle.loads(pickle.dumps(sent)))
-    assert comparison.alignment == alignment
-    assert alignment.mode == mode
-    assert all(map(_holds_its_diff, comparison.views))
-    if mode == "version":  # only the pairs that changed travel with their spans
-        changed = [i for i, v in enumerate(comparison.views) if v.left_text != v.right_text]
-        assert sorted(sent.changed) == changed
-        assert len(changed) == 30
-        assert len(pickle.dumps(sent)) < len(pickle.dumps(comparison.views)) / 4
-    else:
-        assert sent.changed == {}
+    compared = compare(es, right, align(es, right))
+    first, second = compared.views[5], compared.views[6]
+    comparison = with_reviewed(
+        compared,
+        {
+            (first.pair.left, first.pair.right): seal(first.left_text, first.right_text),
+            (second.pair.left, second.pair.right): seal("other", "texts"),
+        },
+    )
+    assert (comparison.views[5].reviewed, comparison.views[6].stale) == (True, True)
+    assert pickle.loads(pickle.dumps(comparison)) == comparison
+    pipe = tmp_path / "pipe"
+    with pipe.open("wb") as sending:
+        _send_comparison(sending, "key", comparison)
+    with pipe.open("rb") as receiving:
+        again = _received_comparison(receiving, "key", (es, right))
+    assert again == comparison
+    assert again.left is es and again.right is right
+    assert all(map(_holds_its_diff, again.views))
+    if mode == "version":  # the documents and the texts stay home
+        assert pipe.stat().st_size < len(pickle.dumps(comparison.views)) / 4
+    with pipe.open("rb") as receiving:  # another key: not taken, never built
+        assert _received_comparison(receiving, "other key", (right, es)) is None
 
 
 def test_a_split_and_an_empty_side_keep_their_diffs() -> None:

@@ -3,17 +3,18 @@
 Reading, aligning and diffing a long resolution takes about as long as importing Textual and
 drawing its first screen; in one process Python runs them one after the other. Here a child
 process, forked before Textual starts any thread (a process with threads cannot be forked
-safely), computes the comparison while the parent starts the UI; the child sends back what
-it computed as `Diffs`. The two read the documents at the same time, one each, and hand each
-other what they read (pickled, which costs a tenth of reading). Where there is no fork, one
-processor or threads already running, nothing is forked and the session computes in the UI's
-worker thread instead; and where `RESALIGN_HEAD_START=0` says so (to debug, or where forking
-is not wanted).
+safely), computes the comparison while the parent starts the UI; the child sends it back
+pickled without the two documents, which the parent holds. The two read the documents at the
+same time, one each, and hand each other what they read (pickled, which costs a tenth of
+reading). Where there is no fork, one processor or threads already running, nothing is
+forked and the session computes in the UI's worker thread instead; and where
+`RESALIGN_HEAD_START=0` says so (to debug, or where forking is not wanted).
 """
 
 from __future__ import annotations
 
 import gc
+import io
 import os
 import pickle
 import select
@@ -23,10 +24,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from resalign.align.comparison import Comparison, Diffs, from_diffs
-from resalign.align.diff import word_count
+from resalign.align.comparison import Comparison
 from resalign.align.model import Document
-from resalign.align.units import unit_texts
 from resalign.tui.session import Session
 
 if TYPE_CHECKING:
@@ -60,7 +59,6 @@ class Ahead:
         start, and the first screen could not show pairs."""
         if self.head_start is None:
             return False
-        self.head_start.count_words(self.session.documents()[0])
         if not self.head_start.ready(within):
             return False
         found = self.head_start.take(self.session.key(), self.session.documents())
@@ -85,7 +83,7 @@ def opened_ahead(
     once)."""
     down, up = _pipe(), _pipe()  # (reading end, writing end) each
 
-    def in_child() -> tuple[Hashable, Diffs]:
+    def in_child() -> tuple[Hashable, Comparison]:
         os.close(down[1])  # with this copy open, the parent's end of file would never come
         os.close(up[0])
         with os.fdopen(down[0], "rb") as from_parent, os.fdopen(up[1], "wb") as to_parent:
@@ -95,7 +93,7 @@ def opened_ahead(
         if right is None:
             raise EOFError("the parent sent no document")
         session = open_session(left, right)
-        return session.key(), session.diffs_here()
+        return session.key(), session.compute_here()
 
     early = HeadStart.begin(in_child)
     os.close(down[0])
@@ -125,7 +123,7 @@ def review_app(ahead: Ahead) -> ReviewApp:
 
 PIPE_BYTES = 1 << 20
 """What a pipe between the two processes holds (Linux's most, unprivileged; 64 KiB by
-default): the child's `Diffs` of a long resolution go in one write, where the UI's worker
+default): the child's comparison of a long resolution goes in one write, where the UI's worker
 thread would read them in several, each waiting for the UI thread to let go of the GIL."""
 
 
@@ -184,11 +182,9 @@ class HeadStart:
         self._child = threading.Lock()
         self._reaped = False
         self._closed = False
-        self._words: dict[str, int] = {}
-        """Word counts by text: what the child leaves out of an unchanged pair."""
 
     @classmethod
-    def begin(cls, compute: Callable[[], tuple[Hashable, Diffs]]) -> HeadStart | None:
+    def begin(cls, compute: Callable[[], tuple[Hashable, Comparison]]) -> HeadStart | None:
         """Fork a process that runs `compute`; None where forking is not safe, useful or
         wanted."""
         if (
@@ -220,14 +216,6 @@ class HeadStart:
             readable, _, _ = select.select([self._reader], [], [], within)
         return bool(readable)
 
-    def count_words(self, document: Document) -> None:
-        """Count the words of `document`'s paragraphs (those not counted yet), while the
-        child computes: the counts of the pairs that did not change, which it leaves out."""
-        counted = self._words
-        for text in unit_texts(document).values():
-            if text not in counted:
-                counted[text] = word_count(text)
-
     def take(self, key: Hashable, documents: tuple[Document, Document]) -> Comparison | None:
         """The child's comparison of `documents`, once it comes, if it compared what `key`
         says; None if it did not, failed, or was taken already."""
@@ -237,18 +225,11 @@ class HeadStart:
             if self._taken:
                 return None
             self._taken = True  # the pipe is this call's to read and close
-        self.count_words(documents[0])
-        counts = self._words
-        received = _receive(os.fdopen(self._reader, "rb"))
+        received = _received_comparison(os.fdopen(self._reader, "rb"), key, documents)
         self._reap()  # it has written all it will
         if self._closed:  # killed while this read
             raise Closed
-        if received is None:
-            return None
-        computed_for, diffs = received
-        if computed_for != key:
-            return None
-        return from_diffs(*documents, diffs, lambda text: counts.get(text) or word_count(text))
+        return received
 
     def close(self) -> None:
         """Stop the child if it still runs and reap it: the review is over."""
@@ -275,13 +256,65 @@ def _processors() -> int:
     return os.cpu_count() or 1
 
 
-def _child(compute: Callable[[], tuple[Hashable, Diffs]], writer: int) -> None:
-    """Compute and write the key and `Diffs` to `writer` (nothing if computing fails), and
+def _child(compute: Callable[[], tuple[Hashable, Comparison]], writer: int) -> None:
+    """Compute and write the key and the comparison to `writer` (nothing if computing
+    fails), and
     end the process: the parent's exit handlers and buffered output are not the child's to
     run or flush, nor its errors to print."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C before the UI starts: end quietly
     gc.disable()  # a process this short leaves its garbage to the exit
     try:
-        _send(os.fdopen(writer, "wb"), compute())
+        key, comparison = compute()
+        _send_comparison(os.fdopen(writer, "wb"), key, comparison)
     finally:
         os._exit(0)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a comparison with its two documents as references: the other process has
+    them (the documents are most of its bytes)."""
+
+    def __init__(self, file: BinaryIO, documents: tuple[Document, Document]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._ids = {id(document): name for document, name in zip(documents, "lr", strict=True)}
+
+    def persistent_id(self, obj: object) -> str | None:
+        return self._ids.get(id(obj)) if isinstance(obj, Document) else None
+
+
+class _Unpickler(pickle.Unpickler):
+    """Loads what `_Pickler` wrote, with this process's own two documents."""
+
+    def __init__(self, file: BinaryIO, documents: tuple[Document, Document]) -> None:
+        super().__init__(file)
+        self._documents = dict(zip("lr", documents, strict=True))
+
+    def persistent_load(self, pid: Any) -> Document:
+        return self._documents[pid]
+
+
+def _send_comparison(pipe: BinaryIO, key: Hashable, comparison: Comparison) -> None:
+    """The key, then the comparison without its documents, into the pipe (closed after)."""
+    try:
+        with pipe:
+            pickle.dump(key, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            _Pickler(pipe, (comparison.left, comparison.right)).dump(comparison)
+    except BrokenPipeError:  # the parent is gone
+        pass
+
+
+def _received_comparison(
+    pipe: BinaryIO, key: Hashable, documents: tuple[Document, Document]
+) -> Comparison | None:
+    """The comparison the child sent, made with `documents`, if it compared what `key`
+    says; None if it did not, or sent nothing whole (it failed or died)."""
+    with pipe:
+        data = pipe.read()
+    stream = io.BytesIO(data)
+    try:
+        if pickle.load(stream) != key:
+            return None
+        comparison: Comparison = _Unpickler(stream, documents).load()
+    except (pickle.UnpicklingError, EOFError):
+        return None
+    return comparison

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from resalign.align.aligner import align
-from resalign.align.comparison import FILTERS, Comparison, Diffs, diffs, from_diffs
+from resalign.align.comparison import FILTERS, Comparison, compare
 from resalign.align.errors import ResalignError
 from resalign.align.marks import Keys, Seal, seal
 from resalign.align.model import Document
@@ -115,15 +115,12 @@ class Session:
         return (hash(self.documents()), self.mode, self.oriented_review().overrides)
 
     def compute_here(self) -> Comparison:
-        return from_diffs(*self.documents(), self.diffs_here())
-
-    def diffs_here(self) -> Diffs:
-        """What comparing the documents computes, in this process: all a process computing
-        ahead sends back."""
+        """Align and diff the documents as they stand, in this process."""
         left, right = self.documents()
         overrides = self.oriented_review().overrides
         mode = self.mode if self.mode in ("language", "version") else None
-        return diffs(left, right, align(left, right, mode=mode, overrides=overrides))  # type: ignore[arg-type]
+        alignment = align(left, right, mode=mode, overrides=overrides)  # type: ignore[arg-type]
+        return compare(left, right, alignment)
 
     def show(self, comparison: Comparison) -> None:
         self.comparison = comparison

@@ -272,6 +272,13 @@ def _exactly(descriptor: int, size: int, deadline: float) -> bytes:
     return b"".join(chunks)
 
 
+def _alarm(seconds: int) -> None:
+    """SIGALRM in `seconds` (0: none), where there is one (not on Windows: the parent's
+    deadline alone holds there)."""
+    if hasattr(signal, "alarm"):
+        signal.alarm(seconds)
+
+
 def _serve(memory: int) -> None:
     """The kept reader: computes each work it is sent until its input ends."""
     import resalign.align.read.pdf  # noqa: F401  (its one user: loaded before the cap, as forked)
@@ -282,9 +289,9 @@ def _serve(memory: int) -> None:
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     while len(head := source.read(8)) == 8:
         work = pickle.loads(source.read(struct.unpack("<Q", head)[0]))
-        signal.alarm(int(SECONDS) + 5)  # ends the reader on time, even where its parent died
+        _alarm(int(SECONDS) + 5)  # ends the reader on time, even where its parent died
         answer = _computed(work)
-        signal.alarm(0)
+        _alarm(0)
         sink.write(struct.pack("<Q", len(answer)) + answer)
         sink.flush()
 
