@@ -18,7 +18,7 @@ from resalign.align.corpus.catalog import Entry, Failure
 from resalign.align.corpus.engines import Call, Engine
 from resalign.align.corpus.groups import Groups
 from resalign.align.corpus.plan import part_path, tasks
-from resalign.align.corpus.shards import FOLDER, formats, shards, write_index
+from resalign.align.corpus.shards import FOLDER, formats, shard_name, shards, write_index
 from resalign.align.corpus.tasks import shard_task
 from resalign.align.errors import OutputError
 from resalign.align.output import open_output
@@ -172,8 +172,7 @@ def _parallel(
     planned = {}
     calls: list[Call] = []
     for number, shard in enumerate(shards(parts)):
-        subject = f"{FOLDER}/part-{number:05d}"
-        planned[subject] = {"shard": number, "sets": len(shard)}
+        planned[shard_name(number)] = {"shard": number, "sets": len(shard)}
         calls.append((shard_task, (str(folder), number, [str(p) for p in shard], started, parquet)))
     written = []
     for outcome in engine.run(calls):

@@ -1,6 +1,6 @@
 """The parallel corpus in shards: the language sets' records, a few hundred sets to a
 shard, each shard written as JSONL, TMX and Parquet by the worker that is given it. The
-client writes only the index, so neither its memory nor its time grows with the corpus.
+client writes only the index: it never reads a record.
 """
 
 from __future__ import annotations
@@ -23,13 +23,18 @@ FOLDER = "parallel"
 a Parquet dataset as pyarrow and pandas read one) and `index.json`."""
 SETS_PER_SHARD = 500
 """Language sets a shard holds: some fifty thousand records, a few hundred megabytes of
-TMX, one row group of Parquet."""
+TMX."""
 _PATTERN = "part-[0-9][0-9][0-9][0-9][0-9].*"
 
 
 def formats(parquet: bool) -> tuple[str, ...]:
     """The formats a run writes: Parquet only where pyarrow is installed."""
     return ("jsonl", "tmx", "parquet") if parquet else ("jsonl", "tmx")
+
+
+def shard_name(number: int) -> str:
+    """How a shard is named in the run's log and errors: `parallel/part-00003`."""
+    return f"{FOLDER}/part-{number:05d}"
 
 
 def shard_files(folder: Path, number: int, parquet: bool) -> dict[str, Path]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from resalign.align.corpus.catalog import Entry, Failure, entry_of
 from resalign.align.corpus.records import adoption_record, lineage, parallel_records
-from resalign.align.corpus.shards import FOLDER, write_shard
+from resalign.align.corpus.shards import shard_name, write_shard
 from resalign.align.errors import ResalignError
 from resalign.align.model import Document
 from resalign.align.output import open_output, write_output
@@ -76,7 +76,7 @@ def shard_task(
     folder: str, number: int, parts: list[str], started: time.struct_time, parquet: bool
 ) -> Outcome:
     """Write shard `number` of the parallel corpus from the sets' `parts` (see `shards`)."""
-    subject = f"{FOLDER}/part-{number:05d}"
+    subject = shard_name(number)
     try:
         count = write_shard(Path(folder), number, [Path(p) for p in parts], started, parquet)
     except ResalignError as error:
