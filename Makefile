@@ -10,13 +10,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The checkout on the venv's path too: tools written against the repository's folders
+# (`import align`, as ../shared/tools/real_text.py does) run as they did; the wheel itself
+# provides only `resalign`.
+CHECKOUT = $(BIN)/python -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'resalign-checkout.pth').write_text('$(CURDIR)\n')"
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@echo "Installing resalign and its dependencies into $(VENV) (once)…"
 	$(BIN)/python -m pip install --progress-bar on -e .
+	$(CHECKOUT)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,xlsx,corpus]'
+	$(CHECKOUT)
 	touch $@ $(VENV)/.installed
 
 # The review UI in a terminal (the word diff when not in one) on the bundled seeds:

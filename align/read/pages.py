@@ -58,6 +58,19 @@ class Line(NamedTuple):
     page: int
 
 
+class Printed(NamedTuple):
+    """A line as a PDF reader placed it on its page, in reading order (the head, the body,
+    the notes), with whether a block may open at it: nothing about the page is written into
+    its text, which holds calls as superscript digits and emphasis between asterisks, as
+    every reader's blocks do."""
+
+    text: str
+    opens: bool
+    """A block may open here: the body's or the notes' first line, a line with more space
+    above it than between a paragraph's lines or in another type size, a footnote's number,
+    the footnote rule."""
+
+
 class Note(NamedTuple):
     """One footnote found in a footnote area."""
 

@@ -5,10 +5,11 @@ PDFium gives every character with its size and position, which is what telling a
 page apart takes: superscript footnote markers are digits in small type raised above the
 line, footnotes are lines in smaller type at the foot of the page, and paragraphs are
 set apart by more space than the lines within them. This module turns each page into
-the text a careful extraction would give — markers as ¹²³, a blank line between
-paragraphs and between footnotes, a page break between pages — and hands it to the
-extracted-text reader, which drops running headers, page numbers, job numbers and
-barcodes, rejoins paragraphs cut by a page end and mends hyphenation.
+its lines in reading order (the head, the body, the notes), each with whether a block may
+open at it (a paragraph's gap, a footnote's number), markers as ¹²³ in their text. The
+extracted-text reader's layout takes them from there (`parse_printed`): it drops running
+headers, page numbers, job numbers and barcodes, rejoins paragraphs cut by a page end and
+mends hyphenation.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from resalign.align.model import TO_SUPERSCRIPT, Document
 from resalign.align.pickling import by_fields
 from resalign.align.read.blocks import with_emphasis
 from resalign.align.read.isolated import kept, run_isolated_each
-from resalign.align.read.pages import RULE
-from resalign.align.read.text import parse_text
+from resalign.align.read.pages import RULE, Printed
+from resalign.align.read.text import parse_printed
 
 ITALIC_FLAG = 1 << 6
 """The Italic flag of a PDF font descriptor."""
@@ -100,8 +101,8 @@ def read_pdf(data: bytes, *, source: str, lang: Language | None = None) -> Docum
     pages = [lines for _, lines in sorted(page for part in parts for page in part)]
     if not any(pages):
         raise ReadError(f"{source}: the PDF has no text (a scan? run OCR first)")
-    text, heads = _as_text(pages)
-    return parse_text(text, source=source, lang=lang, calls_marked=True, furniture=heads)
+    printed, heads = _printed(pages)
+    return parse_printed(printed, source=source, lang=lang, furniture=heads)
 
 
 def _pages(
@@ -439,10 +440,11 @@ def _line(runs: list[Run]) -> Line:
     return Line(text, size, -baseline, starts_with_mark, first.x)
 
 
-def _as_text(pages: list[list[Line]]) -> tuple[str, list[str]]:
-    """The pages as the text a careful extraction gives, and the running heads: the lines
-    in smaller type above the body of every page after the first (the title, the symbol),
-    which are furniture however many lines they take, not text to be told apart later."""
+def _printed(pages: list[list[Line]]) -> tuple[list[list[Printed]], list[str]]:
+    """Each page's lines, placed (where a block may open), and the
+    running heads: the lines in smaller type above the body of every page after the first
+    (the title, the symbol), which are furniture however many lines they take, not text to
+    be told apart later."""
     sizes: Counter[float] = Counter()
     for line in (line for page in pages for line in page):
         sizes[line.size] += len(line.text)
@@ -462,7 +464,7 @@ def _as_text(pages: list[list[Line]]) -> tuple[str, list[str]]:
         part.head = []
     for before, after in pairwise(parts):
         before.carry_over(after, left, body_size)
-    return "\n\f\n".join(part.text(pitch) for part in parts), heads
+    return [part.printed(pitch) for part in parts], heads
 
 
 @dataclass
@@ -500,19 +502,20 @@ class _Page:
         self.body += following.body[:count]
         following.body = following.body[count:]
 
-    def text(self, pitch: float) -> str:
-        out = [line.text for line in self.head]
+    def printed(self, pitch: float) -> list[Printed]:
+        """The page's lines, each with where a block may open: the body's first line and
+        each after a gap wider than a paragraph's line pitch or a change of type size; the
+        notes' first line, the rule and each footnote's number."""
+        out = [Printed(line.text, False) for line in self.head]
         previous: Line | None = None
         for line in self.body:
-            if previous is None or (
+            opens = previous is None or (
                 line.baseline - previous.baseline > PARAGRAPH_PITCH * pitch
                 or line.size != previous.size
-            ):
-                out.append("")
-            out.append(line.text)
+            )
+            out.append(Printed(line.text, opens))
             previous = line
         for line in self.notes:
-            if line.starts_with_mark or line is self.notes[0] or RULE.match(line.text):
-                out.append("")
-            out.append(line.text)
-        return "\n".join(out)
+            opens = line.starts_with_mark or line is self.notes[0] or bool(RULE.match(line.text))
+            out.append(Printed(line.text, opens))
+        return out

@@ -31,7 +31,15 @@ from resalign.align.read.blocks import (
     strip_end,
 )
 from resalign.align.read.header import symbol_at_end
-from resalign.align.read.pages import FURNITURE, PAGE_END, PAGE_TURN, Layout, Line, lay_out
+from resalign.align.read.pages import (
+    FURNITURE,
+    PAGE_END,
+    PAGE_TURN,
+    Layout,
+    Line,
+    Printed,
+    lay_out,
+)
 from resalign.align.read.structure import SECTION_NUMERAL, TITLE, build_document
 
 _BOMS = (
@@ -98,16 +106,12 @@ def parse_text(
     *,
     source: str = "<text>",
     lang: Language | None = None,
-    calls_marked: bool = False,
-    furniture: Sequence[str] = (),
 ) -> Document:
-    """A Document from extracted text; `calls_marked` when every footnote call in it is
-    written as a superscript (the PDF reader's text), see `build_document`; `furniture`,
-    what the caller already took out as page furniture (for `--furniture`)."""
+    """A Document from extracted text: page breaks where it has form feeds, blocks set
+    apart by blank lines where it keeps them (see `pages` and `_body_blocks`)."""
     if not text.strip():
         raise ReadError(f"{source}: is empty")
-    if _CONTROL.search(text[:8192]):
-        raise ReadError(f"{source}: contains control characters; it looks binary, not text")
+    _refuse_controls(text, source)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     lines: list[str] = []
     breaks: set[int] = set()
@@ -116,7 +120,48 @@ def parse_text(
             breaks.add(len(lines))
             lines.append("")
         lines.append(raw.replace("\f", "").rstrip())
-    lang = lang or detect(text)
+    return _parsed(lines, breaks, source=source, lang=lang, calls_marked=False, furniture=())
+
+
+def parse_printed(
+    pages: Sequence[Sequence[Printed]],
+    *,
+    source: str,
+    lang: Language | None = None,
+    furniture: Sequence[str] = (),
+) -> Document:
+    """A Document from the lines a PDF reader placed, page by page, every footnote call
+    among them raised (see `build_document`'s `calls_marked`); `furniture`, what the
+    reader already took out as page furniture (for `--furniture`)."""
+    lines: list[str] = []
+    breaks: set[int] = set()
+    for number, page in enumerate(pages):
+        if number:  # as a page break in extracted text ends a block
+            breaks.add(len(lines))
+            lines += ["", ""]
+        if not page:  # a page without text still stands between its neighbours
+            lines.append("")
+        for line in page:
+            if line.opens:
+                lines.append("")
+            lines.append(unicodedata.normalize("NFC", line.text).rstrip())
+    if not any(lines):
+        raise ReadError(f"{source}: is empty")
+    _refuse_controls("\n".join(lines), source)
+    return _parsed(lines, breaks, source=source, lang=lang, calls_marked=True, furniture=furniture)
+
+
+def _parsed(
+    lines: list[str],
+    breaks: set[int],
+    *,
+    source: str,
+    lang: Language | None,
+    calls_marked: bool,
+    furniture: Sequence[str],
+) -> Document:
+    """The Document of `lines` (`breaks`: the indices of the page breaks among them)."""
+    lang = lang or detect("\n".join(lines))
     lines = _title_on_one_line(lines, lang)
     head, layout = _header_and_layout(lines, breaks, lang)
     blocks = head + _body_blocks(layout, lang) + _note_blocks(layout)
@@ -127,6 +172,11 @@ def parse_text(
         furniture=(*furniture, *layout.furniture),
         calls_marked=calls_marked,
     )
+
+
+def _refuse_controls(text: str, source: str) -> None:
+    if _CONTROL.search(text[:8192]):
+        raise ReadError(f"{source}: contains control characters; it looks binary, not text")
 
 
 def _title_on_one_line(lines: list[str], lang: Language) -> list[str]:
