@@ -662,3 +662,21 @@ def test_every_change_of_a_real_pair_survives_cmark_safe_mode() -> None:
     ]
     assert len(edits) > 150
     assert [edit for edit in edits if edit not in shown] == []
+
+
+def test_a_text_longer_than_an_excel_cell_is_refused_not_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel cuts a cell at 32,767 characters when it opens the file: the workbook would
+    lose a paragraph's end without a word. One line, exit 2, and no file."""
+    opening = "The General Assembly,\n\n"
+    long = "1. Decides " + "que " * 9000 + "fin;\n"  # OP1: 36,012 characters
+    (tmp_path / "old.txt").write_text(opening + long, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(opening + long.replace("fin", "final"), encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    code = main(["report", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "-o", str(out)])
+    assert (code, out.exists()) == (2, False)
+    assert capsys.readouterr().err == (
+        "resalign: OP1 has 36,012 characters, more than an Excel cell holds (32,767): "
+        "write html, md, json, csv or docx instead\n"
+    )

@@ -21,6 +21,7 @@ from lxml import etree
 
 from resalign.align.comparison import Comparison, PairView
 from resalign.align.diff import DELETE, EQUAL, INSERT
+from resalign.align.errors import UsageError
 from resalign.align.render import opc, xmltree
 from resalign.align.render.labels import STATUS_LABELS, renumbered_list, what_happened
 
@@ -65,7 +66,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot hold (a cell never needs them)."""
 
 
+CELL_LIMIT = 32_767
+"""The most characters an Excel cell holds: Excel cuts a longer text when it opens the file."""
+
+
 def render_xlsx(comparison: Comparison) -> bytes:
+    _refuse_overlong(comparison)
     pairs = _pairs_sheet(comparison)
     summary = _summary_sheet(comparison)
     last = len(comparison.views) + 1
@@ -90,6 +96,18 @@ def render_xlsx(comparison: Comparison) -> bytes:
             ("xl/worksheets/sheet2.xml", summary),
         ]
     )  # fmt: skip
+
+
+def _refuse_overlong(comparison: Comparison) -> None:
+    """A UsageError for a text longer than a cell holds: the workbook would lose its end."""
+    for view in comparison.views:
+        for keys, text in ((view.pair.lefts, view.left_text), (view.pair.rights, view.right_text)):
+            size = len(text.encode("utf-16-le")) // 2 if text is not None else 0
+            if size > CELL_LIMIT:  # counted as Excel counts: UTF-16 units
+                raise UsageError(
+                    f"{'+'.join(keys)} has {size:,} characters, more than an Excel cell "
+                    f"holds ({CELL_LIMIT:,}): write html, md, json, csv or docx instead"
+                )
 
 
 def _pairs_sheet(comparison: Comparison) -> bytes:
