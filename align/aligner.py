@@ -7,6 +7,7 @@ its status and findings, orders the pairs and says what looks wrong about the wh
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -86,13 +87,12 @@ def align(
         lambda a, b: matcher.footnotes(a, b, paired),
     )
     positions = (_positions(left), _positions(right))
-    context = _Context(mode, matcher, (_Order.of(left), _Order.of(right)))
+    ordered = [_reading_order(rows, *positions) for rows in (paragraph_rows, footnote_rows)]
+    context = _Context(
+        mode, matcher, (_Order.of(left), _Order.of(right)), _crossing(ordered[0], positions[1])
+    )
     pairs = header_pairs(left, right, mode, matcher)
-    pairs += [
-        _pair(row, context)
-        for rows in (paragraph_rows, footnote_rows)
-        for row in _reading_order(rows, *positions)
-    ]
+    pairs += [_pair(row, context) for rows in ordered for row in rows]
     if mode == "language":
         pairs = _with_subitem_findings(pairs, left, right)
     warnings = _warnings(left, right, mode, pairs)
@@ -114,6 +114,9 @@ class _Context:
     mode: Mode
     matcher: Matcher
     orders: tuple[_Order, _Order]
+    crossing: frozenset[int] = frozenset()
+    """The rows (by `id`) of splits and merges the new text also moved: out of order with
+    the single paragraphs kept in place around them."""
 
 
 def _rows(
@@ -215,6 +218,30 @@ def _reading_order(
     return ordered
 
 
+def _crossing(rows: list[Row], right_pos: dict[str, int]) -> frozenset[int]:
+    """The splits and merges (rows in the left document's order) whose new place is not
+    between those of the single paragraphs paired in place before and after them: the
+    new text moved them too, though their status says only split or merged."""
+    single = [
+        index
+        for index, row in enumerate(rows)
+        if len(row.lefts) == len(row.rights) == 1 and row.method != "move"
+    ]
+    crossing = set()
+    for index, row in enumerate(rows):
+        if not row.lefts or not row.rights or len(row.lefts) == len(row.rights) == 1:
+            continue
+        at = bisect.bisect_left(single, index)
+        place = right_pos[row.rights[0].key]
+        before = rows[single[at - 1]] if at else None
+        after = rows[single[at]] if at < len(single) else None
+        if (before is not None and right_pos[before.rights[0].key] > place) or (
+            after is not None and right_pos[after.rights[0].key] < place
+        ):
+            crossing.add(id(row))
+    return frozenset(crossing)
+
+
 def _positions(document: Document) -> dict[str, int]:
     keys = [p.key for p in document.paragraphs] + [f.key for f in document.footnotes]
     return {key: index for index, key in enumerate(keys)}
@@ -246,7 +273,7 @@ def _note(row: Row, status: Status, context: _Context) -> str:
         notes.append("linked by hand" if row.lefts and row.rights else "no counterpart, by hand")
     if row.method == "reworded":
         notes.append("rewritten in place: same opening, same neighbours")
-    if status.startswith("moved"):
+    if status.startswith("moved") or id(row) in context.crossing:
         was = context.orders[0].before(row.lefts[0].key)
         now = context.orders[1].before(row.rights[0].key)
         notes.append(f"moved: was after {was or 'the start'}, now after {now or 'the start'}")

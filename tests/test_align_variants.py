@@ -352,3 +352,17 @@ def test_a_new_sub_item_reletters_the_ones_after_it() -> None:
     (pair,) = alignment.pair_for(left="PP8(e)")
     assert pair.note == "relettered PP8(e) → PP8(f)"
     assert [p.right for p in alignment.body if p.status == "added"] == ["PP8(b)"]
+
+
+def test_a_merge_the_new_text_also_moved_says_so() -> None:
+    """Old OP9 and OP10 merged into new OP10, which now stands after old OP11 (new OP9):
+    the merge is said moved too, where its status can say only merged."""
+    from tests.test_redline import generated_pair
+
+    left, right = generated_pair(568)
+    pairs = {(p.lefts, p.rights): p for p in align(left, right).pairs}
+    merge = pairs[("OP9", "OP10"), ("OP10",)]
+    assert (merge.status, merge.note) == ("merged", "moved: was after OP8, now after OP9")
+    assert pairs[("OP11",), ("OP9",)].note == "renumbered OP11 → OP9"
+    in_place = [p for p in pairs.values() if p.status in ("merged", "split") and p is not merge]
+    assert all("moved" not in p.note for p in in_place)
