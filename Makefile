@@ -10,8 +10,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# The checkout on the venv's path too: tools written against the repository's folders
-# (`import align`, as ../shared/tools/real_text.py does) run as they did; the wheel itself
+# The checkout on the venv's path too, as a checkout is: a script written against the
+# repository's folders (`import align`) runs with .venv/bin/python; the wheel itself
 # provides only `resalign`.
 CHECKOUT = $(BIN)/python -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'resalign-checkout.pth').write_text('$(CURDIR)\n')"
 
