@@ -117,16 +117,7 @@ def compare(left: Document, right: Document, alignment: Alignment) -> Comparison
     """Diff every pair of an alignment of `left` with `right`: the pairs whose sides differ
     word by word; most pairs of two versions did not change, and their sides are the same
     text, kept as is."""
-    changed = {}
-    if alignment.mode == "version":
-        left_texts, right_texts = unit_texts(left), unit_texts(right)
-        for index, pair in enumerate(alignment.pairs):
-            left_text = _joined(left_texts, pair.lefts) or ""
-            right_text = _joined(right_texts, pair.rights) or ""
-            if left_text != right_text:
-                spans = word_diff(left_text, right_text)
-                changed[index] = (spans, stats(spans))
-    return _with_views(left, right, alignment, changed, {})
+    return _with_views(left, right, alignment, None, {})
 
 
 Changed = dict[int, tuple[tuple[Span, ...], DiffStats]]
@@ -138,20 +129,24 @@ def _with_views(
     left: Document,
     right: Document,
     alignment: Alignment,
-    changed: Changed,
+    changed: Changed | None,
     counted: Mapping[int, DiffStats],
 ) -> Comparison:
-    """The comparison whose pairs that changed have the diffs `changed`: each pair's texts,
-    and the one span of a pair that did not change, whose words are counted unless
-    `counted` has them."""
+    """The comparison's views, each pair's texts joined once: the pairs whose sides differ
+    diffed here (`changed` None) or as `changed` has them (a pickled comparison), and the
+    one span of a pair that did not change, whose words are counted unless `counted` has
+    them."""
     left_texts, right_texts = unit_texts(left), unit_texts(right)
     version = alignment.mode == "version"
     views = []
     for index, pair in enumerate(alignment.pairs):
         left_text = _joined(left_texts, pair.lefts)
         right_text = _joined(right_texts, pair.rights)
-        if index in changed:
+        if changed is not None and index in changed:
             spans, counts = changed[index]
+        elif changed is None and version and (left_text or "") != (right_text or ""):
+            spans = word_diff(left_text or "", right_text or "")
+            counts = stats(spans)
         elif version and left_text:
             spans = (Span(EQUAL, left_text),)
             counts = counted.get(index) or DiffStats(0, 0, word_count(left_text))

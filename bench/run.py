@@ -497,12 +497,32 @@ def bench_carry() -> None:
             )
 
 
+def _corpus_run(documents: Path, count: int, label: str, options: list[str]) -> float:
+    """`resalign corpus` over `documents` with `options`, whole process, into a new folder
+    beside them: its row (seconds, documents per second, peak memory as the run reports
+    it); the seconds."""
+    import re
+    import tempfile
+
+    out = Path(tempfile.mkdtemp(dir=documents.parent)) / "out"
+    command = [sys.executable, "-m", "resalign", "corpus", str(documents), "-o", str(out)]
+    start = time.perf_counter()
+    done = subprocess.run([*command, "--quiet", *options], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    memory = re.search(r"peak memory.*", done.stderr)
+    row(
+        f"corpus, {label} (exit {done.returncode})",
+        seconds * 1000,
+        f"{count / seconds:.1f} docs/s; {memory[0] if memory else done.stderr[-300:]}",
+    )
+    return seconds
+
+
 def bench_corpus() -> None:
     """`resalign corpus` over 1,000 documents (bench/corpus.py: the real PDFs, the seeds
     and synthetic series in two languages), whole process: `--jobs 1` (in one process),
     `--jobs 2` (a pool of two workers) and `--dask --jobs 2` (a local Dask cluster of two
     one-thread workers); documents per second, peak memory, speed-up."""
-    import re
     import tempfile
 
     from bench.corpus import make_collection
@@ -510,25 +530,10 @@ def bench_corpus() -> None:
     with tempfile.TemporaryDirectory() as folder:
         documents = Path(folder) / "documents"
         count = make_collection(documents)
-        seconds = {}
-        for name, options in (
-            ("--jobs 1", ["--jobs", "1"]),
-            ("--jobs 2", ["--jobs", "2"]),
-            ("--dask --jobs 2", ["--dask", "--jobs", "2"]),
-        ):
-            out = Path(folder) / f"out-{len(seconds)}"
-            command = [sys.executable, "-m", "resalign", "corpus", str(documents), "-o", str(out)]
-            start = time.perf_counter()
-            done = subprocess.run(
-                [*command, "--quiet", *options], capture_output=True, text=True, check=False
-            )
-            seconds[name] = time.perf_counter() - start
-            memory = re.search(r"peak memory.*", done.stderr)
-            row(
-                f"corpus, {count} documents, {name} (exit {done.returncode})",
-                seconds[name] * 1000,
-                f"{count / seconds[name]:.1f} docs/s; {memory[0] if memory else ''}",
-            )
+        seconds = {
+            name: _corpus_run(documents, count, f"{count} documents, {name}", name.split())
+            for name in ("--jobs 1", "--jobs 2", "--dask --jobs 2")
+        }
         one = seconds["--jobs 1"]
         print(
             f"speed-up with 2 workers: pool {one / seconds['--jobs 2']:.2f}x, "
@@ -542,7 +547,6 @@ def bench_cluster(workers: int = 2, rounds: int = 2) -> None:
     loopback address) against `--jobs` as many pool workers, in turn, `rounds` times:
     documents per second, the client's peak memory and each worker's (as the run reports
     them: each worker's own, Dask's part in it included)."""
-    import re
     import tempfile
 
     from bench.cluster import local_cluster
@@ -552,23 +556,14 @@ def bench_cluster(workers: int = 2, rounds: int = 2) -> None:
         documents = Path(folder) / "documents"
         count = make_collection(documents)
         times: dict[str, list[float]] = {"pool": [], "cluster": []}
-        for lap in range(rounds):
+        for _ in range(rounds):
             for name in times:
-                out = Path(folder) / f"out-{name}-{lap}"
-                command = [sys.executable, "-m", "resalign", "corpus", str(documents), "-o",
-                           str(out), "--quiet", "--jobs", str(workers)]  # fmt: skip
+                options = ["--jobs", str(workers)]
                 with contextlib.ExitStack() as stack:
                     if name == "cluster":
-                        command += ["--scheduler", stack.enter_context(local_cluster(workers))]
-                    start = time.perf_counter()
-                    done = subprocess.run(command, capture_output=True, text=True, check=False)
-                    times[name].append(time.perf_counter() - start)
-                memory = re.search(r"peak memory.*", done.stderr)
-                row(
-                    f"corpus, {count} documents, {name} of {workers} (exit {done.returncode})",
-                    times[name][-1] * 1000,
-                    f"{count / times[name][-1]:.1f} docs/s; {memory[0] if memory else ''}",
-                )
+                        options += ["--scheduler", stack.enter_context(local_cluster(workers))]
+                    label = f"{count} documents, {name} of {workers}"
+                    times[name].append(_corpus_run(documents, count, label, options))
         pool, dask = (statistics.median(times[name]) for name in ("pool", "cluster"))
         print(f"cluster / pool, {workers} workers each: {dask / pool:.2f}x (medians)")
 
@@ -577,25 +572,15 @@ def bench_small(documents: int = 100_000, jobs: int = 2) -> None:
     """`resalign corpus --jobs 2` over `documents` small generated resolutions
     (bench/small.py): seconds, documents per second, the client's peak memory and the
     workers'. `python bench/run.py small 10000` for fewer."""
-    import re
     import tempfile
 
     from bench.small import make_small_collection
 
     with tempfile.TemporaryDirectory() as folder:
-        count = make_small_collection(Path(folder) / "documents", documents)
-        out = Path(folder) / "out"
-        command = [sys.executable, "-m", "resalign", "corpus", f"{folder}/documents", "-o",
-                   str(out), "--quiet", "--jobs", str(jobs)]  # fmt: skip
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        seconds = time.perf_counter() - start
-        memory = re.search(r"peak memory.*", done.stderr)
-        row(
-            f"corpus, {count:,} small documents, --jobs {jobs} (exit {done.returncode})",
-            seconds * 1000,
-            f"{count / seconds:.1f} docs/s; {memory[0] if memory else done.stderr[-300:]}",
-        )
+        collection = Path(folder) / "documents"
+        count = make_small_collection(collection, documents)
+        label = f"{count:,} small documents, --jobs {jobs}"
+        _corpus_run(collection, count, label, ["--jobs", str(jobs)])
 
 
 SECTIONS = {

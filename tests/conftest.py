@@ -54,7 +54,4 @@ def forked_readers() -> Iterator[None]:
 
     yield
     if isolated.kept():
-        isolated._keep = False
-        reader = getattr(isolated._readers, "reader", None)
-        if reader is not None:
-            reader.close()
+        isolated.stop_keeping()

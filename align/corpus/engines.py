@@ -177,9 +177,8 @@ class DaskCluster:
         except (OSError, TimeoutError) as error:
             self.close()
             raise EngineError(f"cannot reach the Dask scheduler {address}: {error}") from None
-        scheduler = self._client.scheduler_info()
-        self.workers = max(1, len(scheduler.get("workers", {})))
-        self.name = f"Dask at {scheduler['address']}"
+        self.workers = self._workers_now()
+        self.name = f"Dask at {self._client.scheduler_info()['address']}"
 
     def run(self, calls: Iterable[Call]) -> Iterator[Any]:
         """Tasks go out `BATCH` to a Dask task, as many as keep each worker the cluster

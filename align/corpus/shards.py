@@ -81,7 +81,7 @@ def write_index(folder: Path, written: list[dict[str, Any]], parquet: bool) -> l
     written = sorted(written, key=lambda each: each["shard"])
     files = [shard_files(folder, each["shard"], parquet) for each in written]
     kept = {path for each in files for path in each.values()}
-    for kind in ("jsonl", "tmx", "parquet"):
+    for kind in formats(parquet=True):  # a run without pyarrow removes old Parquet shards too
         for stale in (folder / kind).glob(_PATTERN):
             if stale not in kept:
                 stale.unlink()

@@ -233,6 +233,15 @@ def keep_reader() -> None:
     _keep = True
 
 
+def stop_keeping() -> None:
+    """Fork for each work again, as a command does, this thread's kept reader stopped."""
+    global _keep
+    _keep = False
+    reader: _Reader | None = getattr(_readers, "reader", None)
+    if reader is not None:
+        reader.close()
+
+
 def kept() -> bool:
     """Whether kept readers run the work (one work at a time: no sharing a document's
     pages between children)."""

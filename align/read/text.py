@@ -120,7 +120,7 @@ def parse_text(
             breaks.add(len(lines))
             lines.append("")
         lines.append(raw.replace("\f", "").rstrip())
-    return _parsed(lines, breaks, source=source, lang=lang, calls_marked=False, furniture=())
+    return _parsed(text, lines, breaks, source=source, lang=lang, calls_marked=False, furniture=())
 
 
 def parse_printed(
@@ -147,11 +147,15 @@ def parse_printed(
             lines.append(unicodedata.normalize("NFC", line.text).rstrip())
     if not any(lines):
         raise ReadError(f"{source}: is empty")
-    _refuse_controls("\n".join(lines), source)
-    return _parsed(lines, breaks, source=source, lang=lang, calls_marked=True, furniture=furniture)
+    text = "\n".join(lines)
+    _refuse_controls(text, source)
+    return _parsed(
+        text, lines, breaks, source=source, lang=lang, calls_marked=True, furniture=furniture
+    )
 
 
 def _parsed(
+    text: str,
     lines: list[str],
     breaks: set[int],
     *,
@@ -160,8 +164,9 @@ def _parsed(
     calls_marked: bool,
     furniture: Sequence[str],
 ) -> Document:
-    """The Document of `lines` (`breaks`: the indices of the page breaks among them)."""
-    lang = lang or detect("\n".join(lines))
+    """The Document of `lines`, the lines of `text` (`breaks`: the indices of the page
+    breaks among them)."""
+    lang = lang or detect(text)
     lines = _title_on_one_line(lines, lang)
     head, layout = _header_and_layout(lines, breaks, lang)
     blocks = head + _body_blocks(layout, lang) + _note_blocks(layout)
