@@ -10,11 +10,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from resalign.align.corpus.catalog import Entry, Failure
+from resalign.align.corpus.catalog import Failure
 from resalign.align.corpus.engines import Call, Engine
 from resalign.align.corpus.groups import Groups
 from resalign.align.corpus.plan import part_path, tasks
@@ -42,7 +42,6 @@ FILES = (
 def assemble(
     out: Path,
     state: Path,
-    entries: dict[str, Entry],
     groups: Groups,
     failures: list[Failure],
     started: time.struct_time,
@@ -59,25 +58,29 @@ def assemble(
         taken = [name for name in FILES if (out / name).exists()]
         if taken:
             raise OutputError(f"{out / taken[0]}: exists; use --force to overwrite it")
-    plans = list(tasks(groups, entries))
-    parts = {plan["id"]: part_path(state, kind, plan["id"]) for kind, plan in plans}
-    done = {id: path for id, path in parts.items() if path.is_file()}
-    sets = [plan for kind, plan in plans if kind == "set" and plan["id"] in done]
-    series = [plan for kind, plan in plans if kind == "series" and plan["id"] in done]
-    adoptions = [plan for kind, plan in plans if kind == "adoption" and plan["id"] in done]
-    set_parts = [done[plan["id"]] for plan in sets]
+
+    def done(kind: str) -> Iterator[tuple[dict[str, Any], Path]]:
+        """The groups of a kind that were aligned, with their parts."""
+        for _, plan in tasks(groups, kind):
+            part = part_path(state, kind, plan["id"])
+            if part.is_file():
+                yield plan, part
+
+    catalog = groups.catalog
     steps: list[Callable[[], list[Path]]] = [
-        lambda: [_jsonl(out / "documents.jsonl", (e.as_dict() for e in _by_source(entries)))],
+        lambda: [_jsonl(out / "documents.jsonl", (e.as_dict() for e in catalog.entries()))],
         lambda: [_jsonl(out / "errors.jsonl", (failure.as_dict() for failure in failures))],
-        lambda: [_json(out / "groups.json", _groups(groups, entries))],
-        lambda: _parallel(out / FOLDER, set_parts, started, engine, peaks or {}),
+        lambda: [write_json_lists(out / "groups.json", _groups(groups))],
+        lambda: _parallel(
+            out / FOLDER, (part for _, part in done("set")), started, engine, peaks or {}
+        ),
         lambda: [
             _jsonl(
                 out / "adoptions.jsonl",
-                (record for plan in adoptions for record in _load(done[plan["id"]])),
+                (record for _, part in done("adoption") for record in _load(part)),
             )
         ],
-        lambda: _lineages(out / "lineages", [(plan, done[plan["id"]]) for plan in series]),
+        lambda: _lineages(out / "lineages", done("series")),
     ]
     written: list[Path] = []
     if progress:
@@ -105,31 +108,26 @@ def write_summary(path: Path, summary: Summary) -> Path:
     )
 
 
-def _by_source(entries: dict[str, Entry]) -> list[Entry]:
-    return sorted(entries.values(), key=lambda entry: entry.source)
-
-
-def _groups(groups: Groups, entries: dict[str, Entry]) -> dict[str, Any]:
+def _groups(groups: Groups) -> dict[str, Iterable[Any]]:
+    """groups.json's lists, each read from the catalog as it is written."""
+    source = groups.catalog.source
     return {
-        "language_sets": [
-            {
-                "symbol": each.symbol,
-                "languages": {lang: entries[id].source for lang, id in each.members},
-            }
-            for each in groups.sets
-        ],
-        "series": [
+        "language_sets": (
+            {"symbol": each.symbol, "languages": {lang: source(id) for lang, id in each.members}}
+            for each in groups.sets()
+        ),
+        "series": (
             {"name": s.name, "title": s.title, "symbols": list(s.symbols), "listed": s.listed}
-            for s in groups.series
-        ],
-        "adoptions": [
-            {"draft": a.draft, "resolution": a.resolution, "how": a.how} for a in groups.adoptions
-        ],
-        "amendments": [
-            {"amendment": amendment, "amends": draft} for amendment, draft in groups.amendments
-        ],
-        "ungrouped": [entries[id].source for id in groups.ungrouped],
-        "warnings": list(groups.warnings),
+            for s in groups.series()
+        ),
+        "adoptions": (
+            {"draft": a.draft, "resolution": a.resolution, "how": a.how} for a in groups.adoptions()
+        ),
+        "amendments": (
+            {"amendment": amendment, "amends": draft} for amendment, draft in groups.amendments()
+        ),
+        "ungrouped": (source(id) for id in groups.ungrouped()),
+        "warnings": groups.warnings,
     }
 
 
@@ -144,6 +142,24 @@ def _line(handle: BinaryIO, record: dict[str, Any]) -> None:
     handle.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
 
 
+def write_json_lists(path: Path, lists: dict[str, Iterable[Any]]) -> Path:
+    """An object of lists, written an item at a time, as `_json` would write it whole."""
+    with open_output(path, force=True) as handle:
+        handle.write(b"{")
+        for number, (key, items) in enumerate(lists.items()):
+            handle.write(b"," if number else b"")
+            handle.write(f"\n {json.dumps(key, ensure_ascii=False)}: [".encode())
+            written = False
+            for item in items:
+                text = json.dumps(item, ensure_ascii=False, indent=1)
+                handle.write(b"," if written else b"")
+                handle.write(("\n  " + text.replace("\n", "\n  ")).encode())
+                written = True
+            handle.write(b"\n ]" if written else b"]")
+        handle.write(b"\n}\n" if lists else b"}\n")
+    return path
+
+
 def _json(path: Path, data: object) -> Path:
     with open_output(path, force=True) as handle:
         handle.write(json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n")
@@ -156,7 +172,7 @@ def _load(path: Path) -> Any:
 
 def _parallel(
     folder: Path,
-    parts: list[Path],
+    parts: Iterable[Path],
     started: time.struct_time,
     engine: Engine,
     peaks: dict[int, int],
@@ -170,12 +186,14 @@ def _parallel(
     except OSError as error:
         raise OutputError(f"{folder}: cannot write ({error.strerror or error})") from None
     planned = {}
-    calls: list[Call] = []
-    for number, shard in enumerate(shards(parts)):
-        planned[shard_name(number)] = {"shard": number, "sets": len(shard)}
-        calls.append((shard_task, (str(folder), number, [str(p) for p in shard], started, parquet)))
+
+    def calls() -> Iterator[Call]:
+        for number, shard in enumerate(shards(parts)):
+            planned[shard_name(number)] = {"shard": number, "sets": len(shard)}
+            yield shard_task, (str(folder), number, [str(p) for p in shard], started, parquet)
+
     written = []
-    for outcome in engine.run(calls):
+    for outcome in engine.run(calls()):
         if outcome.failure:
             raise OutputError(f"{folder}: {outcome.subject}: {outcome.failure.message}")
         written.append({**planned[outcome.subject], "records": outcome.records})
@@ -183,17 +201,19 @@ def _parallel(
     return write_index(folder, written, parquet)
 
 
-def _lineages(folder: Path, series: list[tuple[dict[str, Any], Path]]) -> list[Path]:
+def _lineages(folder: Path, series: Iterable[tuple[dict[str, Any], Path]]) -> list[Path]:
     """Each series' JSON and pages (the series', a language's each) as its task wrote
-    them, and the index of all (from the series' plans: the parts are copied, not read)."""
+    them, and the index of all (from the series' names, titles and symbols: the parts are
+    copied, not read)."""
     from resalign.align.render.corpus.lineage import render_index
 
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
         raise OutputError(f"{folder}: cannot write ({error.strerror or error})") from None
-    written = []
+    written, listed = [], []
     for plan, part in series:
+        listed.append({key: plan[key] for key in ("name", "title", "symbols")})
         for suffix in (".json", ".html", *(f".{lang}.html" for lang in plan["languages"])):
             made = part.with_suffix(suffix)
             try:
@@ -207,5 +227,5 @@ def _lineages(folder: Path, series: list[tuple[dict[str, Any], Path]]) -> list[P
                 handle.write(data)
             written.append(folder / f"{plan['name']}{suffix}")
     with open_output(folder / "index.html", force=True) as handle:
-        handle.write(render_index([plan for plan, _ in series]))
+        handle.write(render_index(listed))
     return [*written, folder / "index.html"]

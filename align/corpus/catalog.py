@@ -1,13 +1,18 @@
 """The catalog: what the corpus knows of each document once it is read, in a few facts.
 
-Grouping works on these small records, not on the documents, so that the whole collection
-fits in memory however large it is; the documents themselves wait in the work folder.
+Grouping works on these small records, not on the documents, and the records are kept in
+an SQLite database in the work folder rather than in memory, so that the client's memory
+stays the same however many documents the collection has; the documents themselves wait
+in the work folder too.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -97,3 +102,69 @@ def base_symbol(symbol: str) -> str:
 def title_key(title: str) -> str:
     """A title as series compare them: case, punctuation and spacing do not count."""
     return " ".join(re.sub(r"[^\w]+", " ", title.casefold()).split())
+
+
+_COLUMNS = tuple(field.name for field in fields(Entry))
+_SCHEMA = f"""
+CREATE TABLE sources (source TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE entries ({", ".join(_COLUMNS)}, PRIMARY KEY (id)) WITHOUT ROWID;
+CREATE INDEX entries_by_source ON entries (source, id);
+CREATE INDEX entries_by_symbol ON entries (symbol, source, id);
+"""
+
+
+class Catalog:
+    """The run's sources and entries in an SQLite database (`path`, or in memory): what
+    grouping, planning and the outputs query, a row at a time. A run makes it anew from
+    its log, so it needs no durability: nothing is synced."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is not None:
+            path.unlink(missing_ok=True)
+        self.db = sqlite3.connect(":memory:" if path is None else str(path))
+        self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        self.db.create_function("title_key", 1, title_key, deterministic=True)
+        self.db.create_function("base_symbol", 1, base_symbol, deterministic=True)
+
+    def add_sources(self, paths: Iterable[Path]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO sources VALUES (?)", ((str(path),) for path in paths)
+        )
+
+    def sources(self) -> Iterator[Path]:
+        """The sources, once each, in order."""
+        for (source,) in self.db.execute("SELECT source FROM sources ORDER BY source"):
+            yield Path(source)
+
+    def add(self, entry: Entry) -> None:
+        row = [getattr(entry, name) for name in _COLUMNS]
+        row[_COLUMNS.index("warnings")] = json.dumps(list(entry.warnings), ensure_ascii=False)
+        marks = ", ".join("?" * len(_COLUMNS))
+        self.db.execute(f"INSERT OR REPLACE INTO entries VALUES ({marks})", row)
+
+    def entry(self, id: str) -> Entry:
+        found = self.db.execute("SELECT * FROM entries WHERE id = ?", (id,)).fetchone()
+        if found is None:
+            raise KeyError(id)
+        return _entry(found)
+
+    def source(self, id: str) -> str:
+        """Where the entry was read from."""
+        return self.entry(id).source
+
+    def entries(self) -> Iterator[Entry]:
+        """Every entry, by source."""
+        for row in self.db.execute("SELECT * FROM entries ORDER BY source, id"):
+            yield _entry(row)
+
+    def count(self, table: str = "entries") -> int:
+        (count,) = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(count)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    values = dict(zip(_COLUMNS, row, strict=True))
+    return Entry(**{**values, "warnings": tuple(json.loads(values["warnings"]))})

@@ -8,16 +8,21 @@
 - An **adoption** is a draft and the resolution adopted from it: the resolution names the
   draft, or the two share a session and a title.
 - An **amendment** names the draft it amends.
+
+The groups are found by queries over the catalog and kept in tables beside it, to be
+read back a group at a time: memory does not grow with the collection.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
-from resalign.align.corpus.catalog import Entry, base_symbol, title_key
+from resalign.align.corpus.catalog import Catalog, base_symbol, title_key
 from resalign.align.languages import LANGUAGES
 
 ORDER = tuple(LANGUAGES)
@@ -84,55 +89,108 @@ class ListedSeries:
     symbols: tuple[str, ...]
 
 
+_TABLES = """
+DROP TABLE IF EXISTS members; DROP TABLE IF EXISTS symbols; DROP TABLE IF EXISTS series;
+DROP TABLE IF EXISTS adoptions; DROP TABLE IF EXISTS linked; DROP TABLE IF EXISTS titled;
+DROP TABLE IF EXISTS lowest; DROP TABLE IF EXISTS lowered; DROP TABLE IF EXISTS named;
+CREATE TABLE members (symbol, language, id, rank, source, PRIMARY KEY (symbol, language));
+CREATE TABLE symbols (symbol PRIMARY KEY, key, resolution, draft, session, members);
+CREATE INDEX symbols_by_key ON symbols (key, symbol);
+CREATE TABLE series (name PRIMARY KEY, title, symbols, listed);
+CREATE TABLE adoptions (draft, resolution, how);
+CREATE TABLE linked (symbol PRIMARY KEY, label);
+CREATE TABLE titled (language, key, symbol, session);
+CREATE INDEX titled_by_key ON titled (language, key);
+CREATE INDEX titled_by_symbol ON titled (symbol);
+CREATE TABLE lowest (language, key, label, PRIMARY KEY (language, key));
+CREATE TABLE lowered (symbol PRIMARY KEY, label);
+CREATE TABLE named (draft PRIMARY KEY, resolution);
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class Groups:
     """A collection sorted into what can be compared: language sets, series of versions,
-    drafts with what they became, amendments with their drafts."""
+    drafts with what they became, amendments with their drafts; kept in the catalog's
+    tables and read back in order, a group at a time."""
 
-    sets: tuple[LanguageSet, ...]
-    series: tuple[Series, ...]
-    adoptions: tuple[Adoption, ...]
-    amendments: tuple[tuple[str, str], ...]
-    """(amendment, the draft it amends)."""
-    ungrouped: tuple[str, ...]
-    """Entry ids of documents that state no symbol."""
+    catalog: Catalog
     warnings: tuple[str, ...]
 
-
-def group(entries: Iterable[Entry], listed: Sequence[ListedSeries] = ()) -> Groups:
-    """The groups of a collection; entries in any order give the same groups."""
-    entries = sorted(entries, key=lambda entry: (entry.symbol or "", entry.source))
-    warnings: list[str] = []
-    by_symbol: dict[str, dict[str, Entry]] = defaultdict(dict)
-    for entry in entries:
-        if entry.symbol is None:
-            continue
-        kept = by_symbol[entry.symbol].setdefault(entry.language, entry)
-        if kept is not entry:
-            warnings.append(
-                f"{entry.source}: {entry.symbol} [{entry.language}] again; {kept.source} is used"
-            )
-    sets = tuple(
-        LanguageSet(symbol, tuple((lang, members[lang].id) for lang in ordered(members)))
-        for symbol, members in sorted(by_symbol.items(), key=lambda item: symbol_order(item[0]))
-    )
-    resolutions = {
-        symbol: members
-        for symbol, members in by_symbol.items()
-        if any(entry.kind == "resolution" for entry in members.values())
-    }
-    series = _series(resolutions, listed, warnings)
-    adoptions = _adoptions(by_symbol, resolutions, warnings)
-    amendments = tuple(
-        sorted(
-            (symbol, entry.amends)
-            for symbol, members in by_symbol.items()
-            for entry in list(members.values())[:1]
-            if entry.kind == "amendment" and entry.amends
+    def sets(self) -> Iterator[LanguageSet]:
+        """Every symbol read, with its documents, in symbol order."""
+        rows = self.catalog.db.execute(
+            "SELECT s.symbol, m.language, m.id FROM symbols s JOIN members m USING (symbol) "
+            "ORDER BY s.key, s.symbol, m.rank, m.source"
         )
+        for symbol, members in groupby(rows, key=lambda row: row[0]):
+            yield LanguageSet(symbol, tuple((language, id) for _, language, id in members))
+
+    def members(self, symbol: str) -> tuple[tuple[str, str], ...]:
+        """A symbol's (language, entry id), in the UN's order of languages."""
+        rows = self.catalog.db.execute(
+            "SELECT language, id FROM members WHERE symbol = ? ORDER BY rank, source", (symbol,)
+        )
+        return tuple(rows)
+
+    def series(self) -> Iterator[Series]:
+        rows = self.catalog.db.execute(
+            "SELECT name, title, symbols, listed FROM series ORDER BY name"
+        )
+        for name, title, symbols, listed in rows:
+            yield Series(name, title, tuple(json.loads(symbols)), bool(listed))
+
+    def adoptions(self) -> Iterator[Adoption]:
+        for row in self.catalog.db.execute("SELECT * FROM adoptions ORDER BY rowid"):
+            yield Adoption(*row)
+
+    def amendments(self) -> Iterator[tuple[str, str]]:
+        """(amendment, the draft it amends), as the first of its documents says."""
+        rows = self.catalog.db.execute(
+            "SELECT m.symbol, e.amends FROM members m JOIN entries e USING (id) "
+            "WHERE e.kind = 'amendment' AND e.amends != '' AND m.id = "
+            "(SELECT id FROM members WHERE symbol = m.symbol ORDER BY source, id LIMIT 1) "
+            "ORDER BY m.symbol, e.amends"
+        )
+        yield from rows
+
+    def ungrouped(self) -> Iterator[str]:
+        """Entry ids of documents that state no symbol."""
+        rows = self.catalog.db.execute(
+            "SELECT id FROM entries WHERE symbol IS NULL ORDER BY source, id"
+        )
+        for (id,) in rows:
+            yield id
+
+    def counts(self) -> dict[str, int]:
+        """How many groups of each kind there are."""
+        db = self.catalog.db
+        (sets,) = db.execute("SELECT count(*) FROM symbols WHERE members > 1").fetchone()
+        return {
+            "language sets": sets,
+            "series": self.catalog.count("series"),
+            "adoptions": self.catalog.count("adoptions"),
+            "amendments": sum(1 for _ in self.amendments()),
+        }
+
+
+def group(catalog: Catalog, listed: Sequence[ListedSeries] = ()) -> Groups:
+    """The groups of the catalog's entries; entries added in any order give the same
+    groups."""
+    db = catalog.db
+    db.executescript(_TABLES)
+    warnings: list[str] = []
+    _members(catalog, warnings)
+    db.create_function("symbol_key", 1, symbol_key, deterministic=True)
+    db.execute(
+        "INSERT INTO symbols SELECT m.symbol, symbol_key(m.symbol), "
+        "max(e.kind = 'resolution'), max(e.kind = 'draft'), coalesce(min(e.session), 0), "
+        "count(*) FROM members m JOIN entries e USING (id) GROUP BY m.symbol"
     )
-    ungrouped = tuple(entry.id for entry in entries if entry.symbol is None)
-    return Groups(sets, series, adoptions, amendments, ungrouped, tuple(warnings))
+    _series(catalog, listed, warnings)
+    _adoptions(catalog, warnings)
+    db.commit()
+    return Groups(catalog, tuple(warnings))
 
 
 def symbol_order(symbol: str) -> tuple[str, tuple[int, ...]]:
@@ -141,123 +199,179 @@ def symbol_order(symbol: str) -> tuple[str, tuple[int, ...]]:
     return _NUMBERS.sub("#", symbol), tuple(int(n) for n in _NUMBERS.findall(symbol))
 
 
+def symbol_key(symbol: str) -> bytes:
+    """`symbol_order` as bytes that sort as it does, for the catalog to order by: the
+    series, a NUL, then each number after its length."""
+    pattern, numbers = symbol_order(symbol)
+    digits = (str(number).encode() for number in numbers)
+    return pattern.encode() + b"\0" + b"".join(len(d).to_bytes(2, "big") + d for d in digits)
+
+
 def ordered(languages: Iterable[str]) -> list[str]:
     """Language codes in the UN's order."""
-    return sorted(languages, key=lambda lang: ORDER.index(lang) if lang in ORDER else len(ORDER))
+    return sorted(languages, key=_rank)
 
 
-def _session_order(
-    symbol: str, members: dict[str, Entry]
-) -> tuple[int, tuple[str, tuple[int, ...]]]:
-    sessions = [entry.session for entry in members.values() if entry.session is not None]
-    return (min(sessions) if sessions else 0, symbol_order(symbol))
+def _rank(language: str) -> int:
+    return ORDER.index(language) if language in ORDER else len(ORDER)
 
 
-def _series(
-    resolutions: dict[str, dict[str, Entry]],
-    listed: Sequence[ListedSeries],
-    warnings: list[str],
-) -> tuple[Series, ...]:
-    taken: set[str] = set()
-    found: list[tuple[str, list[str], bool]] = []
+def _members(catalog: Catalog, warnings: list[str]) -> None:
+    """A document per symbol and language: the first by source; the others are said."""
+    db = catalog.db
+    rows = db.execute(
+        "SELECT symbol, id, source, language FROM entries WHERE symbol IS NOT NULL "
+        "ORDER BY symbol, source, id"
+    )
+    for symbol, entries in groupby(rows, key=lambda row: row[0]):
+        kept: dict[str, str] = {}
+        for _, id, source, language in entries:
+            if language in kept:
+                warnings.append(f"{source}: {symbol} [{language}] again; {kept[language]} is used")
+                continue
+            kept[language] = source
+            db.execute(
+                "INSERT INTO members VALUES (?, ?, ?, ?, ?)",
+                (symbol, language, id, _rank(language), source),
+            )
+
+
+def _series(catalog: Catalog, listed: Sequence[ListedSeries], warnings: list[str]) -> None:
+    """The listed series first, then the resolutions linked by a title, each a series
+    where it has more than one version; named from their titles, each name once."""
+    db = catalog.db
+    db.execute("INSERT INTO linked SELECT symbol, symbol FROM symbols WHERE resolution")
     for each in listed:
-        symbols = [symbol for symbol in each.symbols if symbol in resolutions]
+        symbols = []
         for symbol in each.symbols:
-            if symbol not in resolutions:
+            if db.execute("DELETE FROM linked WHERE symbol = ?", (symbol,)).rowcount:
+                symbols.append(symbol)
+            elif _is_resolution(db, symbol):
+                symbols.append(symbol)  # listed twice: the same version again
+            else:
                 warnings.append(f"series {each.name}: {symbol} is not in the collection")
-        taken.update(symbols)
-        found.append((each.name, symbols, True))
-    for symbols in _by_title({s: m for s, m in resolutions.items() if s not in taken}):
+        _add_series(db, each.name, _by_session(db, symbols), listed=True)
+    _link_by_title(db)
+    rows = db.execute(
+        "SELECT l.label, l.symbol FROM linked l JOIN symbols s USING (symbol) "
+        "ORDER BY l.label, s.session, s.key, s.symbol"
+    )
+    for _, linked in groupby(rows, key=lambda row: row[0]):
+        symbols = [symbol for _, symbol in linked]
         if len(symbols) > 1:
-            found.append(("", symbols, False))
-    names: set[str] = set()
-    series = []
-    for name, symbols, is_listed in found:
-        symbols.sort(key=lambda symbol: _session_order(symbol, resolutions[symbol]))
-        title = _title(resolutions[symbols[-1]]) if symbols else name
-        unique = _unique(_slug(name or title), names)
-        series.append(Series(unique, title, tuple(symbols), is_listed))
-    return tuple(sorted(series, key=lambda each: each.name))
+            _add_series(db, "", symbols, listed=False)
 
 
-def _by_title(resolutions: dict[str, dict[str, Entry]]) -> list[list[str]]:
-    """Symbols linked by a title they share in some language, as connected groups."""
-    parent = {symbol: symbol for symbol in resolutions}
-
-    def root(symbol: str) -> str:
-        while parent[symbol] != symbol:
-            parent[symbol] = parent[parent[symbol]]
-            symbol = parent[symbol]
-        return symbol
-
-    first: dict[tuple[str, str], str] = {}
-    for symbol, members in sorted(resolutions.items()):
-        for language, entry in members.items():
-            if entry.title:
-                other = first.setdefault((language, title_key(entry.title)), symbol)
-                parent[root(symbol)] = root(other)
-    linked: dict[str, list[str]] = defaultdict(list)
-    for symbol in sorted(resolutions):
-        linked[root(symbol)].append(symbol)
-    return list(linked.values())
+def _is_resolution(db: sqlite3.Connection, symbol: str) -> bool:
+    row = db.execute("SELECT resolution FROM symbols WHERE symbol = ?", (symbol,)).fetchone()
+    return bool(row and row[0])
 
 
-def _title(members: dict[str, Entry]) -> str:
+def _by_session(db: sqlite3.Connection, symbols: list[str]) -> list[str]:
+    """Symbols in session order (then in symbol order)."""
+    order = {
+        symbol: (session, key)
+        for symbol, session, key in db.execute(
+            f"SELECT symbol, session, key FROM symbols WHERE symbol IN "
+            f"({', '.join('?' * len(symbols))})",
+            symbols,
+        )
+    }
+    return sorted(symbols, key=lambda symbol: (*order[symbol], symbol))
+
+
+def _add_series(db: sqlite3.Connection, name: str, symbols: list[str], *, listed: bool) -> None:
+    title = _title(db, symbols[-1]) if symbols else name
+    unique, number = _slug(name or title), 2
+    candidate = unique
+    while db.execute("SELECT 1 FROM series WHERE name = ?", (candidate,)).fetchone():
+        candidate, number = f"{unique}-{number}", number + 1
+    db.execute(
+        "INSERT INTO series VALUES (?, ?, ?, ?)",
+        (candidate, title, json.dumps(symbols), listed),
+    )
+
+
+def _link_by_title(db: sqlite3.Connection) -> None:
+    """Label each resolution with the least symbol of those it is linked to by a title
+    it shares in some language, through any number of others: one step a round, until
+    no label changes."""
+    db.execute(
+        "INSERT INTO titled SELECT m.language, title_key(e.title), m.symbol, e.session "
+        "FROM members m JOIN entries e USING (id) JOIN linked USING (symbol) "
+        "WHERE e.title != ''"
+    )
+    while True:
+        db.execute("DELETE FROM lowest")
+        db.execute(
+            "INSERT INTO lowest SELECT t.language, t.key, min(l.label) "
+            "FROM titled t JOIN linked l USING (symbol) GROUP BY t.language, t.key"
+        )
+        db.execute("DELETE FROM lowered")
+        db.execute(
+            "INSERT INTO lowered SELECT t.symbol, min(w.label) FROM titled t "
+            "JOIN lowest w USING (language, key) JOIN linked l USING (symbol) "
+            "GROUP BY t.symbol HAVING min(w.label) < l.label"
+        )
+        changed = db.execute(
+            "UPDATE linked SET label = (SELECT label FROM lowered WHERE symbol = linked.symbol) "
+            "WHERE symbol IN (SELECT symbol FROM lowered)"
+        ).rowcount
+        if not changed:
+            return
+
+
+def _title(db: sqlite3.Connection, symbol: str) -> str:
     """The English title where there is one, else the first language's."""
-    for language in ("en", *ordered(members)):
-        entry = members.get(language)
-        if entry and entry.title:
-            return entry.title
-    return ""
+    row = db.execute(
+        "SELECT e.title FROM members m JOIN entries e USING (id) "
+        "WHERE m.symbol = ? AND e.title != '' "
+        "ORDER BY m.language = 'en' DESC, m.rank, m.source LIMIT 1",
+        (symbol,),
+    ).fetchone()
+    return row[0] if row else ""
 
 
 def _slug(text: str) -> str:
     return "-".join(title_key(text).split())[:80].strip("-") or "series"
 
 
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, number = name, 2
-    while candidate in taken:
-        candidate, number = f"{name}-{number}", number + 1
-    taken.add(candidate)
-    return candidate
-
-
-def _adoptions(
-    by_symbol: dict[str, dict[str, Entry]],
-    resolutions: dict[str, dict[str, Entry]],
-    warnings: list[str],
-) -> tuple[Adoption, ...]:
-    named = {
-        base_symbol(entry.draft): symbol
-        for symbol, members in resolutions.items()
-        for entry in members.values()
-        if entry.draft
-    }
-    titled: dict[tuple[int | None, str, str], set[str]] = defaultdict(set)
-    for symbol, members in resolutions.items():
-        for language, entry in members.items():
-            if entry.title:
-                titled[(entry.session, language, title_key(entry.title))].add(symbol)
-    adoptions = []
-    for draft, members in sorted(by_symbol.items(), key=lambda item: symbol_order(item[0])):
-        if not any(entry.kind == "draft" for entry in members.values()):
+def _adoptions(catalog: Catalog, warnings: list[str]) -> None:
+    """Each draft with the resolution that names it, else the one resolution of its
+    session that has its title (more than one is said, and none chosen)."""
+    db = catalog.db
+    db.execute(
+        "INSERT OR REPLACE INTO named SELECT base_symbol(e.draft), m.symbol "
+        "FROM members m JOIN entries e USING (id) JOIN symbols s USING (symbol) "
+        "WHERE s.resolution AND e.draft != '' ORDER BY m.symbol, m.source"
+    )
+    db.execute("DELETE FROM titled")
+    db.execute(
+        "INSERT INTO titled SELECT m.language, title_key(e.title), m.symbol, e.session "
+        "FROM members m JOIN entries e USING (id) JOIN symbols s USING (symbol) "
+        "WHERE s.resolution AND e.title != ''"
+    )
+    drafts = db.execute("SELECT symbol FROM symbols WHERE draft ORDER BY key, symbol")
+    for (draft,) in drafts:
+        named = db.execute(
+            "SELECT resolution FROM named WHERE draft = ?", (base_symbol(draft),)
+        ).fetchone()
+        if named:
+            db.execute("INSERT INTO adoptions VALUES (?, ?, 'named')", (draft, named[0]))
             continue
-        if base_symbol(draft) in named:
-            adoptions.append(Adoption(draft, named[base_symbol(draft)], "named"))
-            continue
-        candidates = set().union(
-            *(
-                titled.get((entry.session, language, title_key(entry.title)), set())
-                for language, entry in members.items()
-                if entry.title
+        candidates = [
+            symbol
+            for (symbol,) in db.execute(
+                "SELECT DISTINCT t.symbol FROM members m JOIN entries e USING (id) "
+                "JOIN titled t ON t.language = m.language AND t.key = title_key(e.title) "
+                "AND t.session IS e.session WHERE m.symbol = ? AND e.title != '' "
+                "ORDER BY t.symbol",
+                (draft,),
             )
-        )
+        ]
         if len(candidates) == 1:
-            adoptions.append(Adoption(draft, candidates.pop(), "title"))
+            db.execute("INSERT INTO adoptions VALUES (?, ?, 'title')", (draft, candidates[0]))
         elif candidates:
             warnings.append(
-                f"{draft}: its title is that of {', '.join(sorted(candidates))}; "
-                "not paired with either"
+                f"{draft}: its title is that of {', '.join(candidates)}; not paired with either"
             )
-    return tuple(adoptions)

@@ -1,7 +1,9 @@
 """What a corpus run is given: a folder of documents, or a manifest naming them.
 
 A folder is searched through (sub-folders too) for the formats resalign reads; hidden
-files and folders are passed over. A manifest is either a list, one entry a line (`#`
+files and folders are passed over. The paths are found as the run asks for them (the
+folder walked, the manifest read again), so that a collection of any size costs no memory
+before it is read. A manifest is either a list, one entry a line (`#`
 starts a comment): a file's path (relative to the manifest), or a symbol and languages to
 fetch (`A/RES/72/195 en,es`); or TOML:
 
@@ -16,10 +18,12 @@ fetch (`A/RES/72/195 en,es`); or TOML:
 from __future__ import annotations
 
 import glob
+import os
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +40,19 @@ class Collection:
     """The documents of a run (paths), the ones to fetch first (symbol, languages), and
     the series the manifest lists."""
 
-    paths: tuple[Path, ...]
+    paths: Iterable[Path]
     fetch: tuple[tuple[str, str], ...] = ()
     series: tuple[ListedSeries, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Paths found anew each time they are gone through."""
+
+    find: Callable[[], Iterator[Path]]
+
+    def __iter__(self) -> Iterator[Path]:
+        return self.find()
 
 
 def collection(given: str | Path, *, skip: Path | None = None) -> Collection:
@@ -46,38 +60,58 @@ def collection(given: str | Path, *, skip: Path | None = None) -> Collection:
     is never read as input."""
     path = Path(given)
     if is_dir(path):
-        return Collection(tuple(_documents_in(path, skip)))
+        return Collection(Found(partial(_documents_in, path, skip.resolve() if skip else None)))
     if not is_file(path):
         raise ReadError(f"{path}: no such file or folder")
-    if path.suffix.lower() == ".toml":
-        return _toml(path)
-    return _listed(path)
+    listed = _toml(path) if path.suffix.lower() == ".toml" else _listed(path)
+    for _ in listed.paths:  # every line is checked now, before the run starts
+        pass
+    return listed
 
 
-def _documents_in(folder: Path, skip: Path | None) -> Iterator[Path]:
-    skipped = skip.resolve() if skip else None
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative):
+def _documents_in(folder: Path, skipped: Path | None) -> Iterator[Path]:
+    """The documents in `folder` and its sub-folders, in order, hidden ones and
+    `skipped` passed over; symbolic links to folders are not followed."""
+    try:
+        with os.scandir(folder) as scan:
+            found = sorted(scan, key=lambda each: each.name)
+    except OSError:
+        return
+    for each in found:
+        path = Path(each.path)
+        if each.name.startswith("."):
             continue
-        if skipped and (path.resolve() == skipped or skipped in path.resolve().parents):
+        if each.is_dir(follow_symlinks=False):
+            if path.resolve() != skipped:
+                yield from _documents_in(path, skipped)
+            continue
+        if skipped and skipped in path.resolve().parents:
             continue
         if is_file(path) and path.suffix.lower() in EXTENSIONS:
             yield path
 
 
 def _listed(manifest: Path) -> Collection:
-    paths: list[Path] = []
-    fetch: list[tuple[str, str]] = []
+    fetch = [
+        _fetch_line(line, f"{manifest}:{number}")
+        for number, line in _lines(manifest)
+        if _is_symbol(line)
+    ]
+    return Collection(Found(partial(_listed_paths, manifest)), tuple(fetch))
+
+
+def _listed_paths(manifest: Path) -> Iterator[Path]:
+    for number, line in _lines(manifest):
+        if not _is_symbol(line):
+            yield from _paths(manifest.parent, line, f"{manifest}:{number}")
+
+
+def _lines(manifest: Path) -> Iterator[tuple[int, str]]:
+    """A list manifest's lines that say something, numbered, without their comments."""
     for number, raw in enumerate(_text(manifest).splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if _is_symbol(line):
-            fetch.append(_fetch_line(line, f"{manifest}:{number}"))
-        else:
-            paths.extend(_paths(manifest.parent, line, f"{manifest}:{number}"))
-    return Collection(tuple(paths), tuple(fetch))
+        if line:
+            yield number, line
 
 
 def _toml(manifest: Path) -> Collection:
@@ -86,18 +120,20 @@ def _toml(manifest: Path) -> Collection:
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{manifest}: not a TOML manifest ({error})") from None
     where = str(manifest)
-    paths = [
-        path
-        for pattern in _strings(data, "documents", where)
-        for path in _paths(manifest.parent, pattern, where)
-    ]
+    patterns = tuple(_strings(data, "documents", where))
+    paths = Found(partial(_patterns, manifest.parent, patterns, where))
     fetch = [_fetch_line(line, where) for line in _strings(data, "fetch", where)]
     series = []
     for each in data.get("series", []):
         if not isinstance(each, dict) or not isinstance(each.get("name"), str):
             raise UsageError(f"{where}: each [[series]] needs a name and a list of symbols")
         series.append(ListedSeries(each["name"], tuple(_strings(each, "symbols", where))))
-    return Collection(tuple(paths), tuple(fetch), tuple(series))
+    return Collection(paths, tuple(fetch), tuple(series))
+
+
+def _patterns(base: Path, patterns: tuple[str, ...], where: str) -> Iterator[Path]:
+    for pattern in patterns:
+        yield from _paths(base, pattern, where)
 
 
 def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
@@ -107,7 +143,7 @@ def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
     return value
 
 
-def _paths(base: Path, pattern: str, where: str) -> list[Path]:
+def _paths(base: Path, pattern: str, where: str) -> Iterable[Path]:
     if any(mark in pattern for mark in "*?["):
         pattern = str(base / pattern)  # an absolute pattern stays as it is
         found = sorted(Path(p) for p in glob.glob(pattern) if is_file(p))  # noqa: PTH207
@@ -118,7 +154,7 @@ def _paths(base: Path, pattern: str, where: str) -> list[Path]:
         raise UsageError(f"{where}: a file name cannot hold a NUL character")
     path = base / pattern
     if is_dir(path):
-        return list(_documents_in(path, None))
+        return _documents_in(path, None)
     return [path]
 
 

@@ -3,9 +3,11 @@
 The client (this module) only plans and records: the engine's workers read and align,
 each writing what it made into the work folder (`OUT/.resalign-corpus/`); the client
 appends each task's outcome to a log there as it arrives, which is what `--resume` reads
-to skip what is done. The outputs are assembled last, a group at a time, in a fixed order,
-so a resumed run writes the same files as an uninterrupted one, and memory holds one
-group however large the collection.
+to skip what is done. What the client knows of the collection (its sources, the catalog of
+what was read, the groups, the tasks to do) is kept in an SQLite database in the work
+folder, made anew from the log by each run. The outputs are assembled last, a group at a
+time, in a fixed order, so a resumed run writes the same files as an uninterrupted one,
+and the client's memory does not grow with the collection.
 """
 
 from __future__ import annotations
@@ -14,15 +16,16 @@ import calendar
 import hashlib
 import json
 import shutil
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from resalign.align.corpus.assemble import assemble, write_summary
-from resalign.align.corpus.catalog import Entry, Failure, fingerprint, source_id
-from resalign.align.corpus.engines import Call, Engine
+from resalign.align.corpus.catalog import Catalog, Entry, Failure, fingerprint, source_id
+from resalign.align.corpus.engines import Engine
 from resalign.align.corpus.groups import Groups, group
 from resalign.align.corpus.inputs import Collection
 from resalign.align.corpus.plan import part_path, tasks
@@ -32,7 +35,7 @@ from resalign.align.read import DEFAULT_MAX_SIZE
 from resalign.align.render import stamp
 
 STATE = ".resalign-corpus"
-"""The run's work folder inside OUT: read documents, group parts, the log."""
+"""The run's work folder inside OUT: read documents, group parts, the log, the catalog."""
 STAGES = ("fetch", "read", "align", "write")
 Fetch = Callable[[str, str], Path]
 """Gets one document (symbol, language) and says where it is."""
@@ -91,36 +94,40 @@ def run_corpus(
     moment = started(state)
     tracker = _Tracker(progress)
     failures: list[Failure] = []
-    with _Log(state / "done.jsonl", resume=run.resume) as log:
-        work = _Work(run, state, engine, log, tracker, failures)
-        paths = list(collection.paths) + _fetched(collection, fetch, failures, tracker)
-        entries = _read(paths, work)
-        groups = group(entries.values(), collection.series)
-        aligned = _align(groups, entries, work)
-    failures.sort(key=_failure_order)
-    outputs = assemble(
-        run.out,
-        state,
-        entries,
-        groups,
-        failures,
-        moment,
-        engine,
-        force=run.resume or run.force,
-        progress=progress,
-        peaks=tracker.peaks,
-    )
-    summary = Summary(
-        documents=len(set(paths)),
-        read=len(entries),
-        failures=tuple(failures),
-        groups=_group_counts(groups),
-        aligned=aligned,
-        resumed=log.skipped,
-        outputs=outputs,
-        peaks=tracker.peaks,
-        warnings=groups.warnings,
-    )
+    catalog = Catalog(state / "catalog.sqlite")
+    try:
+        with _Log(state / "done.jsonl", catalog.db, resume=run.resume) as log:
+            work = _Work(run, state, engine, log, tracker, failures, catalog)
+            catalog.add_sources(collection.paths)
+            catalog.add_sources(_fetched(collection, fetch, failures, tracker))
+            _read(work)
+            groups = group(catalog, collection.series)
+            aligned = _align(groups, work)
+        failures.sort(key=_failure_order)
+        outputs = assemble(
+            run.out,
+            state,
+            groups,
+            failures,
+            moment,
+            engine,
+            force=run.resume or run.force,
+            progress=progress,
+            peaks=tracker.peaks,
+        )
+        summary = Summary(
+            documents=catalog.count("sources"),
+            read=catalog.count(),
+            failures=tuple(failures),
+            groups=groups.counts(),
+            aligned=aligned,
+            resumed=log.skipped,
+            outputs=outputs,
+            peaks=tracker.peaks,
+            warnings=groups.warnings,
+        )
+    finally:
+        catalog.close()
     return replace(summary, outputs=(*outputs, write_summary(run.out / "summary.json", summary)))
 
 
@@ -189,45 +196,45 @@ class _Work:
     log: _Log
     tracker: _Tracker
     failures: list[Failure]
+    catalog: Catalog
 
 
-def _read(paths: list[Path], work: _Work) -> dict[str, Entry]:
-    run, log, tracker, failures = work.run, work.log, work.tracker, work.failures
+def _read(work: _Work) -> None:
+    """Read every source not read already (the log says so), each read's entry to the
+    catalog."""
+    run, log, catalog = work.run, work.log, work.catalog
     documents = work.state / "documents"
-    entries: dict[str, Entry] = {}
-    calls: list[Call] = []
-    planned: dict[str, tuple[str, str]] = {}
-    for path in sorted(set(paths)):
+    for path in catalog.sources():
         source = str(path)
         try:
             mark = f"{fingerprint(path)}:{run.version}"
         except OSError as error:
-            failures.append(Failure("read", source, f"cannot read ({error.strerror or error})"))
+            work.failures.append(
+                Failure("read", source, f"cannot read ({error.strerror or error})")
+            )
             continue
         id = source_id(path)
         done = log.done("read", id, mark)
         if done and (done.get("failure") or document_path(documents, id).is_file()):
-            _take(done, entries, failures)
+            _take(done, work)
             log.skipped += 1
-            continue
-        planned[source] = (id, mark)
-        calls.append((read_task, (source, id, str(documents), run.max_size)))
-    tracker.stage("read", len(calls))
+        else:
+            log.plan("read", source, mark, [source, id, str(documents), run.max_size])
+    calls = ((read_task, tuple(arguments)) for arguments in log.planned("read"))
+    work.tracker.stage("read", log.count("read"))
     for outcome in work.engine.run(calls):
-        id, mark = planned[outcome.subject]
         record = _record(outcome)
+        _take(record, work)
+        id, mark = source_id(outcome.subject), log.mark("read", outcome.subject)
         log.add("read", id, mark, record)
-        _take(record, entries, failures)
-        tracker.advance("read", outcome)
-    return entries
+        work.tracker.advance("read", outcome)
 
 
-def _take(record: dict[str, Any], entries: dict[str, Entry], failures: list[Failure]) -> None:
+def _take(record: dict[str, Any], work: _Work) -> None:
     if record.get("failure"):
-        failures.append(Failure(**record["failure"]))
+        work.failures.append(Failure(**record["failure"]))
     else:
-        entry = Entry.from_dict(record["entry"])
-        entries[entry.id] = entry
+        work.catalog.add(Entry.from_dict(record["entry"]))
 
 
 def _record(outcome: Outcome) -> dict[str, Any]:
@@ -238,38 +245,37 @@ def _record(outcome: Outcome) -> dict[str, Any]:
     return {"records": outcome.records}
 
 
-def _align(groups: Groups, entries: dict[str, Entry], work: _Work) -> int:
-    run, log, tracker, failures = work.run, work.log, work.tracker, work.failures
+def _align(groups: Groups, work: _Work) -> int:
+    """Align every group not aligned already; how many are aligned, now or before."""
+    run, log = work.run, work.log
     documents = str(work.state / "documents")
-    calls: list[Call] = []
-    planned: dict[str, str] = {}
     aligned = 0
-    for kind, plan in tasks(groups, entries):
-        mark = _mark(kind, plan, entries, run)
+    for kind, plan in tasks(groups):
+        mark = _mark(kind, plan, work.catalog, run)
         part = part_path(work.state, kind, plan["id"])
         done = log.done("align", plan["id"], mark)
         if done and not done.get("failure") and part.is_file():
             aligned += 1
             log.skipped += 1
-            continue
-        planned[plan["id"]] = mark
-        calls.append((group_task, (kind, plan, documents, str(part), run.pivot)))
-    tracker.stage("align", len(calls))
+        else:
+            log.plan("align", plan["id"], mark, [kind, plan, documents, str(part), run.pivot])
+    calls = ((group_task, tuple(arguments)) for arguments in log.planned("align"))
+    work.tracker.stage("align", log.count("align"))
     for outcome in work.engine.run(calls):
         record = _record(outcome)
-        log.add("align", outcome.subject, planned[outcome.subject], record)
+        log.add("align", outcome.subject, log.mark("align", outcome.subject), record)
         if outcome.failure:
-            failures.append(outcome.failure)
+            work.failures.append(outcome.failure)
         else:
             aligned += 1
-        tracker.advance("align", outcome)
+        work.tracker.advance("align", outcome)
     return aligned
 
 
-def _mark(kind: str, plan: dict[str, Any], entries: dict[str, Entry], run: Run) -> str:
+def _mark(kind: str, plan: dict[str, Any], catalog: Catalog, run: Run) -> str:
     """What the group's result depends on: its members (as read), the pivot, the version."""
     members = sorted(_members(plan))
-    facts = [kind, plan, [entries[id].as_dict() for id in members], run.pivot, run.version]
+    facts = [kind, plan, [catalog.entry(id).as_dict() for id in members], run.pivot, run.version]
     return hashlib.sha1(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -281,39 +287,60 @@ def _members(plan: dict[str, Any]) -> list[str]:
     return [id for ids in plan["languages"].values() for id in ids]
 
 
-def _group_counts(groups: Groups) -> dict[str, int]:
-    return {
-        "language sets": sum(1 for each in groups.sets if len(each.members) > 1),
-        "series": len(groups.series),
-        "adoptions": len(groups.adoptions),
-        "amendments": len(groups.amendments),
-    }
-
-
 def _failure_order(failure: Failure) -> tuple[int, str]:
     return (STAGES.index(failure.stage), failure.subject)
 
 
 class _Log:
-    """The outcomes so far, one JSON line each, appended as they arrive. A line cut short
-    by a killed run is ignored (that task is done again)."""
+    """The outcomes so far, one JSON line each, appended as they arrive; and, for this
+    run, what an earlier run did (`resume`) and what is planned, in the catalog's
+    database. A line cut short by a killed run is ignored (that task is done again)."""
 
-    def __init__(self, path: Path, *, resume: bool) -> None:
-        self._done: dict[tuple[str, str], dict[str, Any]] = {}
+    def __init__(self, path: Path, db: sqlite3.Connection, *, resume: bool) -> None:
+        self.db = db
         self.skipped = 0
+        db.executescript(
+            "CREATE TABLE done (stage, id, record, PRIMARY KEY (stage, id)) WITHOUT ROWID;"
+            "CREATE TABLE planned (stage, subject, mark, arguments, PRIMARY KEY (stage, subject));"
+        )
         if resume and path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                try:
-                    record = json.loads(line)
-                    self._done[(record["stage"], record["id"])] = record
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    continue
+            with path.open(encoding="utf-8") as lines:
+                db.executemany("INSERT OR REPLACE INTO done VALUES (?, ?, ?)", _records(lines))
         self._handle = path.open("a", encoding="utf-8")
 
     def done(self, stage: str, id: str, mark: str) -> dict[str, Any] | None:
         """What an earlier run recorded of this task, if it had the same mark."""
-        record = self._done.get((stage, id))
+        found = self.db.execute(
+            "SELECT record FROM done WHERE stage = ? AND id = ?", (stage, id)
+        ).fetchone()
+        record: dict[str, Any] | None = json.loads(found[0]) if found else None
         return record if record is not None and record.get("mark") == mark else None
+
+    def plan(self, stage: str, subject: str, mark: str, arguments: list[Any]) -> None:
+        """A task to do in this run, its arguments kept till the engine takes it."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO planned VALUES (?, ?, ?, ?)",
+            (stage, subject, mark, json.dumps(arguments, ensure_ascii=False)),
+        )
+
+    def planned(self, stage: str) -> Iterator[list[Any]]:
+        rows = self.db.execute(
+            "SELECT arguments FROM planned WHERE stage = ? ORDER BY rowid", (stage,)
+        )
+        for (arguments,) in rows:
+            yield json.loads(arguments)
+
+    def count(self, stage: str) -> int:
+        (count,) = self.db.execute(
+            "SELECT count(*) FROM planned WHERE stage = ?", (stage,)
+        ).fetchone()
+        return int(count)
+
+    def mark(self, stage: str, subject: str) -> str:
+        (mark,) = self.db.execute(
+            "SELECT mark FROM planned WHERE stage = ? AND subject = ?", (stage, subject)
+        ).fetchone()
+        return str(mark)
 
     def __enter__(self) -> _Log:
         return self
@@ -325,6 +352,16 @@ class _Log:
         line = json.dumps({"stage": stage, "id": id, "mark": mark, **record}, ensure_ascii=False)
         self._handle.write(line + "\n")
         self._handle.flush()
+
+
+def _records(lines: Iterator[str]) -> Iterator[tuple[str, str, str]]:
+    """The log's whole lines as (stage, id, line)."""
+    for line in lines:
+        try:
+            record = json.loads(line)
+            yield record["stage"], record["id"], line
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
 
 
 class _Tracker:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,10 +44,16 @@ def shard_files(folder: Path, number: int, parquet: bool) -> dict[str, Path]:
     return {kind: folder / kind / f"part-{number:05d}.{kind}" for kind in formats(parquet)}
 
 
-def shards(parts: list[Path]) -> list[list[Path]]:
+def shards(parts: Iterable[Path]) -> Iterator[list[Path]]:
     """The sets' parts, in order, `SETS_PER_SHARD` to a shard (one shard, empty, for a
     collection without sets: every run has the same files)."""
-    return [parts[i : i + SETS_PER_SHARD] for i in range(0, len(parts), SETS_PER_SHARD)] or [[]]
+    parts = iter(parts)
+    shard = list(islice(parts, SETS_PER_SHARD))
+    while True:
+        yield shard
+        shard = list(islice(parts, SETS_PER_SHARD))
+        if not shard:
+            return
 
 
 def write_shard(

@@ -10,6 +10,7 @@ import argparse
 import os
 import re
 import sys
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--resume continues a run and --force starts it again: choose one")
     out = Path(args.output)
     given = collection(args.collection, skip=out)
-    count = len(given.paths) + len(given.fetch)
+    count = sum(1 for _ in islice(given.paths, HANDFUL)) + len(given.fetch)
     jobs = args.jobs if count >= HANDFUL or args.scheduler or args.dask else 1
     run = Run(out, args.pivot, args.max_size, args.resume, args.force, package_version())
     workers = engine(jobs, args.scheduler, dask=args.dask)

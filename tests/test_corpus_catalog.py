@@ -1,0 +1,177 @@
+"""The corpus's catalog on disk: grouping by queries over it, the order it sorts symbols
+in, groups.json written a list item at a time, and a folder walked as the run goes."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resalign.align.corpus.assemble import write_json_lists
+from resalign.align.corpus.catalog import Catalog, Entry
+from resalign.align.corpus.groups import Groups, ListedSeries, group, symbol_key, symbol_order
+from resalign.align.corpus.inputs import collection
+
+
+def entry(id: str, symbol: str | None, language: str = "en", **facts: object) -> Entry:
+    values: dict[str, object] = {
+        "source": f"{id}.pdf",
+        "kind": "resolution",
+        "session": 80,
+        "title": "Rights of the child",
+        "adopted": None,
+        "draft": None,
+        "amends": None,
+        "paragraphs": 1,
+        "footnotes": 0,
+        **facts,
+    }
+    return Entry(id=id, symbol=symbol, language=language, **values)  # type: ignore[arg-type]
+
+
+def grouped(entries: list[Entry], listed: tuple[ListedSeries, ...] = ()) -> Groups:
+    catalog = Catalog()
+    for each in entries:
+        catalog.add(each)
+    return group(catalog, listed)
+
+
+def facts(groups: Groups) -> tuple[object, ...]:
+    return (
+        list(groups.sets()),
+        list(groups.series()),
+        list(groups.adoptions()),
+        list(groups.amendments()),
+        list(groups.ungrouped()),
+        groups.warnings,
+        groups.counts(),
+    )
+
+
+SYMBOL = st.from_regex(r"[A-Z]{1,3}(/[A-Z0-9.]{1,6}){1,4}", fullmatch=True)
+
+
+@given(st.lists(SYMBOL, max_size=30))
+def test_symbols_sort_in_the_catalog_as_in_python(symbols: list[str]) -> None:
+    assert sorted(symbols, key=lambda s: (symbol_key(s), s)) == sorted(
+        symbols, key=lambda s: (symbol_order(s), s)
+    )
+
+
+def test_symbol_order_is_by_numbers_not_digits() -> None:
+    symbols = ["A/RES/80/190", "A/RES/80/9", "A/C.3/80/L.20", "A/RES/78/228", "A/C.3/80/L.4"]
+    assert sorted(symbols, key=symbol_key) == [
+        "A/C.3/80/L.4",
+        "A/C.3/80/L.20",
+        "A/RES/78/228",
+        "A/RES/80/9",
+        "A/RES/80/190",
+    ]
+
+
+ENTRY = st.builds(
+    entry,
+    id=st.just(""),
+    symbol=st.sampled_from(["A/RES/80/190", "A/RES/80/191", "A/RES/79/5", "A/C.3/80/L.9", None]),
+    language=st.sampled_from(["en", "fr", "es", "ar"]),
+    kind=st.sampled_from(["resolution", "draft", "amendment"]),
+    session=st.sampled_from([None, 79, 80]),
+    title=st.sampled_from(["Rights of the child", "Other", "OTHER!", "", None]),
+    draft=st.sampled_from([None, "A/C.3/80/L.9/Rev.1"]),
+    amends=st.sampled_from([None, "A/C.3/80/L.9"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ENTRY, max_size=12), st.randoms(use_true_random=False))
+def test_entries_in_any_order_give_the_same_groups(
+    drawn: list[Entry], shuffle: random.Random
+) -> None:
+    entries = [replace(e, id=f"e{n}", source=f"{n:02d}.pdf") for n, e in enumerate(drawn)]
+    again = entries[:]
+    shuffle.shuffle(again)
+    assert facts(grouped(again)) == facts(grouped(entries))
+
+
+def test_a_series_is_linked_through_titles_in_several_languages() -> None:
+    """70 and 72 share an English title, 72 and 74 a French one, 74 and 76 a Spanish one:
+    four versions of one series, found three links away."""
+    groups = grouped(
+        [
+            entry("a", "A/RES/70/1", session=70, title="Trafficking"),
+            entry("b", "A/RES/72/1", session=72, title="Trafficking"),
+            entry("c", "A/RES/72/1", "fr", session=72, title="Traite"),
+            entry("d", "A/RES/74/1", "fr", session=74, title="Traite"),
+            entry("e", "A/RES/74/1", "es", session=74, title="Trata"),
+            entry("f", "A/RES/76/1", "es", session=76, title="Trata"),
+            entry("g", "A/RES/76/2", session=76, title="Something else"),
+        ]
+    )
+    series = list(groups.series())
+    assert [(s.name, s.title, s.symbols) for s in series] == [
+        ("trata", "Trata", ("A/RES/70/1", "A/RES/72/1", "A/RES/74/1", "A/RES/76/1"))
+    ]
+    assert groups.counts() == {"language sets": 2, "series": 1, "adoptions": 0, "amendments": 0}
+
+
+def test_a_listed_series_keeps_its_symbols_from_the_found_ones() -> None:
+    groups = grouped(
+        [
+            entry("a", "A/RES/70/1", session=70),
+            entry("b", "A/RES/72/1", session=72),
+            entry("c", "A/RES/74/1", session=74),
+        ],
+        (ListedSeries("older", ("A/RES/72/1", "A/RES/70/1", "A/RES/99/9")),),
+    )
+    assert [(s.name, s.symbols, s.listed) for s in groups.series()] == [
+        ("older", ("A/RES/70/1", "A/RES/72/1"), True)
+    ]
+    assert groups.warnings == ("series older: A/RES/99/9 is not in the collection",)
+
+
+@given(st.lists(st.text(max_size=8), max_size=4))
+def test_an_entry_comes_back_from_the_catalog_as_it_went_in(warnings: list[str]) -> None:
+    catalog = Catalog()
+    made = entry("x", "A/RES/80/1", title="Droits de l’enfant", warnings=tuple(warnings))
+    catalog.add(made)
+    assert catalog.entry("x") == made
+    assert list(catalog.entries()) == [made]
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.dictionaries(st.text(), st.lists(JSON, max_size=4), max_size=4))
+def test_json_lists_written_an_item_at_a_time_read_as_json_writes_them(
+    lists: dict[str, list[object]],
+) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_json_lists(
+            Path(folder) / "groups.json", {k: iter(v) for k, v in lists.items()}
+        )
+        expected = json.dumps(lists, ensure_ascii=False, indent=1) + "\n"
+        assert path.read_text(encoding="utf-8") == expected
+
+
+def test_a_folder_is_walked_in_order_each_time_it_is_gone_through(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "out").mkdir()
+    for name in ("b/z.txt", "a.pdf", "b.docx", ".hidden/x.txt", "out/y.txt", "c.md", "b/a.txt"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "b", target_is_directory=True)
+    found = collection(tmp_path, skip=tmp_path / "out")
+    names = [str(p.relative_to(tmp_path)) for p in found.paths]
+    assert names == ["a.pdf", "b/a.txt", "b/z.txt", "b.docx"]
+    (tmp_path / "b" / "m.txt").write_text("x")
+    assert len(list(found.paths)) == 5  # walked again: the new file is found
