@@ -108,15 +108,18 @@ _COLUMNS = tuple(field.name for field in fields(Entry))
 _SCHEMA = f"""
 CREATE TABLE sources (source TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE entries ({", ".join(_COLUMNS)}, PRIMARY KEY (id)) WITHOUT ROWID;
-CREATE INDEX entries_by_source ON entries (source, id);
-CREATE INDEX entries_by_symbol ON entries (symbol, source, id);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS entries_by_source ON entries (source, id);
+CREATE INDEX IF NOT EXISTS entries_by_symbol ON entries (symbol, source, id);
 """
 
 
 class Catalog:
     """The run's sources and entries in an SQLite database (`path`, or in memory): what
     grouping, planning and the outputs query, a row at a time. A run makes it anew from
-    its log, so it needs no durability: nothing is synced."""
+    its log, so it needs no durability: nothing is synced. Its indexes are made once the
+    entries are in (`indexed`), which costs less than keeping them as each comes."""
 
     def __init__(self, path: Path | None = None) -> None:
         if path is not None:
@@ -150,11 +153,17 @@ class Catalog:
 
     def source(self, id: str) -> str:
         """Where the entry was read from."""
-        return self.entry(id).source
+        (source,) = self.db.execute("SELECT source FROM entries WHERE id = ?", (id,)).fetchone()
+        return str(source)
+
+    def indexed(self) -> Catalog:
+        """The catalog with its entries indexed by source and by symbol."""
+        self.db.executescript(_INDEXES)
+        return self
 
     def entries(self) -> Iterator[Entry]:
         """Every entry, by source."""
-        for row in self.db.execute("SELECT * FROM entries ORDER BY source, id"):
+        for row in self.indexed().db.execute("SELECT * FROM entries ORDER BY source, id"):
             yield _entry(row)
 
     def count(self, table: str = "entries") -> int:

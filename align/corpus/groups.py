@@ -177,7 +177,7 @@ class Groups:
 def group(catalog: Catalog, listed: Sequence[ListedSeries] = ()) -> Groups:
     """The groups of the catalog's entries; entries added in any order give the same
     groups."""
-    db = catalog.db
+    db = catalog.indexed().db
     db.executescript(_TABLES)
     warnings: list[str] = []
     _members(catalog, warnings)
