@@ -60,15 +60,17 @@ class Line(NamedTuple):
 
 class Printed(NamedTuple):
     """A line as a PDF reader placed it on its page, in reading order (the head, the body,
-    the notes), with whether a block may open at it: nothing about the page is written into
-    its text, which holds calls as superscript digits and emphasis between asterisks, as
-    every reader's blocks do."""
+    the notes), with whether a block may open at it and whether it is the footnote rule
+    the reader found: nothing about the page is written into its text, which holds calls as
+    superscript digits and emphasis between asterisks, as every reader's blocks do."""
 
     text: str
     opens: bool
     """A block may open here: the body's or the notes' first line, a line with more space
     above it than between a paragraph's lines or in another type size, a footnote's number,
     the footnote rule."""
+    rule: bool = False
+    """The footnote rule: a footnote area opens here."""
 
 
 class Note(NamedTuple):
@@ -92,10 +94,17 @@ class Layout(NamedTuple):
 
 
 def lay_out(
-    lines: Sequence[str], breaks: Set[int], *, title: str | None, symbol: str | None, start: int
+    lines: Sequence[str],
+    breaks: Set[int],
+    areas: Set[int],
+    *,
+    title: str | None,
+    symbol: str | None,
+    start: int,
 ) -> Layout:
     """Sort the lines from `start` on (the header before it is left to the caller) into
-    body, footnotes and furniture. `breaks` holds the indices of page breaks."""
+    body, footnotes and furniture. `breaks` holds the indices of page breaks, `areas` those
+    of the lines that open a footnote area (its rule)."""
     stripped = [line.strip() for line in lines]
     furniture = _furniture(stripped, breaks, title=title, symbol=symbol, start=start)
     layout = Layout([], [], [])
@@ -122,7 +131,7 @@ def lay_out(
         if index in furniture:
             layout.furniture.append(text)
             layout.body.append(PAGE_TURN)
-        elif RULE.match(text):
+        elif index in areas:
             layout.furniture.append(text)
             close_area()
             area = []

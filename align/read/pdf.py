@@ -66,6 +66,8 @@ class Line:
     starts_with_mark: bool
     x: float
     """Where the line starts, from the left edge."""
+    rule: bool = False
+    """The line is the footnote rule, a row of its own."""
 
 
 SHARES = 2
@@ -377,7 +379,7 @@ def _lines(runs: list[Run]) -> list[Line]:
             rows.append(_Row([run], run.size, run.y, rule))
             placed = len(rows) - 1
         last = (run.y, run.size)
-    return [_line(sorted(row.runs, key=lambda r: r.x)) for row in rows]
+    return [_line(sorted(row.runs, key=lambda r: r.x), row.rule) for row in rows]
 
 
 @dataclass
@@ -407,7 +409,7 @@ class _Row:
             self.size, self.baseline = run.size, run.y
 
 
-def _line(runs: list[Run]) -> Line:
+def _line(runs: list[Run], rule: bool) -> Line:
     sizes: Counter[float] = Counter()
     for run in runs:
         sizes[run.size] += len(run.text) - run.text.count(" ")
@@ -437,7 +439,7 @@ def _line(runs: list[Run]) -> Line:
         mark = first.text.rstrip(",").translate(TO_SUPERSCRIPT)
         text = f"{mark} {text[len(mark) :].lstrip()}"
     baseline = min(run.y for run in runs if run.size == size)
-    return Line(text, size, -baseline, starts_with_mark, first.x)
+    return Line(text, size, -baseline, starts_with_mark, first.x, rule)
 
 
 def _printed(pages: list[list[Line]]) -> tuple[list[list[Printed]], list[str]]:
@@ -480,7 +482,7 @@ class _Page:
         is_body = [line.size >= SMALL * body_size for line in lines]
         first = is_body.index(True) if True in is_body else len(lines)
         last = len(lines) - 1 - is_body[::-1].index(True) if True in is_body else -1
-        rule = next((i for i in range(first, last + 1) if RULE.match(lines[i].text)), None)
+        rule = next((i for i in range(first, last + 1) if lines[i].rule), None)
         if rule is not None:  # the footnote rule and all below it are the notes
             last = rule - 1
         return cls(lines[:first], lines[first : last + 1], lines[last + 1 :])
@@ -516,6 +518,6 @@ class _Page:
             out.append(Printed(line.text, opens))
             previous = line
         for line in self.notes:
-            opens = line.starts_with_mark or line is self.notes[0] or bool(RULE.match(line.text))
-            out.append(Printed(line.text, opens))
+            opens = line.starts_with_mark or line is self.notes[0] or line.rule
+            out.append(Printed(line.text, opens, line.rule))
         return out

@@ -35,6 +35,7 @@ from resalign.align.read.pages import (
     FURNITURE,
     PAGE_END,
     PAGE_TURN,
+    RULE,
     Layout,
     Line,
     Printed,
@@ -120,7 +121,10 @@ def parse_text(
             breaks.add(len(lines))
             lines.append("")
         lines.append(raw.replace("\f", "").rstrip())
-    return _parsed(text, lines, breaks, source=source, lang=lang, calls_marked=False, furniture=())
+    areas = {index for index, line in enumerate(lines) if RULE.match(line.strip())}
+    return _parsed(
+        text, lines, (breaks, areas), source=source, lang=lang, calls_marked=False, furniture=()
+    )
 
 
 def parse_printed(
@@ -135,6 +139,7 @@ def parse_printed(
     reader already took out as page furniture (for `--furniture`)."""
     lines: list[str] = []
     breaks: set[int] = set()
+    areas: set[int] = set()
     for number, page in enumerate(pages):
         if number:  # as a page break in extracted text ends a block
             breaks.add(len(lines))
@@ -144,31 +149,39 @@ def parse_printed(
         for line in page:
             if line.opens:
                 lines.append("")
+            if line.rule:
+                areas.add(len(lines))
             lines.append(unicodedata.normalize("NFC", line.text).rstrip())
     if not any(lines):
         raise ReadError(f"{source}: is empty")
     text = "\n".join(lines)
     _refuse_controls(text, source)
     return _parsed(
-        text, lines, breaks, source=source, lang=lang, calls_marked=True, furniture=furniture
+        text,
+        lines,
+        (breaks, areas),
+        source=source,
+        lang=lang,
+        calls_marked=True,
+        furniture=furniture,
     )
 
 
 def _parsed(
     text: str,
     lines: list[str],
-    breaks: set[int],
+    pages: tuple[set[int], set[int]],
     *,
     source: str,
     lang: Language | None,
     calls_marked: bool,
     furniture: Sequence[str],
 ) -> Document:
-    """The Document of `lines`, the lines of `text` (`breaks`: the indices of the page
-    breaks among them)."""
+    """The Document of `lines`, the lines of `text`; `pages`, the indices of the page
+    breaks among them and of the lines that open a footnote area."""
     lang = lang or detect(text)
     lines = _title_on_one_line(lines, lang)
-    head, layout = _header_and_layout(lines, breaks, lang)
+    head, layout = _header_and_layout(lines, pages, lang)
     blocks = head + _body_blocks(layout, lang) + _note_blocks(layout)
     return build_document(
         blocks,
@@ -208,7 +221,7 @@ def _title_on_one_line(lines: list[str], lang: Language) -> list[str]:
 
 
 def _header_and_layout(
-    lines: list[str], breaks: set[int], lang: Language
+    lines: list[str], pages: tuple[set[int], set[int]], lang: Language
 ) -> tuple[list[Block], Layout]:
     """Header blocks (a line each, furniture shapes left out) and the layout of the rest.
 
@@ -233,7 +246,7 @@ def _header_and_layout(
     symbol = _masthead_symbol(head_lines)
     furniture = [line for line in head_lines if FURNITURE.match(line)]
     head = _header_blocks([line for line in head_lines if not FURNITURE.match(line)])
-    layout = lay_out(lines, breaks, title=title, symbol=symbol, start=end)
+    layout = lay_out(lines, *pages, title=title, symbol=symbol, start=end)
     layout.furniture[:0] = furniture
     return head, layout
 
