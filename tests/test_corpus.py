@@ -19,9 +19,8 @@ import pyarrow.parquet as pq
 import pytest
 from lxml import etree, html
 
-from resalign.align.corpus.catalog import Catalog, Entry
 from resalign.align.corpus.engines import DaskCluster, InProcess, LocalPool
-from resalign.align.corpus.groups import Adoption, Groups, ListedSeries, group
+from resalign.align.corpus.groups import ListedSeries
 from resalign.align.corpus.inputs import collection
 from resalign.align.corpus.pipeline import Run, Summary, run_corpus
 from resalign.align.corpus.records import PARALLEL_FIELDS
@@ -483,49 +482,6 @@ def test_manifests_list_files_and_series(
     assert [(s["name"], s["symbols"], s["listed"]) for s in series] == [
         ("older", ["A/RES/70/179", "A/RES/72/195"], True)  # 74/176 is left alone
     ]
-
-
-def entry(source: str, symbol: str | None, language: str = "en", **facts: object) -> Entry:
-    values = {
-        "kind": "resolution",
-        "session": 80,
-        "title": "Rights of the child",
-        "adopted": None,
-        "draft": None,
-        "amends": None,
-        "paragraphs": 1,
-        "footnotes": 0,
-        **facts,
-    }
-    return Entry(id=source, source=source, symbol=symbol, language=language, **values)
-
-
-def grouped(*entries: Entry, listed: tuple[ListedSeries, ...] = ()) -> Groups:
-    catalog = Catalog()
-    for each in entries:
-        catalog.add(each)
-    return group(catalog, listed)
-
-
-def test_grouping_edge_cases() -> None:
-    groups = grouped(
-        entry("b.pdf", "A/RES/80/190"),
-        entry("a.pdf", "A/RES/80/190"),  # the same document twice: the first is used
-        entry("c.pdf", None),  # no symbol: listed, not grouped
-        entry("d.pdf", "A/RES/80/191", title="Rights of the child"),
-        entry("e.pdf", "A/C.3/80/L.20/Rev.1", kind="draft"),  # two resolutions fit
-        entry("f.pdf", "A/C.3/80/L.9", kind="draft", title="Other"),
-        entry("g.pdf", "A/RES/80/5", title="Other", draft="A/C.3/80/L.9/Rev.2"),
-    )
-    assert [s.members for s in groups.sets() if s.symbol == "A/RES/80/190"] == [(("en", "a.pdf"),)]
-    assert list(groups.ungrouped()) == ["c.pdf"]
-    assert [s.symbols for s in groups.series()] == [("A/RES/80/190", "A/RES/80/191")]
-    assert list(groups.adoptions()) == [Adoption("A/C.3/80/L.9", "A/RES/80/5", "named")]
-    assert groups.warnings == (
-        "b.pdf: A/RES/80/190 [en] again; a.pdf is used",
-        "A/C.3/80/L.20/Rev.1: its title is that of A/RES/80/190, A/RES/80/191; "
-        "not paired with either",
-    )
 
 
 def test_an_interrupted_command_says_how_to_go_on(

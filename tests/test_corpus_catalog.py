@@ -7,18 +7,26 @@ import json
 import random
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resalign.align.corpus.assemble import write_json_lists
 from resalign.align.corpus.catalog import Catalog, Entry
-from resalign.align.corpus.groups import Groups, ListedSeries, group, symbol_key, symbol_order
+from resalign.align.corpus.groups import (
+    Adoption,
+    Groups,
+    ListedSeries,
+    group,
+    symbol_key,
+    symbol_order,
+)
 from resalign.align.corpus.inputs import collection
 
 
 def entry(id: str, symbol: str | None, language: str = "en", **facts: object) -> Entry:
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "source": f"{id}.pdf",
         "kind": "resolution",
         "session": 80,
@@ -30,7 +38,7 @@ def entry(id: str, symbol: str | None, language: str = "en", **facts: object) ->
         "footnotes": 0,
         **facts,
     }
-    return Entry(id=id, symbol=symbol, language=language, **values)  # type: ignore[arg-type]
+    return Entry(id=id, symbol=symbol, language=language, **values)
 
 
 def grouped(entries: list[Entry], listed: tuple[ListedSeries, ...] = ()) -> Groups:
@@ -49,6 +57,29 @@ def facts(groups: Groups) -> tuple[object, ...]:
         list(groups.ungrouped()),
         groups.warnings,
         groups.counts(),
+    )
+
+
+def test_grouping_edge_cases() -> None:
+    groups = grouped(
+        [
+            entry("b", "A/RES/80/190"),
+            entry("a", "A/RES/80/190"),  # the same document twice: the first is used
+            entry("c", None),  # no symbol: listed, not grouped
+            entry("d", "A/RES/80/191", title="Rights of the child"),
+            entry("e", "A/C.3/80/L.20/Rev.1", kind="draft"),  # two resolutions fit
+            entry("f", "A/C.3/80/L.9", kind="draft", title="Other"),
+            entry("g", "A/RES/80/5", title="Other", draft="A/C.3/80/L.9/Rev.2"),
+        ]
+    )
+    assert [s.members for s in groups.sets() if s.symbol == "A/RES/80/190"] == [(("en", "a"),)]
+    assert list(groups.ungrouped()) == ["c"]
+    assert [s.symbols for s in groups.series()] == [("A/RES/80/190", "A/RES/80/191")]
+    assert list(groups.adoptions()) == [Adoption("A/C.3/80/L.9", "A/RES/80/5", "named")]
+    assert groups.warnings == (
+        "b.pdf: A/RES/80/190 [en] again; a.pdf is used",
+        "A/C.3/80/L.20/Rev.1: its title is that of A/RES/80/190, A/RES/80/191; "
+        "not paired with either",
     )
 
 
