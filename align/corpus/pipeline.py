@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from resalign.align.corpus.assemble import assemble, write_summary
 from resalign.align.corpus.catalog import Catalog, Entry, Failure, fingerprint, source_id
-from resalign.align.corpus.engines import Engine
+from resalign.align.corpus.engines import Call, Engine
 from resalign.align.corpus.groups import Groups, group
 from resalign.align.corpus.inputs import Collection
 from resalign.align.corpus.plan import part_path, tasks
@@ -219,14 +219,12 @@ def _read(work: _Work) -> None:
             _take(done, work)
             log.skipped += 1
         else:
-            log.plan("read", source, mark, [source, id, str(documents), run.max_size])
-    calls = ((read_task, tuple(arguments)) for arguments in log.planned("read"))
+            log.plan("read", source, id, mark, [source, id, str(documents), run.max_size])
     work.tracker.stage("read", log.count("read"))
-    for outcome in work.engine.run(calls):
+    for outcome in work.engine.run(log.calls("read", read_task)):
         record = _record(outcome)
         _take(record, work)
-        id, mark = source_id(outcome.subject), log.mark("read", outcome.subject)
-        log.add("read", id, mark, record)
+        log.add("read", outcome.subject, record)
         work.tracker.advance("read", outcome)
 
 
@@ -258,12 +256,12 @@ def _align(groups: Groups, work: _Work) -> int:
             aligned += 1
             log.skipped += 1
         else:
-            log.plan("align", plan["id"], mark, [kind, plan, documents, str(part), run.pivot])
-    calls = ((group_task, tuple(arguments)) for arguments in log.planned("align"))
+            arguments = [kind, plan, documents, str(part), run.pivot]
+            log.plan("align", plan["id"], plan["id"], mark, arguments)
     work.tracker.stage("align", log.count("align"))
-    for outcome in work.engine.run(calls):
+    for outcome in work.engine.run(log.calls("align", group_task)):
         record = _record(outcome)
-        log.add("align", outcome.subject, log.mark("align", outcome.subject), record)
+        log.add("align", outcome.subject, record)
         if outcome.failure:
             work.failures.append(outcome.failure)
         else:
@@ -299,9 +297,13 @@ class _Log:
     def __init__(self, path: Path, db: sqlite3.Connection, *, resume: bool) -> None:
         self.db = db
         self.skipped = 0
+        self._running: dict[tuple[str, str], tuple[str, str]] = {}
+        """The tasks handed out and not yet done, by stage and subject: their log id and
+        mark (as many as the engine holds)."""
         db.executescript(
             "CREATE TABLE done (stage, id, record, PRIMARY KEY (stage, id)) WITHOUT ROWID;"
-            "CREATE TABLE planned (stage, subject, mark, arguments, PRIMARY KEY (stage, subject));"
+            "CREATE TABLE planned (stage, subject, id, mark, arguments, "
+            "PRIMARY KEY (stage, subject));"
         )
         if resume and path.is_file():
             with path.open(encoding="utf-8") as lines:
@@ -316,19 +318,23 @@ class _Log:
         record: dict[str, Any] | None = json.loads(found[0]) if found else None
         return record if record is not None and record.get("mark") == mark else None
 
-    def plan(self, stage: str, subject: str, mark: str, arguments: list[Any]) -> None:
-        """A task to do in this run, its arguments kept till the engine takes it."""
+    def plan(self, stage: str, subject: str, id: str, mark: str, arguments: list[Any]) -> None:
+        """A task to do in this run (its outcome will name `subject`; the log, `id`), its
+        arguments kept till the engine takes it."""
         self.db.execute(
-            "INSERT OR REPLACE INTO planned VALUES (?, ?, ?, ?)",
-            (stage, subject, mark, json.dumps(arguments, ensure_ascii=False)),
+            "INSERT OR REPLACE INTO planned VALUES (?, ?, ?, ?, ?)",
+            (stage, subject, id, mark, json.dumps(arguments, ensure_ascii=False)),
         )
 
-    def planned(self, stage: str) -> Iterator[list[Any]]:
+    def calls(self, stage: str, task: Callable[..., Outcome]) -> Iterator[Call]:
+        """The stage's planned tasks, in order, as the engine takes them."""
         rows = self.db.execute(
-            "SELECT arguments FROM planned WHERE stage = ? ORDER BY rowid", (stage,)
+            "SELECT subject, id, mark, arguments FROM planned WHERE stage = ? ORDER BY rowid",
+            (stage,),
         )
-        for (arguments,) in rows:
-            yield json.loads(arguments)
+        for subject, id, mark, arguments in rows:
+            self._running[(stage, subject)] = (id, mark)
+            yield task, tuple(json.loads(arguments))
 
     def count(self, stage: str) -> int:
         (count,) = self.db.execute(
@@ -336,19 +342,15 @@ class _Log:
         ).fetchone()
         return int(count)
 
-    def mark(self, stage: str, subject: str) -> str:
-        (mark,) = self.db.execute(
-            "SELECT mark FROM planned WHERE stage = ? AND subject = ?", (stage, subject)
-        ).fetchone()
-        return str(mark)
-
     def __enter__(self) -> _Log:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._handle.close()
 
-    def add(self, stage: str, id: str, mark: str, record: dict[str, Any]) -> None:
+    def add(self, stage: str, subject: str, record: dict[str, Any]) -> None:
+        """The outcome of a task `calls` handed out."""
+        id, mark = self._running.pop((stage, subject))
         line = json.dumps({"stage": stage, "id": id, "mark": mark, **record}, ensure_ascii=False)
         self._handle.write(line + "\n")
         self._handle.flush()
