@@ -70,14 +70,19 @@ def collection(given: str | Path, *, skip: Path | None = None) -> Collection:
 
 
 def _documents_in(folder: Path, skipped: Path | None) -> Iterator[Path]:
-    """The documents in `folder` and its sub-folders, in order, hidden ones and
+    """The documents in `folder` and its sub-folders, as the system lists them (a run
+    sorts them: a folder of any size is not held to be sorted here), hidden ones and
     `skipped` passed over; symbolic links to folders are not followed."""
     try:
-        with os.scandir(folder) as scan:
-            found = sorted(scan, key=lambda each: each.name)
+        scan = os.scandir(folder)
     except OSError:
         return
-    for each in found:
+    with scan:
+        yield from _documents_among(scan, skipped)
+
+
+def _documents_among(scan: Iterator[os.DirEntry[str]], skipped: Path | None) -> Iterator[Path]:
+    for each in scan:
         path = Path(each.path)
         if each.name.startswith("."):
             continue
