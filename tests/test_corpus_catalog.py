@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import json
 import random
+import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -254,3 +255,27 @@ def test_the_client_keeps_nothing_per_document(
         with pytest.raises(_Counted):
             run_corpus(collection(folder), Run(tmp_path / f"out{documents}"), InProcess())
     assert held[2] - held[1] < 300  # an Entry and a path kept each would be some 12,000
+
+
+def test_links_that_lead_nowhere_are_reported_not_passed_over(tmp_path: Path) -> None:
+    """A link in a loop or to a file gone is named as a document is: the run says it
+    cannot read it (exit 5, errors.jsonl), where it once stopped with a traceback."""
+    from resalign.cli import main
+    from tests.conftest import EN
+
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    shutil.copyfile(EN, folder / EN.name)
+    (folder / "a.txt").symlink_to("b.txt")
+    (folder / "b.txt").symlink_to("a.txt")
+    (folder / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    (folder / "gone.png").symlink_to(tmp_path / "nowhere.png")  # not named as a document
+    out = tmp_path / "out"
+    assert main(["corpus", str(folder), "-o", str(out), "--quiet"]) == 5
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(e["subject"].rpartition("/")[2], e["message"]) for e in errors] == [
+        ("a.txt", "cannot read (Too many levels of symbolic links)"),
+        ("b.txt", "cannot read (Too many levels of symbolic links)"),
+        ("gone.pdf", "cannot read (No such file or directory)"),
+    ]
+    assert json.loads((out / "summary.json").read_text())["read"] == 1

@@ -82,18 +82,30 @@ def _documents_in(folder: Path, skipped: Path | None) -> Iterator[Path]:
 
 
 def _documents_among(scan: Iterator[os.DirEntry[str]], skipped: Path | None) -> Iterator[Path]:
+    """The files named as documents are, and the links so named that lead nowhere (a
+    loop, a file gone): the run reports those it cannot read rather than pass them over."""
     for each in scan:
         path = Path(each.path)
         if each.name.startswith("."):
             continue
         if each.is_dir(follow_symlinks=False):
-            if path.resolve() != skipped:
+            if _resolved(path) != skipped:
                 yield from _documents_in(path, skipped)
             continue
-        if skipped and skipped in path.resolve().parents:
+        if path.suffix.lower() not in EXTENSIONS:
             continue
-        if is_file(path) and path.suffix.lower() in EXTENSIONS:
+        target = _resolved(path)
+        if target is None or (is_file(path) and not (skipped and skipped in target.parents)):
             yield path
+
+
+def _resolved(path: Path) -> Path | None:
+    """Where `path` leads; None for a link that leads nowhere."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a missing target, or a loop
+        return None
+    return target
 
 
 def _listed(manifest: Path) -> Collection:
