@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import random
 import shutil
 from dataclasses import replace
@@ -279,3 +280,23 @@ def test_links_that_lead_nowhere_are_reported_not_passed_over(tmp_path: Path) ->
         ("gone.pdf", "cannot read (No such file or directory)"),
     ]
     assert json.loads((out / "summary.json").read_text())["read"] == 1
+
+
+def test_a_file_name_that_is_not_utf8_is_a_read_failure(tmp_path: Path) -> None:
+    """Outputs name every source in UTF-8, which such a name is not: the run says so, with
+    the byte escaped, and reads the rest (it once stopped with a traceback)."""
+    from resalign.cli import main
+    from tests.conftest import EN
+
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    shutil.copyfile(EN, folder / EN.name)
+    (Path(os.fsdecode(os.fsencode(folder) + b"/A_RES_\xff.en.txt"))).write_bytes(EN.read_bytes())
+    out = tmp_path / "out"
+    assert main(["corpus", str(folder), "-o", str(out), "--quiet"]) == 5
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(e["subject"].rpartition("/")[2], e["message"]) for e in errors] == [
+        ("A_RES_\\xff.en.txt", "its name is not UTF-8: rename it to read it")
+    ]
+    summary = json.loads((out / "summary.json").read_text())
+    assert (summary["documents"], summary["read"]) == (2, 1)

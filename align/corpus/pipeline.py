@@ -15,10 +15,11 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -98,7 +99,8 @@ def run_corpus(
     try:
         with _Log(state / "done.jsonl", catalog.db, resume=run.resume) as log:
             work = _Work(run, state, engine, log, tracker, failures, catalog)
-            catalog.add_sources(collection.paths)
+            catalog.add_sources(_named(collection.paths, failures))
+            unnamed = len(failures)
             catalog.add_sources(_fetched(collection, fetch, failures, tracker))
             _read(work)
             groups = group(catalog, collection.series)
@@ -116,7 +118,7 @@ def run_corpus(
             peaks=tracker.peaks,
         )
         summary = Summary(
-            documents=catalog.count("sources"),
+            documents=catalog.count("sources") + unnamed,
             read=catalog.count(),
             failures=tuple(failures),
             groups=groups.counts(),
@@ -158,6 +160,19 @@ def _prepare(run: Run) -> Path:
     except OSError as error:
         raise OutputError(f"{run.out}: cannot write ({error.strerror or error})") from None
     return state
+
+
+def _named(paths: Iterable[Path], failures: list[Failure]) -> Iterator[Path]:
+    """The paths whose names can be written where the outputs name them (in UTF-8); each
+    other is a failure, its name shown with the bytes that are not UTF-8 escaped."""
+    for path in paths:
+        try:
+            str(path).encode()
+        except UnicodeEncodeError:
+            shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+            failures.append(Failure("read", shown, "its name is not UTF-8: rename it to read it"))
+            continue
+        yield path
 
 
 def _fetched(
