@@ -1,8 +1,10 @@
 """Text fidelity of resalign's reading of the official PDFs, against PyMuPDF's text of each.
 
-Copied from the workplace's ../shared/tools/real_text.py (2026-12-07), importing
-`resalign.align`. Usage, from the project's root: `python bench/real_text.py PDF_DIR
-[--only=RES|DRAFT|ALL] [--show=N]`, PDF_DIR `tests/data/real` (the project's copies).
+A copy (2026-12-07) of the fidelity tool the workplace hands out with the official
+PDFs (its `tools/real_text.py`), importing `resalign.align`; the PDFs and their PyMuPDF
+texts are the project's own copies, with their provenance in `tests/data/real/README.md`.
+Usage, from the project's root: `python bench/real_text.py tests/data/real
+[--only=RES|DRAFT|ALL] [--show=N]`.
 
 For each PDF with another extractor's text beside it (X.pdf and X.pymupdf.txt), the PDF is read
 with `align.read_document` and the text with the same reader. Counted, per document:
