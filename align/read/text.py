@@ -123,7 +123,7 @@ def parse_text(
         lines.append(raw.replace("\f", "").rstrip())
     areas = {index for index, line in enumerate(lines) if RULE.match(line.strip())}
     return _parsed(
-        text, lines, (breaks, areas), source=source, lang=lang, calls_marked=False, furniture=()
+        text, lines, breaks, areas, source=source, lang=lang, calls_marked=False, furniture=()
     )
 
 
@@ -157,31 +157,26 @@ def parse_printed(
     text = "\n".join(lines)
     _refuse_controls(text, source)
     return _parsed(
-        text,
-        lines,
-        (breaks, areas),
-        source=source,
-        lang=lang,
-        calls_marked=True,
-        furniture=furniture,
+        text, lines, breaks, areas, source=source, lang=lang, calls_marked=True, furniture=furniture
     )
 
 
 def _parsed(
     text: str,
     lines: list[str],
-    pages: tuple[set[int], set[int]],
+    breaks: set[int],
+    areas: set[int],
     *,
     source: str,
     lang: Language | None,
     calls_marked: bool,
     furniture: Sequence[str],
 ) -> Document:
-    """The Document of `lines`, the lines of `text`; `pages`, the indices of the page
-    breaks among them and of the lines that open a footnote area."""
+    """The Document of `lines`, the lines of `text`; `breaks` and `areas`, the indices of
+    the page breaks among them and of the lines that open a footnote area."""
     lang = lang or detect(text)
     lines = _title_on_one_line(lines, lang)
-    head, layout = _header_and_layout(lines, pages, lang)
+    head, layout = _header_and_layout(lines, breaks, areas, lang)
     blocks = head + _body_blocks(layout, lang) + _note_blocks(layout)
     return build_document(
         blocks,
@@ -221,7 +216,7 @@ def _title_on_one_line(lines: list[str], lang: Language) -> list[str]:
 
 
 def _header_and_layout(
-    lines: list[str], pages: tuple[set[int], set[int]], lang: Language
+    lines: list[str], breaks: set[int], areas: set[int], lang: Language
 ) -> tuple[list[Block], Layout]:
     """Header blocks (a line each, furniture shapes left out) and the layout of the rest.
 
@@ -246,7 +241,7 @@ def _header_and_layout(
     symbol = _masthead_symbol(head_lines)
     furniture = [line for line in head_lines if FURNITURE.match(line)]
     head = _header_blocks([line for line in head_lines if not FURNITURE.match(line)])
-    layout = lay_out(lines, *pages, title=title, symbol=symbol, start=end)
+    layout = lay_out(lines, breaks, areas, title=title, symbol=symbol, start=end)
     layout.furniture[:0] = furniture
     return head, layout
 
