@@ -272,10 +272,13 @@ def test_a_paragraph_without_final_punctuation_ends_at_a_blank_line_on_its_page(
 
 def test_no_noncharacter_reaches_a_document() -> None:
     """No XML writer takes a noncharacter: U+FFFE (PDFium's mark for a printed hyphen)
-    is that hyphen; any other is shown as U+FFFD and said."""
-    document = parse("1. *Decides* that sea\ufffebased and \uffff\ufdd0 stay out.\n")
-    assert document.paragraph("OP1").text == "Decides that sea-based and \ufffd\ufffd stay out."
-    said = "2 control character(s) or noncharacter(s) in the text, shown as \ufffd"
+    is that hyphen; any other is shown as U+FFFD and said, those the readers use as marks
+    among themselves too."""
+    document = parse("1. *Decides* that sea\ufffebased and \uffff\ufdd0\ufdda stay out.\n")
+    assert document.paragraph("OP1").text == (
+        "Decides that sea-based and \ufffd\ufffd\ufffd stay out."
+    )
+    said = "3 control character(s) or noncharacter(s) in the text, shown as \ufffd"
     assert document.warnings == (said,)
 
 
@@ -301,3 +304,23 @@ def test_a_soft_hyphen_at_a_line_end_is_a_division_unless_the_compound_is_writte
         f"{cut}\n\n1. Decide actuar;\n\n73ª sesión plenaria\n19 de diciembre de 2017\n"
     )
     assert parse_text(text).paragraph("PP2").text == f"Reconociendo {read}"
+
+
+def test_asterisks_and_superscripts_the_text_prints_stay() -> None:
+    """Extracted text marks italics between asterisks and footnote calls as superscripts;
+    an asterisk that opens or closes no italics, and the power of a unit, are the text's
+    own, even where the document has a footnote of that number."""
+    document = parse_text(
+        HEAD
+        + "Recalling A/79/100* and A/79/101**, a 5 * 3 grid over 300 km² and 12 m³ of land,¹\n\n"
+        + "Noting the *Treaty Series*,² and *ibid*.,³\n\n1. *Decides* to act.\n\n__________\n"
+        + "¹ Resolution 70/1.\n² Vol. 1.\n³ Vol. 2.\n"
+    )
+    first, second = document.paragraphs[:2]
+    assert first.text == (
+        "Recalling A/79/100* and A/79/101**, a 5 * 3 grid over 300 km² and 12 m³ of land,"
+    )
+    assert [(ref.key, ref.offset) for ref in first.refs] == [("FN1", len(first.text))]
+    assert second.text == "Noting the Treaty Series, and ibid.,"
+    assert [(ref.key, ref.offset) for ref in second.refs] == [("FN2", 25), ("FN3", 36)]
+    assert document.paragraph("OP1").lead == "Decides"

@@ -4,6 +4,7 @@ files get one line and exit code 2."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from resalign.align import Document, ReadError, align, read_document
+from resalign.align.model import FootnoteRef
 from resalign.align.read.docx import read_docx
 from resalign.align.read.html import read_html
 from resalign.align.read.pdf import read_pdf
@@ -148,3 +150,47 @@ def test_every_language_round_trips(name: str, case: Case) -> None:
     lines = [line.strip() for line in head.splitlines() if line.strip()]
     document = READERS[name](BUILDERS[name](expected, lines), source=f"case.{name}")
     assert facts(document) == facts(expected)
+
+
+LITERAL = "covering 300 km² and 2 m³ (see A/72/100*, a 5 * 3 grid, *rated*) as"
+"""Text that looks like the marks readers use between themselves (a superscript, an
+asterisk, a word between asterisks) but is the document's own."""
+
+
+@pytest.fixture(scope="module")
+def literal(en: Document) -> Document:
+    """The English seed with `LITERAL` in PP1 (a paragraph that cites no footnote)."""
+    first = en.paragraphs[0]
+    assert first.refs == ()
+    text = first.text.replace(" which constitutes", f" {LITERAL} which constitutes", 1)
+    paragraphs = (dataclasses.replace(first, text=text), *en.paragraphs[1:])
+    return dataclasses.replace(en, paragraphs=paragraphs)
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_literal_superscripts_and_asterisks_stay_text(
+    name: str, literal: Document, en: Document
+) -> None:
+    """A superscript the document prints as a character is no footnote call, and an
+    asterisk it prints stays: each reader gives them back as they are."""
+    document = READERS[name](BUILDERS[name](literal, header_lines(EN)), source=f"x.{name}")
+    assert document.paragraphs[0].text == literal.paragraphs[0].text
+    assert document.paragraphs[0].refs == ()
+    assert facts(document) == facts(literal)
+
+
+def test_a_raised_digit_after_a_number_of_metres_is_its_power(en: Document) -> None:
+    """Word sets `km²` as `km` and a raised 2, which a PDF prints as it prints a footnote
+    call; after a number of metres it is the unit's power, though the document has a
+    footnote 2 (cited in PP5 and OP1)."""
+    first = en.paragraphs[0]
+    at = first.text.index(" which constitutes")
+    unit = " over 300 km"
+    text = f"{first.text[:at]}{unit}{first.text[at:]}"
+    raised = dataclasses.replace(first, text=text, refs=(FootnoteRef("FN2", at + len(unit)),))
+    built = dataclasses.replace(en, paragraphs=(raised, *en.paragraphs[1:]))
+    document = read_pdf(pdf_bytes(built, header_lines(EN)), source="x.pdf")
+    assert document.paragraphs[0].text == text.replace(" 300 km", " 300 km²")
+    assert document.paragraphs[0].refs == ()
+    assert facts(document)[10:] == facts(en)[10:]
+    assert [p.refs for p in document.paragraphs[1:]] == [p.refs for p in en.paragraphs[1:]]

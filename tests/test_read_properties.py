@@ -108,3 +108,19 @@ def test_a_line_end_hyphen_is_settled_by_the_documents_own_words(
     text, _ = mend_hyphens(joined, words_used([evidence]))
     # Either hyphen, the document's own spelling wins.
     assert text == (f"x {first}{second} y" if whole_elsewhere else f"x {first}-{second} y")
+
+
+WORDS = st.sampled_from(["States", "the", "2030", "A/79/100", "Treaty Series", "ibid.", "km"])
+LITERALS = st.sampled_from(["5 * 3", "A/79/L.5*", "**", "* * *", "(*)", "km²"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["plain", "italic", "literal"]), WORDS, LITERALS)))
+def test_only_the_asterisks_of_italics_leave_a_text(parts: list[tuple[str, str, str]]) -> None:
+    """Words between asterisks lose them (italics); every other asterisk and superscript
+    of the text, in any company, stays."""
+    shown = {"plain": "{}", "italic": "*{}*", "literal": "{1}"}
+    written = " ".join(shown[kind].format(word, literal) for kind, word, literal in parts)
+    expected = " ".join((literal if kind == "literal" else word) for kind, word, literal in parts)
+    document = parse_text(f"72/195. Title\n\nThe General Assembly,\n\n1. Decides {written} now.\n")
+    assert document.paragraphs[0].text == " ".join(f"Decides {expected} now.".split())

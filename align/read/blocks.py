@@ -2,16 +2,20 @@
 
 A reader's job is to turn its format into an ordered list of `Block`s: the header lines,
 the title, each paragraph (or each half of a paragraph cut by a page end) and each
-footnote, with page furniture already dropped. Footnote markers inside running text are
-written as superscript digits (`¹⁴`), as they appear in text extracted from UN PDFs.
+footnote, with page furniture already dropped. Footnote calls inside running text are
+written as superscript digits (`¹⁴`), as text extracted from UN PDFs has them, and italic
+stretches between `EMPHASIS` marks. What the document prints itself stays as it is: an
+asterisk is an asterisk, and a reader that tells calls apart holds the superscripts of
+the text (`300 km²`) as `HELD_DIGITS` until the Document is made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple
+from dataclasses import fields, is_dataclass, replace
+from typing import Literal, NamedTuple, cast
 
-from resalign.align.model import SUPERSCRIPT_DIGITS
+from resalign.align.model import SUPERSCRIPT_DIGITS, Document
 from resalign.align.patterns import lazy
 
 SUPERSCRIPT_RUN = f"[{SUPERSCRIPT_DIGITS}]+"
@@ -29,13 +33,24 @@ settles which, from the words the document uses (`mend_hyphens`)."""
 SOFT_LINE_END = "\ue001"
 """Where a line ended in a soft hyphen (U+00AD) before a letter: a word division, unless
 the document writes the compound with its hyphen elsewhere (`follow-up`)."""
-_BROKEN = lazy(rf"([^\W\d_]+)([{LINE_END_HYPHEN}{SOFT_LINE_END}])\*?([^\W\d_]*)")
+EMPHASIS = "\ufdda"
+"""Opens and closes an italic stretch in a block's text: a noncharacter, so that an
+asterisk the document prints (`A/79/L.5*`, `5 * 3`) stays one."""
+_BROKEN = lazy(rf"([^\W\d_]+)([{LINE_END_HYPHEN}{SOFT_LINE_END}]){EMPHASIS}?([^\W\d_]*)")
 """A word cut at a line end, its second half perhaps opening an italic stretch."""
 _WORDS = lazy(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 """A word, or a compound written with its hyphens (`follow-up`)."""
-CLOSERS = f'{SUPERSCRIPT_DIGITS}*”’"»)'
-"""What may follow a paragraph's last punctuation: footnote markers, emphasis marks,
-closing quotes and brackets."""
+CLOSERS = f'{SUPERSCRIPT_DIGITS}*{EMPHASIS}”’"»)'
+"""What may follow a paragraph's last punctuation: footnote markers (`*` a draft's),
+emphasis marks, closing quotes and brackets."""
+HELD_DIGITS = "".join(map(chr, range(0xFDD0, 0xFDDA)))
+"""Stand-ins for the superscript digits a document prints as characters (`300 km²`),
+which blocks would take for footnote calls: noncharacters, which no document holds (a
+reader makes any it meets U+FFFF, which the structure builder shows as U+FFFD and says)."""
+_OURS = HELD_DIGITS + EMPHASIS
+_GUARD = str.maketrans(_OURS, "\uffff" * len(_OURS))
+_HOLD = str.maketrans(_OURS + SUPERSCRIPT_DIGITS, "\uffff" * len(_OURS) + HELD_DIGITS)
+_RELEASE = str.maketrans(HELD_DIGITS, SUPERSCRIPT_DIGITS)
 
 
 class Block(NamedTuple):
@@ -96,8 +111,8 @@ def _emphasis_goes_on(before: str, after: str) -> bool:
     return (
         len(before) > 1
         and len(after) > 1
-        and before[-1] == "*"
-        and after[0] == "*"
+        and before[-1] == EMPHASIS
+        and after[0] == EMPHASIS
         and not before[-2].isspace()
         and not after[1].isspace()
     )
@@ -107,11 +122,11 @@ def _seam(tail: str, after: str) -> tuple[int, str]:
     """How to join `after` to a text ending in `tail` (its last three characters, or more):
     how many characters to take off the end, and what to put between."""
     if tail.endswith("\u00ad"):
-        return (1, SOFT_LINE_END) if after.lstrip("*")[:1].isalpha() else (1, "")
+        return (1, SOFT_LINE_END) if after.lstrip(EMPHASIS)[:1].isalpha() else (1, "")
     if tail.endswith("\ufffe"):  # as if the text ended in a hyphen
         cut, glue = _seam(tail[:-1] + "-", after)
         return (1, glue) if cut else (1, "-" + glue)
-    lower = after.lstrip("*")[:1].islower()  # `sost-` / `*enidas*`: the word, not the mark
+    lower = after.lstrip(EMPHASIS)[:1].islower()  # `sost-` / `enidas` in italics: the word
     if _HYPHENATED.search(tail):
         return (1, LINE_END_HYPHEN) if lower else (0, "")
     if _SPACED_HYPHEN.search(tail) and lower:
@@ -181,9 +196,36 @@ def strip_end(text: str, also: str, *, digits: bool = False) -> str:
     return text[:end]
 
 
+def guarded(text: str) -> str:
+    """Text whose superscripts are calls (extracted text), with any of the marks blocks use
+    that it holds made a noncharacter the structure builder flags: none is taken for one."""
+    return text.translate(_GUARD) if any(mark in text for mark in _OURS) else text
+
+
+def held(text: str) -> str:
+    """A document's own text, from a reader that tells calls apart: its superscript digits
+    held as `HELD_DIGITS` until the Document is made."""
+    return text.translate(_HOLD)
+
+
+def released(document: Document) -> Document:
+    """The Document with the superscripts held in any of its texts given back."""
+    return cast(Document, _released(document))
+
+
+def _released(value: object) -> object:
+    if isinstance(value, str):
+        return value.translate(_RELEASE)
+    if isinstance(value, tuple):
+        return tuple(_released(item) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _released(getattr(value, f.name)) for f in fields(value)})
+    return value
+
+
 def with_emphasis(pieces: list[tuple[str, bool]]) -> str:
-    """Join (text, italic) pieces, putting each italic stretch between `*` marks as text
-    extracted from a UN PDF has them (spaces stay outside the marks)."""
+    """Join (text, italic) pieces, putting each italic stretch between `EMPHASIS` marks
+    (spaces stay outside the marks)."""
     out: list[str] = []
     italic_run: list[str] = []
     for text, italic in [*pieces, ("", False)]:
@@ -195,7 +237,7 @@ def with_emphasis(pieces: list[tuple[str, bool]]) -> str:
             core = joined.strip()
             lead = joined[: len(joined) - len(joined.lstrip())]
             trail = joined[len(joined.rstrip()) :] if core else ""
-            out.append(f"{lead}*{core}*{trail}" if core else joined)
+            out.append(f"{lead}{EMPHASIS}{core}{EMPHASIS}{trail}" if core else joined)
             italic_run = []
         out.append(text)
     return "".join(out)

@@ -1,7 +1,7 @@
 """Reader for Word (.docx) resolutions, over the package's XML parts with lxml.
 
-Body paragraphs are read in order; italic runs keep the `*` marks the text reader knows
-(so lead words come out the same); footnote references become superscript numbers in
+Body paragraphs are read in order; italic runs are marked as emphasis (so lead
+words come out the same); footnote references become superscript numbers in
 the running text and the footnotes themselves come from `word/footnotes.xml`; automatic
 list numbering is resolved from `word/numbering.xml` so operative numbers and sub-item
 letters read as printed; tracked changes read as the final text (insertions kept,
@@ -23,7 +23,7 @@ from lxml import etree
 from resalign.align.errors import ReadError
 from resalign.align.languages import ARABIC, LATIN_LETTERS, RUSSIAN, Language
 from resalign.align.model import TO_SUPERSCRIPT, Document
-from resalign.align.read.blocks import Block, with_emphasis
+from resalign.align.read.blocks import Block, held, with_emphasis
 from resalign.align.read.html import html_blocks
 from resalign.align.read.safe import Package
 from resalign.align.read.structure import build_document
@@ -130,7 +130,7 @@ class FootnoteMarks:
 
 
 def paragraph_text(paragraph: etree._Element, marks: FootnoteMarks) -> str:
-    """A paragraph's final text: italic runs between `*`, footnote references as ¹²³."""
+    """A paragraph's final text: italic runs marked, footnote references as ¹²³."""
     pieces: list[tuple[str, bool]] = []
     for run in _own_runs(paragraph):
         italic = _italic(run)
@@ -139,7 +139,7 @@ def paragraph_text(paragraph: etree._Element, marks: FootnoteMarks) -> str:
             if part.tag == f"{W}t" and raised and SUPERSCRIPT_MARK.fullmatch(_text(part)):
                 pieces.append((_text(part).translate(TO_SUPERSCRIPT), False))  # a NOTEREF
             elif part.tag == f"{W}t":
-                pieces.append((_text(part), italic))
+                pieces.append((held(_text(part)), italic))
             elif part.tag in (f"{W}tab", f"{W}noBreakHyphen"):
                 pieces.append((" " if part.tag == f"{W}tab" else "-", italic))
             elif part.tag in (f"{W}br", f"{W}cr"):

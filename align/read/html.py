@@ -2,7 +2,7 @@
 
 Paragraphs come from block elements (`<p>`, `<li>`, `<div>`, headings …), in document
 order; ordered lists get the labels they display (`1.`, `a)`), in the language's own
-style; `<sup>` numbers are footnote markers; `<em>`/`<i>` keep the `*` marks of lead
+style; `<sup>` numbers are footnote markers; `<em>`/`<i>` mark the emphasis of lead
 words; footnotes come from the page's notes section (an element whose id or class says
 footnotes, endnotes or notes). Scripts, styles, navigation and page footers are ignored.
 Parsed by lxml with network access off; the HTML parser never expands entities from a
@@ -21,7 +21,7 @@ from lxml import etree
 from resalign.align.errors import ReadError
 from resalign.align.languages import Language, detect
 from resalign.align.model import TO_SUPERSCRIPT, Document
-from resalign.align.read.blocks import Block, with_emphasis
+from resalign.align.read.blocks import Block, held, with_emphasis
 from resalign.align.read.safe import refuse_declarations
 from resalign.align.read.structure import build_document
 
@@ -193,7 +193,7 @@ class _Walker:
         if raised and MARK.fullmatch(text):
             self.pieces.append((re.sub(r"\s", "", text).translate(TO_SUPERSCRIPT), False))
             return
-        self.pieces.append((_SPACES.sub(" ", text), italic))
+        self.pieces.append((held(_SPACES.sub(" ", text)), italic))
 
     def flush(self) -> None:
         text = with_emphasis(self.pieces).strip()

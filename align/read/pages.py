@@ -62,7 +62,7 @@ class Printed(NamedTuple):
     """A line as a PDF reader placed it on its page, in reading order (the head, the body,
     the notes), with whether a block may open at it and whether it is the footnote rule
     the reader found: nothing about the page is written into its text, which holds calls as
-    superscript digits and emphasis between asterisks, as every reader's blocks do."""
+    superscript digits and italics between `EMPHASIS` marks, as every reader's blocks do."""
 
     text: str
     opens: bool

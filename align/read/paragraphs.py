@@ -19,6 +19,7 @@ from resalign.align.languages import LATIN_LETTERS, Language
 from resalign.align.model import SUPERSCRIPT_DIGITS, TO_ASCII_DIGITS, FootnoteRef, Kind, Paragraph
 from resalign.align.patterns import lazy
 from resalign.align.read.blocks import (
+    EMPHASIS,
     SUPERSCRIPT_RUN,
     Block,
     is_open,
@@ -27,6 +28,8 @@ from resalign.align.read.blocks import (
 
 _HEADING = lazy(r"^(?P<numeral>[IVXLC]{1,7}|[A-Z])\.?(?:\s+(?P<title>\S.*))?$", re.DOTALL)
 _MARKERS = lazy(rf"{SUPERSCRIPT_RUN}(?:,{SUPERSCRIPT_RUN})*")
+_UNIT = lazy(r"\d\s?(?:[kcdm]?m|[кдсм]?м)\Z")
+"""A number of metres (`300 km`, `5 м`): a ² or ³ after it is the unit's power."""
 _FIRST_WORD = lazy(r"[^\W\d_][\w’'-]*")
 _NEXT_WORD = lazy(r"\s+[^\W\d_]+")
 _OP_JUMP = 5
@@ -37,7 +40,7 @@ def plain_text(text: str) -> str:
     """Text without emphasis marks, on one line; a non-breaking hyphen (U+2011, which the
     UN's adopted texts set in `COVID‑19` where the draft has `COVID-19`) is a hyphen: it
     says where a line may not break, not what the text says."""
-    return " ".join(text.replace("*", "").replace("\u2011", "-").split())
+    return " ".join(text.replace(EMPHASIS, "").replace("\u2011", "-").split())
 
 
 class Draft:
@@ -148,7 +151,7 @@ def _continues(previous: Draft, unit: Block, lang: Language) -> bool:
     no label (`2026, the International Year…` after `…Farmer,`): no paragraph opens with
     one."""
     text = unit.text
-    opens = text.lstrip("*")[:1]
+    opens = text.lstrip(EMPHASIS)[:1]
     lower = opens.islower() and not lang.lower_case_openings
     if previous.kind == "heading":  # a numeral alone, then its title; or a title that wraps
         return (not previous.raw and is_open(text) and len(text) < 250) or lower
@@ -235,8 +238,8 @@ def finish(draft: Draft, lang: Language, known: set[str], part: str | None) -> P
 def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[FootnoteRef, ...]]:
     """Drop emphasis marks and footnote markers; record where each marker stood.
 
-    Only numbers of footnotes the document has count as markers, so a stray superscript
-    (`m²`) stays in the text.
+    Only numbers of footnotes the document has count as markers, and never the power of a
+    unit (`300 km²`): those superscripts stay in the text.
     """
     text = plain_text(raw)
     patterns = [lang.inline_marker] if lang.inline_marker else []
@@ -253,6 +256,8 @@ def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[Fo
         numbers = re.findall(r"\d+", match.group().translate(TO_ASCII_DIGITS))
         if not numbers or not all(number in known for number in numbers):
             continue
+        if match.group() in ("²", "³") and _UNIT.search(text, 0, match.start()):
+            continue
         out.append(text[position : match.start()])
         offset = sum(map(len, out))
         refs.extend(FootnoteRef(f"FN{number}", offset) for number in numbers)
@@ -264,7 +269,7 @@ def clean_text(raw: str, lang: Language, known: set[str]) -> tuple[str, tuple[Fo
 def lead_words(raw: str, lang: Language) -> str:
     """The words a paragraph opens with: the italic span, else the language's lead phrase."""
     text = raw[:400].lstrip()
-    if text.startswith("*") and (end := text.find("*", 1)) > 1:
+    if text.startswith(EMPHASIS) and (end := text.find(EMPHASIS, 1)) > 1:
         return plain_text(text[1:end])
     text = plain_text(text)
     lead = _lead_phrase(text, lang)

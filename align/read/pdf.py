@@ -30,7 +30,7 @@ from resalign.align.errors import ReadError
 from resalign.align.languages import Language
 from resalign.align.model import TO_SUPERSCRIPT, Document
 from resalign.align.pickling import by_fields
-from resalign.align.read.blocks import with_emphasis
+from resalign.align.read.blocks import held, with_emphasis
 from resalign.align.read.isolated import kept, run_isolated_each
 from resalign.align.read.pages import RULE, Printed
 from resalign.align.read.text import parse_printed
@@ -429,7 +429,7 @@ def _line(runs: list[Run], rule: bool) -> Line:
                 spaced = run.x - (previous.end + previous.size / 2) > 0.15 * size
             if previous is not None and spaced:
                 pieces.append((" ", previous.italic and run.italic))
-            pieces.append((run.text, run.italic))
+            pieces.append((held(run.text), run.italic))
         after_mark = raised
         previous = run
     first = runs[0]

@@ -22,12 +22,14 @@ from resalign.align.model import Amendment, Document, Footnote, Paragraph
 from resalign.align.patterns import lazy
 from resalign.align.read.amendments import read_amendments
 from resalign.align.read.blocks import (
+    HELD_DIGITS,
     LINE_END_HYPHEN,
     SOFT_LINE_END,
     Block,
     is_open,
     join_lines,
     mend_hyphens,
+    released,
     words_used,
 )
 from resalign.align.read.citations import mark_citations
@@ -40,9 +42,10 @@ SECTION_NUMERAL = lazy(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s
 _FORMAT = lazy("[\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 """Bidirectional embeddings, overrides and isolates, zero-width spaces: text can be made to
 read other than it is with them (`align.render.text.shown` writes them visibly)."""
-_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufddb-\ufdef\ufffe\uffff]")
 """C0 and C1 control characters but tab, line feed, form feed and carriage return, and
-the noncharacters of the Basic Multilingual Plane (no XML writer takes them)."""
+the noncharacters of the Basic Multilingual Plane (no XML writer takes them) but the
+blocks' own marks (`HELD_DIGITS`, `EMPHASIS`)."""
 
 
 def build_document(
@@ -58,6 +61,20 @@ def build_document(
     those as superscripts: no plain digit is then taken for a footnote call."""
     warnings: list[str] = []
     blocks = _without_control_characters(blocks, warnings)
+    document = _built(blocks, source, lang, furniture, calls_marked, warnings)
+    held = any(digit in block.text for block in blocks for digit in HELD_DIGITS)
+    return released(document) if held else document
+
+
+def _built(
+    blocks: Sequence[Block],
+    source: str,
+    lang: Language | None,
+    furniture: tuple[str, ...],
+    calls_marked: bool,
+    warnings: list[str],
+) -> Document:
+    """The Document of `blocks`, its texts as the blocks have them (superscripts held)."""
     body = [block for block in blocks if block.kind == "body"]
     lang = lang or detect("\n".join(block.text for block in body))
     hyphens = any(

@@ -5,12 +5,14 @@ Bytes are decoded (UTF-8, or UTF-8/16/32 with a byte-order mark, or the encoding
 names); `pages` sorts the lines into body, footnotes and furniture; body lines are grouped
 into blocks at blank lines, at lines that open a unit, and — where the extractor kept no
 blank lines — at first-line indents or sentence ends; hyphenation at line ends is mended.
+Italics between asterisks (`*Recalling*`) are marked as every reader's blocks mark them.
 The structure builder does the rest.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -22,9 +24,11 @@ from resalign.align.model import TO_ASCII_DIGITS, Document
 from resalign.align.patterns import lazy
 from resalign.align.read.blocks import (
     CLOSERS,
+    EMPHASIS,
     SUPERSCRIPT_RUN,
     TERMINAL,
     Block,
+    guarded,
     is_open,
     join_lines,
     join_text,
@@ -56,8 +60,17 @@ _ARABIC_FOOTNOTE = lazy(r"^\((?P<marker>\d{1,3})\)\s*(?P<text>\S.*)$")
 _STAR_NOTE = lazy(r"^(?P<marker>\*{1,3})\s+(?P<text>\S.*)$")
 """A draft's note on its sponsors (`* Any changes to the list of sponsors…`) where no rule
 sets it apart; an emphasis mark never has a space after it."""
-_LABEL_IN_ITALICS = lazy(r"^(\d+)\*([.\-–])\s")
+_LABEL_IN_ITALICS = lazy(rf"^(\d+)([*{EMPHASIS}])([.\-–])\s", re.MULTILINE)
 """`34*. Further urges*`: the italics of the lead began at the label's full stop."""
+_EMPHASIZED = lazy(
+    r"\*(?<![\w*]\*)(?=[\w“‘\x22(\[])(?!\d{6,}\*)"  # an opening asterisk
+    r"((?:[^*\n]|\n(?![ \t]*\n))*?)"  # the stretch, over lines but no blank one
+    r"(?<=[^\s*])\*(?![\w*])"  # a closing asterisk
+)
+"""A stretch between asterisks, as extracted text marks italics (`*Treaty Series*`): an
+asterisk opens one before a word or an opening quote or bracket, closes one after what
+is no space, and never stands inside a word (`A/79/L.5*`, `5 * 3`, `(*)` are the text's
+own); digits alone between them are a barcode (`*2520345*`)."""
 _TITLE_NUMBER = lazy(r"^\d{2,3}/\d{1,4}\s*\.$")
 _TITLE_START = lazy(r"^\d{2,3}/\d{1,4}\s*[.\-–](?:\s|$)")
 _LEAD_FORM = lazy(
@@ -113,7 +126,8 @@ def parse_text(
     if not text.strip():
         raise ReadError(f"{source}: is empty")
     _refuse_controls(text, source)
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", guarded(text)).replace("\r\n", "\n").replace("\r", "\n")
+    text = _EMPHASIZED.sub(rf"{EMPHASIS}\1{EMPHASIS}", _LABEL_IN_ITALICS.sub(r"\1\3 \2", text))
     lines: list[str] = []
     breaks: set[int] = set()
     for raw in text.split("\n"):
@@ -206,7 +220,7 @@ def _title_on_one_line(lines: list[str], lang: Language) -> list[str]:
         if not following and not _TITLE_NUMBER.match(title):
             break
         if following:
-            if lang.opening.match(following.replace("*", "")) or not (
+            if lang.opening.match(_unmarked(following)) or not (
                 _TITLE_NUMBER.match(title) or is_open(title) or title.endswith(",")
             ):
                 break
@@ -224,7 +238,7 @@ def _header_and_layout(
     the organ's opening (`The General Assembly,`); for an amendment, which has neither,
     at the title under its sponsors line."""
     stripped = [line.strip() for line in lines]
-    plain = [line.replace("*", "") for line in stripped]
+    plain = [_unmarked(line) for line in stripped]
     title_at = next((i for i, line in enumerate(stripped) if TITLE.match(line)), None)
     found = TITLE.match(stripped[title_at]) if title_at is not None else None
     title = found["title"] if found is not None else None
@@ -411,7 +425,7 @@ def _stands_alone(line: str, lang: Language) -> bool:
     """`Annex` and the organ's opening (`The General Assembly,`) are blocks of their own."""
     if len(line) > 100:
         return False
-    plain = line.replace("*", "").strip()
+    plain = _unmarked(line).strip()
     return bool(lang.annex.match(plain) or lang.opening.match(plain))
 
 
@@ -419,13 +433,18 @@ def _is_closing_line(line: str, lang: Language) -> bool:
     """`69th plenary meeting`, `第73次全体会议`, `الجلسة العامة 73`: short, with its number."""
     if len(line) >= 80:
         return False
-    plain = line.replace("*", "").strip()
+    plain = _unmarked(line).strip()
     numbered = plain[:1].isdigit() or plain.startswith("第") or plain[-1:].isdigit()
     return len(plain) < 60 and numbered and lang.closing.search(plain) is not None
 
 
+def _unmarked(line: str) -> str:
+    """A line without emphasis marks or asterisks, to tell what it is."""
+    return line.replace(EMPHASIS, "").replace("*", "")
+
+
 def _block(lines: list[str], lang: Language) -> Block:
-    text = join_lines([_LABEL_IN_ITALICS.sub(r"\1\2 *", lines[0]), *lines[1:]])
+    text = join_lines([_LABEL_IN_ITALICS.sub(r"\1\3 \2", lines[0]), *lines[1:]])
     if match := _FOOTNOTE.match(text):
         return Block(match["text"], "footnote", match["marker"].translate(TO_ASCII_DIGITS))
     if match := _STAR_NOTE.match(text):
