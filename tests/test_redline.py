@@ -164,6 +164,7 @@ def generated_pair(seed: int) -> tuple[Document, Document]:
 @given(st.integers(min_value=0, max_value=2**32))
 @example(1994)  # FN4 split into two notes no paragraph calls: each keeps its own text
 @example(568)  # a merge the new text also moved ahead of OP11: written as a move
+@example(5190447)  # a note split in two, one half called and the other not: both kept
 def test_accepting_gives_the_new_text_and_rejecting_the_old(seed: int) -> None:
     left, right = generated_pair(seed)
     docx = render(compare(left, right, align(left, right)), "docx")

@@ -61,6 +61,8 @@ class _Call:
     """The footnote's pair (None for a call to a note the document lacks)."""
     spans: tuple[Span, ...]
     marker: str
+    keys: tuple[str | None, str | None]
+    """The note it calls in the old document and in the new (None where it calls none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,7 @@ class _Notes:
             return None
         assert view.right_text is not None
         spans = view.spans or (Span(EQUAL, view.right_text),)
-        return _Call(view, spans, right.removeprefix("FN"))
+        return _Call(view, spans, right.removeprefix("FN"), (left, right))
 
     def one_side(self, key: str, old: bool) -> _Call:
         """The call of a note only one document calls here: its text all deleted or all
@@ -124,7 +126,8 @@ class _Notes:
         side, views = (self.sides[0], self.left) if old else (self.sides[1], self.right)
         view = views.get(key)
         text = side.notes.get(key, "")
-        return _Call(view, (Span(DELETE if old else INSERT, text),), key.removeprefix("FN"))
+        keys = (key, None) if old else (None, key)
+        return _Call(view, (Span(DELETE if old else INSERT, text),), key.removeprefix("FN"), keys)
 
 
 class _Walk:
@@ -600,27 +603,23 @@ def _call_the_uncalled(
     """Give each footnote a document has but calls from no paragraph a call at the end of
     the title (or of the first paragraph): a Word note needs one, and LibreOffice would
     otherwise hand its number to the next note."""
-    calls = [
-        piece
+    called = {
+        (side, key)
         for _, _, paragraphs in entries
         for paragraph in paragraphs
         for piece in paragraph.pieces
         if piece.call is not None
-    ]
-    called_old = {id(piece.call.view) for piece in calls if piece.op in OLD and piece.call}
-    called_new = {id(piece.call.view) for piece in calls if piece.op in NEW and piece.call}
+        for side, key in enumerate(piece.call.keys)
+    }
     if not entries:
         return
     host = next((e for e in entries if e[0].pair.right == "TITLE"), entries[0])[2][-1]
     for view in notes.views:
-        pair = view.pair
-        old = bool(pair.lefts) and id(view) not in called_old
-        new = bool(pair.rights) and id(view) not in called_new
-        kept = notes.kept(pair.lefts[0], pair.rights[0]) if old and new else None
+        olds = [key for key in view.pair.lefts if (0, key) not in called]
+        news = [key for key in view.pair.rights if (1, key) not in called]
+        kept = notes.kept(olds[0], news[0]) if olds and news else None
         if kept is not None:
             host.pieces.append(_Piece(EQUAL, call=kept))
             continue
-        if old:
-            host.pieces += [_Piece(DELETE, call=notes.one_side(k, old=True)) for k in pair.lefts]
-        if new:
-            host.pieces += [_Piece(INSERT, call=notes.one_side(k, old=False)) for k in pair.rights]
+        host.pieces += [_Piece(DELETE, call=notes.one_side(k, old=True)) for k in olds]
+        host.pieces += [_Piece(INSERT, call=notes.one_side(k, old=False)) for k in news]
