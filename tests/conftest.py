@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,30 @@ ES = SEEDS / "A_RES_72_195.es.txt"
 EN = SEEDS / "A_RES_72_195.en.txt"
 MODELED = SEEDS / "A_RES_70_179.es.modeled.txt"
 GOLD = SEEDS / "A_RES_72_195.es--A_RES_70_179.es.modeled.gold.json"
+
+
+def every_text(value: object) -> Iterator[str]:
+    """Every string in a Document (its paragraphs, notes, header lines, furniture, warnings
+    and the rest), however deep."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from every_text(item)
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from every_text(getattr(value, field.name))
+
+
+def noncharacters(document: Document) -> list[str]:
+    """Where a noncharacter stands in any text of `document` (the readers' own marks are
+    noncharacters: none may be left), with ten characters either side."""
+    return [
+        text[max(0, i - 10) : i + 10]
+        for text in every_text(document)
+        for i, c in enumerate(text)
+        if 0xFDD0 <= ord(c) <= 0xFDEF or (ord(c) & 0xFFFE) == 0xFFFE
+    ]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -17,10 +17,10 @@ from resalign.align.read.docx import read_docx
 from resalign.align.read.html import read_html
 from resalign.align.read.pdf import read_pdf
 from resalign.cli import main
-from tests.conftest import EN, ES
+from tests.conftest import EN, ES, noncharacters
 from tests.fixtures.docx_builder import docx_bytes
 from tests.fixtures.html_builder import html_bytes
-from tests.fixtures.pdf_builder import pdf_bytes
+from tests.fixtures.pdf_builder import ITALIC, pdf_bytes
 from tests.test_read_languages import CORPUS, Case
 
 READERS = {"docx": read_docx, "pdf": read_pdf, "html": read_html}
@@ -194,3 +194,13 @@ def test_a_raised_digit_after_a_number_of_metres_is_its_power(en: Document) -> N
     assert document.paragraphs[0].refs == ()
     assert facts(document)[10:] == facts(en)[10:]
     assert [p.refs for p in document.paragraphs[1:]] == [p.refs for p in en.paragraphs[1:]]
+
+
+def test_running_heads_are_furniture_as_printed(en: Document) -> None:
+    """A running title in italics, with a superscript of its own: the furniture the PDF
+    reader drops holds it as the page prints it, and no mark of the readers' own."""
+    title = "Improving the coordination of efforts over 300 km²"
+    built = dataclasses.replace(en, title=title)
+    document = read_pdf(pdf_bytes(built, header_lines(EN), head_font=ITALIC), source="x.pdf")
+    assert document.furniture.count(f"A/RES/72/195 {title}") == 5  # pages 2 to 6
+    assert noncharacters(document) == []

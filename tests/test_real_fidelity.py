@@ -14,6 +14,7 @@ import pytest
 
 from resalign.align import Document
 from resalign.align.read import read_document
+from tests.conftest import noncharacters
 from tests.test_real_documents import REAL
 from tests.test_real_documents import pdf as document
 
@@ -76,16 +77,9 @@ def test_no_word_is_cut(stem: str) -> None:
 
 @pytest.mark.parametrize("stem", PDFS)
 def test_no_noncharacter_in_a_document(stem: str) -> None:
-    """PDFium's mark for a hyphen (U+FFFE) and every other noncharacter stay out."""
-    doc = document(stem)
-    texts = [*units(doc), doc.title or "", doc.opening or "", doc.closing or ""]
-    bad = [
-        t[max(0, i - 10) : i + 10]
-        for t in texts
-        for i, c in enumerate(t)
-        if 0xFDD0 <= ord(c) <= 0xFDEF or (ord(c) & 0xFFFE) == 0xFFFE
-    ]
-    assert bad == []
+    """PDFium's mark for a hyphen (U+FFFE), the readers' own marks and every other
+    noncharacter stay out of every text of the Document."""
+    assert noncharacters(document(stem)) == []
 
 
 RUNNING_TITLE = {

@@ -51,6 +51,7 @@ _OURS = HELD_DIGITS + EMPHASIS
 _GUARD = str.maketrans(_OURS, "\uffff" * len(_OURS))
 _HOLD = str.maketrans(_OURS + SUPERSCRIPT_DIGITS, "\uffff" * len(_OURS) + HELD_DIGITS)
 _RELEASE = str.maketrans(HELD_DIGITS, SUPERSCRIPT_DIGITS)
+_AS_PRINTED = str.maketrans({**_RELEASE, ord(EMPHASIS): None})
 
 
 class Block(NamedTuple):
@@ -206,6 +207,12 @@ def held(text: str) -> str:
     """A document's own text, from a reader that tells calls apart: its superscript digits
     held as `HELD_DIGITS` until the Document is made."""
     return text.translate(_HOLD)
+
+
+def as_printed(line: str) -> str:
+    """A line the reader dropped (furniture) as the page prints it: without emphasis
+    marks, its superscripts given back."""
+    return line.translate(_AS_PRINTED)
 
 
 def released(document: Document) -> Document:

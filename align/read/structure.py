@@ -26,6 +26,7 @@ from resalign.align.read.blocks import (
     LINE_END_HYPHEN,
     SOFT_LINE_END,
     Block,
+    as_printed,
     is_open,
     join_lines,
     mend_hyphens,
@@ -177,7 +178,7 @@ def _document(
         amends=header.amends,
         amendments=amendments,
         header=tuple(mend_hyphens(line, words)[0] for line in lines if line),
-        furniture=furniture,
+        furniture=tuple(map(as_printed, furniture)),
         warnings=tuple(warnings),
     )
 
