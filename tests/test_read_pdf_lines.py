@@ -9,6 +9,7 @@ from collections.abc import Callable
 from reportlab.pdfgen import canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from resalign.align.read.blocks import EMPHASIS, marked
 from resalign.align.read.pdf import Line, _pages
 
 Draw = Callable[[canvas.Canvas], None]
@@ -26,7 +27,8 @@ def lines(draw: Draw) -> list[Line]:
 
 
 def texts(draw: Draw) -> list[str]:
-    return [line.text for line in lines(draw)]
+    """Each line's text as the text reader makes it from the line's runs."""
+    return [marked(line.runs) for line in lines(draw)]
 
 
 def raised(text: PDFTextObject, mark: str, size: float, rise: float, then: float) -> None:
@@ -74,7 +76,11 @@ def test_a_footnote_line_starts_with_its_marker() -> None:
         pdf.drawText(text)
 
     note = lines(draw)[-1]
-    assert (note.text, note.starts_with_mark, note.size) == ("³ Resolution 70/1.", True, 8.0)
+    assert (marked(note.runs), note.starts_with_mark, note.size) == (
+        "³ Resolution 70/1.",
+        True,
+        8.0,
+    )
 
 
 def test_a_word_drawn_in_two_pieces_is_one_word() -> None:
@@ -103,3 +109,32 @@ def test_turned_text_is_read_word_by_word_and_the_lines_around_it_whole() -> Non
         "recycle",
         "Please",
     ]
+
+
+def test_a_line_is_runs_with_their_style_and_the_text_reader_marks_them() -> None:
+    """The reader hands over what the page shows: each run raised or not, italic or not.
+    The text reader makes a raised number a call and leaves raised letters text."""
+
+    def draw(pdf: canvas.Canvas) -> None:
+        text = pdf.beginText(72, 700)
+        text.textOut("the Agenda for ")
+        text.setFont("Times-Italic", 10)
+        text.textOut("Sustainable Development")
+        raised(text, "1,2", 6, 4, then=10)
+        text.textOut(", and 1")
+        raised(text, "er", 6, 4, then=10)
+        text.textOut(" texts")
+        pdf.drawText(text)
+
+    [line] = lines(draw)
+    assert [(run.text, run.raised, run.italic) for run in line.runs] == [
+        ("the Agenda for ", False, False),
+        ("Sustainable Development", False, True),
+        ("1,2", True, False),
+        (", and 1", False, False),
+        ("er", True, False),
+        (" texts", False, False),
+    ]
+    assert marked(line.runs) == (
+        f"the Agenda for {EMPHASIS}Sustainable Development{EMPHASIS}¹,², and 1er texts"
+    )

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from typing import Literal, NamedTuple, cast
 
-from resalign.align.model import SUPERSCRIPT_DIGITS, Document
+from resalign.align.model import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT, Document
 from resalign.align.patterns import lazy
 
 SUPERSCRIPT_RUN = f"[{SUPERSCRIPT_DIGITS}]+"
@@ -50,8 +50,43 @@ reader makes any it meets U+FFFF, which the structure builder shows as U+FFFD an
 _OURS = HELD_DIGITS + EMPHASIS
 _GUARD = str.maketrans(_OURS, "\uffff" * len(_OURS))
 _HOLD = str.maketrans(_OURS + SUPERSCRIPT_DIGITS, "\uffff" * len(_OURS) + HELD_DIGITS)
+_HOLDS = lazy(f"[{_OURS}{SUPERSCRIPT_DIGITS}]")
 _RELEASE = str.maketrans(HELD_DIGITS, SUPERSCRIPT_DIGITS)
 _AS_PRINTED = str.maketrans({**_RELEASE, ord(EMPHASIS): None})
+
+
+CALL = lazy(r"\d{1,3}(?:,\d{1,3})*,?")
+"""A number a page prints raised that is a footnote call (`1`, `1,2`; a comma raised
+after it belongs to the call)."""
+
+
+class Run(NamedTuple):
+    """A stretch of one printed line in one style, as a PDF reader hands it over."""
+
+    text: str
+    raised: bool = False
+    """In smaller type than its line: a footnote call where it is a number (`1,2`), the
+    text's own otherwise (the `er` of `1er`)."""
+    italic: bool = False
+
+
+def marked(runs: Sequence[Run]) -> str:
+    """A printed line's text as blocks hold it: each raised number a call in superscript
+    digits (a footnote's own number where it opens the line, set apart from the note's
+    text), italic stretches between `EMPHASIS` marks, the text's own superscripts held."""
+    if len(runs) == 1 and not runs[0].raised and not runs[0].italic:
+        return held(runs[0].text)  # most lines: one run in the body's type
+    pieces = [
+        (run.text.rstrip(",").translate(TO_SUPERSCRIPT), False)
+        if run.raised and CALL.fullmatch(run.text)
+        else (held(run.text), run.italic)
+        for run in runs
+    ]
+    text = with_emphasis(pieces)
+    if runs and runs[0].raised and CALL.fullmatch(runs[0].text):
+        mark = pieces[0][0]
+        text = f"{mark} {text[len(mark) :].lstrip()}"
+    return text
 
 
 class Block(NamedTuple):
@@ -206,7 +241,7 @@ def guarded(text: str) -> str:
 def held(text: str) -> str:
     """A document's own text, from a reader that tells calls apart: its superscript digits
     held as `HELD_DIGITS` until the Document is made."""
-    return text.translate(_HOLD)
+    return text.translate(_HOLD) if _HOLDS.search(text) else text
 
 
 def as_printed(line: str) -> str:

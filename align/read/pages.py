@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from resalign.align.model import TO_ASCII_DIGITS
 from resalign.align.patterns import lazy
-from resalign.align.read.blocks import is_open
+from resalign.align.read.blocks import Run, is_open
 
 _JOB = r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
 """A job number (`23-25978 (E) 100124`)."""
@@ -60,11 +60,10 @@ class Line(NamedTuple):
 
 class Printed(NamedTuple):
     """A line as a PDF reader placed it on its page, in reading order (the head, the body,
-    the notes), with whether a block may open at it and whether it is the footnote rule
-    the reader found: nothing about the page is written into its text, which holds calls as
-    superscript digits and italics between `EMPHASIS` marks, as every reader's blocks do."""
+    the notes): its runs with their style, whether a block may open at it and whether it
+    is the footnote rule the reader found. The text reader makes its text (`marked`)."""
 
-    text: str
+    runs: tuple[Run, ...]
     opens: bool
     """A block may open here: the body's or the notes' first line, a line with more space
     above it than between a paragraph's lines or in another type size, a footnote's number,

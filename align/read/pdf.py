@@ -5,11 +5,11 @@ PDFium gives every character with its size and position, which is what telling a
 page apart takes: superscript footnote markers are digits in small type raised above the
 line, footnotes are lines in smaller type at the foot of the page, and paragraphs are
 set apart by more space than the lines within them. This module turns each page into
-its lines in reading order (the head, the body, the notes), each with whether a block may
-open at it (a paragraph's gap, a footnote's number), markers as ¹²³ in their text. The
-extracted-text reader's layout takes them from there (`parse_printed`): it drops running
-headers, page numbers, job numbers and barcodes, rejoins paragraphs cut by a page end and
-mends hyphenation.
+its lines in reading order (the head, the body, the notes), each a list of runs (text,
+raised or not, italic or not) with whether a block may open at it (a paragraph's gap, a
+footnote's number). The extracted-text reader's layout takes them from there
+(`parse_printed`): it drops running headers, page numbers, job numbers and barcodes,
+rejoins paragraphs cut by a page end and mends hyphenation.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from typing import Any
 
 from resalign.align.errors import ReadError
 from resalign.align.languages import Language
-from resalign.align.model import TO_SUPERSCRIPT, Document
+from resalign.align.model import Document
 from resalign.align.pickling import by_fields
-from resalign.align.read.blocks import held, with_emphasis
+from resalign.align.read.blocks import CALL
+from resalign.align.read.blocks import Run as Piece
 from resalign.align.read.isolated import kept, run_isolated_each
 from resalign.align.read.pages import RULE, Printed
 from resalign.align.read.text import parse_printed
@@ -38,7 +39,6 @@ from resalign.align.read.text import parse_printed
 ITALIC_FLAG = 1 << 6
 """The Italic flag of a PDF font descriptor."""
 ITALIC_NAME = re.compile(rb"Italic|Oblique|Kursiv", re.IGNORECASE)
-MARK = re.compile(r"\d{1,3}(?:,\d{1,3})*,?")
 RAISED = 0.8
 """A word in type smaller than this share of its line's is raised (a marker)."""
 SMALL = 0.9
@@ -57,9 +57,9 @@ noncharacter: no page has it as text); runs drop it."""
 @by_fields
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One printed line of a page, as the extracted-text reader gets it."""
+    """One printed line of a page: its runs, and where and in what size it is set."""
 
-    text: str
+    runs: tuple[Piece, ...]
     size: float
     baseline: float
     """Distance from the top of the page."""
@@ -68,6 +68,13 @@ class Line:
     """Where the line starts, from the left edge."""
     rule: bool = False
     """The line is the footnote rule, a row of its own."""
+    length: int = 0
+    """Its characters, counted once (type sizes are weighed by them)."""
+
+    @property
+    def text(self) -> str:
+        """The characters of the line, without their styles."""
+        return "".join(run.text for run in self.runs)
 
 
 SHARES = 2
@@ -137,7 +144,7 @@ def _pages(
                 )
             pages.append((index, _lines(_runs(page, number, source))))
             page.close()
-            characters += sum(len(line.text) for line in pages[-1][1])
+            characters += sum(line.length for line in pages[-1][1])
             if characters > MAX_CHARACTERS // shares:
                 raise ReadError(f"{source}: refused: over {MAX_CHARACTERS:,} characters of text")
     finally:
@@ -293,7 +300,7 @@ class _Characters:
 
     def is_mark(self, word: int) -> bool:
         start, end = self.words[word]
-        return self.chars[start].isdecimal() and MARK.fullmatch(self.chars, start, end) is not None
+        return self.chars[start].isdecimal() and CALL.fullmatch(self.chars, start, end) is not None
 
     def runs(self) -> list[Run]:
         words, runs = self.words, []
@@ -414,42 +421,47 @@ def _line(runs: list[Run], rule: bool) -> Line:
     for run in runs:
         sizes[run.size] += len(run.text) - run.text.count(" ")
     size = sizes.most_common(1)[0][0]
-    pieces: list[tuple[str, bool]] = []
+    pieces: list[Piece] = []
     previous: Run | None = None
     after_mark = False
     for run in runs:
-        raised = run.size < RAISED * size and MARK.fullmatch(run.text) is not None
-        if raised:
-            pieces.append((run.text.rstrip(",").translate(TO_SUPERSCRIPT), False))
-        else:
+        small = run.size < RAISED * size
+        mark = small and CALL.fullmatch(run.text) is not None
+        if not mark:
             # PDFium puts a space wherever the baseline changes; after a raised marker,
             # only a real gap is one ("Sostenible¹," but "Crime,² the").
             spaced = run.spaced
             if after_mark and previous is not None:  # digits are half an em wide
                 spaced = run.x - (previous.end + previous.size / 2) > 0.15 * size
             if previous is not None and spaced:
-                pieces.append((" ", previous.italic and run.italic))
-            pieces.append((held(run.text), run.italic))
-        after_mark = raised
+                _add(pieces, Piece(" ", italic=previous.italic and run.italic))
+        _add(pieces, Piece(run.text, small, run.italic))
+        after_mark = mark
         previous = run
     first = runs[0]
-    starts_with_mark = first.size < RAISED * size and MARK.fullmatch(first.text) is not None
-    text = with_emphasis(pieces)
-    if starts_with_mark:  # a footnote: "¹ Resolución 70/1."
-        mark = first.text.rstrip(",").translate(TO_SUPERSCRIPT)
-        text = f"{mark} {text[len(mark) :].lstrip()}"
+    starts_with_mark = first.size < RAISED * size and CALL.fullmatch(first.text) is not None
     baseline = min(run.y for run in runs if run.size == size)
-    return Line(text, size, -baseline, starts_with_mark, first.x, rule)
+    length = sum(len(piece.text) for piece in pieces)
+    return Line(tuple(pieces), size, -baseline, starts_with_mark, first.x, rule, length)
 
 
-def _printed(pages: list[list[Line]]) -> tuple[list[list[Printed]], list[str]]:
+def _add(pieces: list[Piece], piece: Piece) -> None:
+    """Add `piece` to a line's, joined to the last one where both are set in the line's
+    type and style alike: a few runs a line to hand over, not one a word."""
+    if pieces and not piece.raised and pieces[-1][1:] == piece[1:]:
+        pieces[-1] = pieces[-1]._replace(text=pieces[-1].text + piece.text)
+    else:
+        pieces.append(piece)
+
+
+def _printed(pages: list[list[Line]]) -> tuple[list[list[Printed]], list[Printed]]:
     """Each page's lines, placed (where a block may open), and the
     running heads: the lines in smaller type above the body of every page after the first
     (the title, the symbol), which are furniture however many lines they take, not text to
     be told apart later."""
     sizes: Counter[float] = Counter()
     for line in (line for page in pages for line in page):
-        sizes[line.size] += len(line.text)
+        sizes[line.size] += line.length
     body_size = sizes.most_common(1)[0][0]
     parts = [_Page.split(page, body_size) for page in pages]
     pitches = [
@@ -461,7 +473,7 @@ def _printed(pages: list[list[Line]]) -> tuple[list[list[Printed]], list[str]]:
     pitch = statistics.median(pitches) if pitches else body_size * 1.2
     margin = Counter(round(line.x) for part in parts for line in part.body).most_common(1)
     left = margin[0][0] if margin else 0
-    heads = [line.text for part in parts[1:] for line in part.head]
+    heads = [Printed(line.runs, False) for part in parts[1:] for line in part.head]
     for part in parts[1:]:
         part.head = []
     for before, after in pairwise(parts):
@@ -508,16 +520,16 @@ class _Page:
         """The page's lines, each with where a block may open: the body's first line and
         each after a gap wider than a paragraph's line pitch or a change of type size; the
         notes' first line, the rule and each footnote's number."""
-        out = [Printed(line.text, False) for line in self.head]
+        out = [Printed(line.runs, False) for line in self.head]
         previous: Line | None = None
         for line in self.body:
             opens = previous is None or (
                 line.baseline - previous.baseline > PARAGRAPH_PITCH * pitch
                 or line.size != previous.size
             )
-            out.append(Printed(line.text, opens))
+            out.append(Printed(line.runs, opens))
             previous = line
         for line in self.notes:
             opens = line.starts_with_mark or line is self.notes[0] or line.rule
-            out.append(Printed(line.text, opens, line.rule))
+            out.append(Printed(line.runs, opens, line.rule))
         return out

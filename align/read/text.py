@@ -32,6 +32,7 @@ from resalign.align.read.blocks import (
     is_open,
     join_lines,
     join_text,
+    marked,
     strip_end,
 )
 from resalign.align.read.header import symbol_at_end
@@ -146,7 +147,7 @@ def parse_printed(
     *,
     source: str,
     lang: Language | None = None,
-    furniture: Sequence[str] = (),
+    furniture: Sequence[Printed] = (),
 ) -> Document:
     """A Document from the lines a PDF reader placed, page by page, every footnote call
     among them raised (see `build_document`'s `calls_marked`); `furniture`, what the
@@ -165,13 +166,14 @@ def parse_printed(
                 lines.append("")
             if line.rule:
                 areas.add(len(lines))
-            lines.append(unicodedata.normalize("NFC", line.text).rstrip())
+            lines.append(unicodedata.normalize("NFC", marked(line.runs)).rstrip())
     if not any(lines):
         raise ReadError(f"{source}: is empty")
     text = "\n".join(lines)
     _refuse_controls(text, source)
+    dropped = [marked(line.runs) for line in furniture]
     return _parsed(
-        text, lines, breaks, areas, source=source, lang=lang, calls_marked=True, furniture=furniture
+        text, lines, breaks, areas, source=source, lang=lang, calls_marked=True, furniture=dropped
     )
 
 
