@@ -18,7 +18,7 @@ from itertools import pairwise
 from resalign.align.dates import find_dates
 from resalign.align.errors import NotAResolutionError
 from resalign.align.languages import Language, detect
-from resalign.align.model import Amendment, Document, Footnote, Paragraph
+from resalign.align.model import SUPERSCRIPT_DIGITS, Amendment, Document, Footnote, Paragraph
 from resalign.align.patterns import lazy
 from resalign.align.read.amendments import read_amendments
 from resalign.align.read.blocks import (
@@ -43,6 +43,7 @@ SECTION_NUMERAL = lazy(r"^(?:[IVXLC]{1,7}|[A-Z])\.?$|^(?:[IVXLC]{1,7}|[A-Z])\.\s
 _FORMAT = lazy("[\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 """Bidirectional embeddings, overrides and isolates, zero-width spaces: text can be made to
 read other than it is with them (`align.render.text.shown` writes them visibly)."""
+_SUPERSCRIPT = lazy(f"[{SUPERSCRIPT_DIGITS}]")
 _CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufddb-\ufdef\ufffe\uffff]")
 """C0 and C1 control characters but tab, line feed, form feed and carriage return, and
 the noncharacters of the Basic Multilingual Plane (no XML writer takes them) but the
@@ -59,7 +60,9 @@ def build_document(
 ) -> Document:
     """Read the structure of a resolution, draft or amendment out of a reader's blocks.
     With `calls_marked`, the reader saw which digits the page prints raised and wrote
-    those as superscripts: no plain digit is then taken for a footnote call."""
+    those as superscripts: no plain digit is then taken for a footnote call. Blocks that
+    write any call as a superscript (a Word file's, a page's `<sup>`, the seeds') are
+    taken to write every call so."""
     warnings: list[str] = []
     blocks = _without_control_characters(blocks, warnings)
     document = _built(blocks, source, lang, furniture, calls_marked, warnings)
@@ -99,7 +102,8 @@ def _built(
     known = {footnote.marker for footnote in footnotes}
     rest = body[body_start:]
     texts = [block.text for block in rest]
-    cited = texts if calls_marked else mark_citations(texts, known)
+    marked = calls_marked or any(_SUPERSCRIPT.search(text) for text in texts)
+    cited = texts if marked else mark_citations(texts, known)
     units = [block._replace(text=text) for block, text in zip(rest, cited, strict=True)]
     starts = _annex_starts(units, lang)
     annex_at = starts[0] if starts else len(units)
