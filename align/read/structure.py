@@ -11,6 +11,7 @@ are settled last, from the document's own words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -64,7 +65,7 @@ def build_document(
     write any call as a superscript (a Word file's, a page's `<sup>`, the seeds') are
     taken to write every call so."""
     warnings: list[str] = []
-    blocks = _without_control_characters(blocks, warnings)
+    blocks = _cleaned(blocks, warnings)
     document = _built(blocks, source, lang, furniture, calls_marked, warnings)
     held = any(digit in block.text for block in blocks for digit in HELD_DIGITS)
     return released(document) if held else document
@@ -215,13 +216,17 @@ def _line_count(blocks: Sequence[Block]) -> int:
     return sum(len(block.text.splitlines()) + 1 for block in blocks)
 
 
-def _without_control_characters(blocks: Sequence[Block], warnings: list[str]) -> list[Block]:
-    """Control characters (an `ESC[2J` would clear the user's screen) and noncharacters
-    as U+FFFD, said; PDFium's mark for a printed hyphen (U+FFFE) as the hyphen."""
+def _cleaned(blocks: Sequence[Block], warnings: list[str]) -> list[Block]:
+    """The blocks' text composed (NFC: `é` written as `e` and an accent is the `é` of
+    every other file, as the text reader reads it); control characters (an `ESC[2J`
+    would clear the user's screen) and noncharacters as U+FFFD, said; PDFium's mark for
+    a printed hyphen (U+FFFE) as the hyphen."""
     out = []
     replaced = 0
     for block in blocks:
         text = block.text.replace("\ufffe", "-")
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
         text, count = _CONTROL.subn("\ufffd", text)
         replaced += count
         out.append(block._replace(text=text) if text != block.text else block)
