@@ -69,6 +69,11 @@ class Run(NamedTuple):
     text's own otherwise (the `er` of `1er`)."""
     italic: bool = False
 
+    def __reduce__(self) -> tuple[type[Run], tuple[str, bool, bool]]:
+        """Pickled as a call of the class (a third of the time of a named tuple's own
+        way): a PDF's lines come from the process that read them as thousands of runs."""
+        return Run, (self.text, self.raised, self.italic)
+
 
 def marked(runs: Sequence[Run]) -> str:
     """A printed line's text as blocks hold it: each raised number a call in superscript

@@ -421,7 +421,7 @@ def _line(runs: list[Run], rule: bool) -> Line:
     for run in runs:
         sizes[run.size] += len(run.text) - run.text.count(" ")
     size = sizes.most_common(1)[0][0]
-    pieces: list[Piece] = []
+    pieces = _Pieces()
     previous: Run | None = None
     after_mark = False
     for run in runs:
@@ -434,24 +434,44 @@ def _line(runs: list[Run], rule: bool) -> Line:
             if after_mark and previous is not None:  # digits are half an em wide
                 spaced = run.x - (previous.end + previous.size / 2) > 0.15 * size
             if previous is not None and spaced:
-                _add(pieces, Piece(" ", italic=previous.italic and run.italic))
-        _add(pieces, Piece(run.text, small, run.italic))
+                pieces.add(" ", False, previous.italic and run.italic)
+        pieces.add(run.text, small, run.italic)
         after_mark = mark
         previous = run
     first = runs[0]
     starts_with_mark = first.size < RAISED * size and CALL.fullmatch(first.text) is not None
     baseline = min(run.y for run in runs if run.size == size)
-    length = sum(len(piece.text) for piece in pieces)
-    return Line(tuple(pieces), size, -baseline, starts_with_mark, first.x, rule, length)
+    done, length = pieces.done()
+    return Line(done, size, -baseline, starts_with_mark, first.x, rule, length)
 
 
-def _add(pieces: list[Piece], piece: Piece) -> None:
-    """Add `piece` to a line's, joined to the last one where both are set in the line's
-    type and style alike: a few runs a line to hand over, not one a word."""
-    if pieces and not piece.raised and pieces[-1][1:] == piece[1:]:
-        pieces[-1] = pieces[-1]._replace(text=pieces[-1].text + piece.text)
-    else:
-        pieces.append(piece)
+class _Pieces:
+    """A line's runs as handed over: words set alike in the line's type joined into one
+    run (a few runs a line cross to the reading process, not one a word); each raised
+    run kept apart."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Piece] = []
+        self.texts: list[str] = []
+        self.style = (False, False)
+        self.length = 0
+
+    def add(self, text: str, raised: bool, italic: bool) -> None:
+        if raised or (raised, italic) != self.style:
+            self._close()
+            self.style = (raised, italic)
+        self.texts.append(text)
+        self.length += len(text)
+
+    def done(self) -> tuple[tuple[Piece, ...], int]:
+        """The runs, and how many characters they hold."""
+        self._close()
+        return tuple(self.pieces), self.length
+
+    def _close(self) -> None:
+        if self.texts:
+            self.pieces.append(Piece("".join(self.texts), *self.style))
+            self.texts = []
 
 
 def _printed(pages: list[list[Line]]) -> tuple[list[list[Printed]], list[Printed]]:
