@@ -30,8 +30,8 @@ from resalign.align.errors import ReadError
 from resalign.align.languages import Language
 from resalign.align.model import Document
 from resalign.align.pickling import by_fields
+from resalign.align.read import blocks
 from resalign.align.read.blocks import CALL
-from resalign.align.read.blocks import Run as Piece
 from resalign.align.read.isolated import kept, run_isolated_each
 from resalign.align.read.pages import RULE, Printed
 from resalign.align.read.text import parse_printed
@@ -59,7 +59,7 @@ noncharacter: no page has it as text); runs drop it."""
 class Line:
     """One printed line of a page: its runs, and where and in what size it is set."""
 
-    runs: tuple[Piece, ...]
+    runs: tuple[blocks.Run, ...]
     size: float
     baseline: float
     """Distance from the top of the page."""
@@ -421,7 +421,7 @@ def _line(runs: list[Run], rule: bool) -> Line:
     for run in runs:
         sizes[run.size] += len(run.text) - run.text.count(" ")
     size = sizes.most_common(1)[0][0]
-    pieces = _Pieces()
+    styled = _LineRuns()
     previous: Run | None = None
     after_mark = False
     for run in runs:
@@ -434,24 +434,24 @@ def _line(runs: list[Run], rule: bool) -> Line:
             if after_mark and previous is not None:  # digits are half an em wide
                 spaced = run.x - (previous.end + previous.size / 2) > 0.15 * size
             if previous is not None and spaced:
-                pieces.add(" ", False, previous.italic and run.italic)
-        pieces.add(run.text, small, run.italic)
+                styled.add(" ", False, previous.italic and run.italic)
+        styled.add(run.text, small, run.italic)
         after_mark = mark
         previous = run
     first = runs[0]
     starts_with_mark = first.size < RAISED * size and CALL.fullmatch(first.text) is not None
     baseline = min(run.y for run in runs if run.size == size)
-    done, length = pieces.done()
+    done, length = styled.done()
     return Line(done, size, -baseline, starts_with_mark, first.x, rule, length)
 
 
-class _Pieces:
+class _LineRuns:
     """A line's runs as handed over: words set alike in the line's type joined into one
     run (a few runs a line cross to the reading process, not one a word); each raised
     run kept apart."""
 
     def __init__(self) -> None:
-        self.pieces: list[Piece] = []
+        self.runs: list[blocks.Run] = []
         self.texts: list[str] = []
         self.style = (False, False)
         self.length = 0
@@ -463,14 +463,14 @@ class _Pieces:
         self.texts.append(text)
         self.length += len(text)
 
-    def done(self) -> tuple[tuple[Piece, ...], int]:
+    def done(self) -> tuple[tuple[blocks.Run, ...], int]:
         """The runs, and how many characters they hold."""
         self._close()
-        return tuple(self.pieces), self.length
+        return tuple(self.runs), self.length
 
     def _close(self) -> None:
         if self.texts:
-            self.pieces.append(Piece("".join(self.texts), *self.style))
+            self.runs.append(blocks.Run("".join(self.texts), *self.style))
             self.texts = []
 
 

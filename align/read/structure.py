@@ -45,6 +45,7 @@ _FORMAT = lazy("[\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 """Bidirectional embeddings, overrides and isolates, zero-width spaces: text can be made to
 read other than it is with them (`align.render.text.shown` writes them visibly)."""
 _SUPERSCRIPT = lazy(f"[{SUPERSCRIPT_DIGITS}]")
+_HELD = lazy(f"[{HELD_DIGITS}]")
 _CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufddb-\ufdef\ufffe\uffff]")
 """C0 and C1 control characters but tab, line feed, form feed and carriage return, and
 the noncharacters of the Basic Multilingual Plane (no XML writer takes them) but the
@@ -67,7 +68,7 @@ def build_document(
     warnings: list[str] = []
     blocks = _cleaned(blocks, warnings)
     document = _built(blocks, source, lang, furniture, calls_marked, warnings)
-    held = any(digit in block.text for block in blocks for digit in HELD_DIGITS)
+    held = any(_HELD.search(block.text) for block in blocks)
     return released(document) if held else document
 
 
