@@ -699,3 +699,42 @@ def test_a_dask_worker_killed_midway_has_its_work_redone(
     finally:
         cluster.close()
     assert outputs(out) == expected
+
+
+def test_a_pool_found_broken_when_a_task_goes_out_is_replaced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker can die between two waits: the pool is then broken when the next task is
+    handed to it, not only in a task's outcome. That task goes to the new pool with those
+    lost, and every result comes back once."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from tests.corpus_tasks import doubled
+
+    new_pool = LocalPool._new_pool
+    pools = []
+
+    def breaking(self: LocalPool) -> object:
+        pool = new_pool(self)
+        if not pools:  # the first pool breaks as its fifth task goes out
+            submit, sent = pool.submit, []
+
+            def submit_or_break(*arguments: object) -> object:
+                sent.append(arguments)
+                if len(sent) == 5:
+                    raise BrokenProcessPool("a child process terminated abruptly")
+                return submit(*arguments)
+
+            pool.submit = submit_or_break  # type: ignore[method-assign]
+        pools.append(pool)
+        return pool
+
+    monkeypatch.setattr(LocalPool, "_new_pool", breaking)
+    pool = LocalPool(1)
+    try:
+        assert sorted(pool.run(iter([(doubled, (n,)) for n in range(12)]))) == [
+            2 * n for n in range(12)
+        ]
+    finally:
+        pool.close()
+    assert len(pools) == 2

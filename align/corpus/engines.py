@@ -85,7 +85,12 @@ class LocalPool:
         restarts = 0
 
         def submit(call: Call) -> None:
-            pending[self._pool.submit(call[0], *call[1])] = call
+            try:
+                future = self._pool.submit(call[0], *call[1])
+            except BrokenProcessPool as error:  # it broke since the last wait: as a task's
+                future = concurrent.futures.Future()
+                future.set_exception(error)
+            pending[future] = call
 
         for call in islice(calls, self.workers * IN_FLIGHT):
             submit(call)
