@@ -12,6 +12,7 @@ the right document has standing where they occur in it; then the footnotes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,6 +66,11 @@ class Finding:
     """The offending values as they read on the left (normalized: `2017-12-19`, `64/293`)."""
     right_values: tuple[str, ...]
     message: str
+
+
+def listed(values: Sequence[str]) -> str:
+    """Values as a finding's message lists them: `FN1, FN2`, or `none`."""
+    return ", ".join(values) if values else "none"
 
 
 @by_fields

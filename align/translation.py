@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from resalign.align.alignment import Finding
+from resalign.align.alignment import Finding, listed
 from resalign.align.chain import heaviest_chain
 from resalign.align.invariants import Invariants, invariants
 from resalign.align.languages import language
@@ -170,8 +170,8 @@ def findings(
                     right.key,
                     values_left,
                     values_right,
-                    f"{kind}: {left.key} ({languages[0]}) has {_list(values_left)}, "
-                    f"{right.key} ({languages[1]}) has {_list(values_right)}",
+                    f"{kind}: {left.key} ({languages[0]}) has {listed(values_left)}, "
+                    f"{right.key} ({languages[1]}) has {listed(values_right)}",
                 )
             )
     if left.cites != right.cites:
@@ -182,15 +182,11 @@ def findings(
                 right.key,
                 left.cites,
                 right.cites,
-                f"footnotes: {left.key} ({languages[0]}) cites {_list(left.cites)}, "
-                f"{right.key} ({languages[1]}) cites {_list(right.cites)}",
+                f"footnotes: {left.key} ({languages[0]}) cites {listed(left.cites)}, "
+                f"{right.key} ({languages[1]}) cites {listed(right.cites)}",
             )
         )
     return tuple(found)
-
-
-def _list(values: Sequence[str]) -> str:
-    return ", ".join(values) if values else "none"
 
 
 class LanguageMatcher:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from resalign.align.alignment import Finding
+from resalign.align.alignment import Finding, listed
 from resalign.align.chain import heaviest_chain
 from resalign.align.model import Document
 from resalign.align.references import Identities
@@ -405,7 +405,27 @@ class VersionMatcher:
         return weighted.dice(0, 0)
 
     def findings(self, left: Unit | None, right: Unit | None) -> tuple[Finding, ...]:
-        return ()
+        """Words unchanged, but more or fewer footnote calls than before: a call added or
+        dropped is a change no word diff shows (the notes renumber from one version to
+        the next, so the calls are counted, not their keys)."""
+        if (
+            left is None
+            or right is None
+            or len(left.cites) == len(right.cites)
+            or left.normalized != right.normalized
+        ):
+            return ()
+        return (
+            Finding(
+                "footnote",
+                left.key,
+                right.key,
+                left.cites,
+                right.cites,
+                f"footnote calls: {left.key} cited {listed(left.cites)}, "
+                f"{right.key} cites {listed(right.cites)}",
+            ),
+        )
 
 
 def citation_evidence(

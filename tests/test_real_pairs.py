@@ -226,7 +226,9 @@ def test_footnotes_pair_by_the_document_they_name() -> None:
 def test_agriculture_2023_against_2024() -> None:
     """78/168 → 79/227: `3.3 billion people` became `3.2 billion people` (a change, shown
     as the numbers whole), and the yearly `Expressing concern … Global Report on Food
-    Crises` was rewritten where it stood (one changed pair, not removed and added)."""
+    Crises` was rewritten where it stood (one changed pair, not removed and added). OP53
+    reads as OP48 did, but no longer calls footnote 39 (resolution 70/259): no word shows
+    it, a finding does."""
     left, right = pdf("A_RES_78_168"), pdf("A_RES_79_227")
     alignment = align(left, right)
     views = {v.pair.keys: v for v in compare(left, right, alignment).views}
@@ -242,6 +244,12 @@ def test_agriculture_2023_against_2024() -> None:
     assert alignment.status_counts() == Counter(
         {"same": 99, "changed": 50, "added": 12, "removed": 7, "moved": 5, "moved+changed": 1}
     )
+    decade = views["OP48 → OP53"]  # 2024 dropped the call to 70/259 after `(2016–2025)`
+    assert decade.pair.status == "same"
+    assert [(f.kind, f.left_values, f.right_values) for f in decade.pair.findings] == [
+        ("footnote", ("FN39",), ())
+    ]
+    assert [p.keys for p in alignment.body if p.findings] == ["OP48 → OP53"]
 
 
 def _rows(alignment: Alignment) -> list[str]:
