@@ -20,7 +20,7 @@ from resalign.align.chain import heaviest_chain
 from resalign.align.invariants import Invariants, invariants
 from resalign.align.languages import language
 from resalign.align.model import Document
-from resalign.align.units import Unit
+from resalign.align.units import Unit, calls_finding
 from resalign.align.version import Match
 
 ORDER_FLOOR = 0.2
@@ -175,17 +175,11 @@ def findings(
                 )
             )
     if left.cites != right.cites:
-        found.append(
-            Finding(
-                "footnote",
-                left.key,
-                right.key,
-                left.cites,
-                right.cites,
-                f"footnotes: {left.key} ({languages[0]}) cites {listed(left.cites)}, "
-                f"{right.key} ({languages[1]}) cites {listed(right.cites)}",
-            )
+        said = (
+            f"footnotes: {left.key} ({languages[0]}) cites",
+            f"{right.key} ({languages[1]}) cites",
         )
+        found.append(calls_finding(left, right, said))
     return tuple(found)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from resalign.align.alignment import Mode, Status
+from resalign.align.alignment import Finding, Mode, Status, listed
 from resalign.align.model import Document, FootnoteRef
 
 HEADER_FACTS = ("SYMBOL", "SESSION", "AGENDA", "REPORT", "ADOPTED")
@@ -36,6 +36,19 @@ class Unit:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "normalized", " ".join(self.text.split()))
+
+
+def calls_finding(left: Unit, right: Unit, said: tuple[str, str]) -> Finding:
+    """A `footnote` finding on the notes `left` and `right` cite: `said` is how each side
+    is named and what it does (`PP4 (en) cites`, `PP4 cited`)."""
+    return Finding(
+        "footnote",
+        left.key,
+        right.key,
+        left.cites,
+        right.cites,
+        f"{said[0]} {listed(left.cites)}, {said[1]} {listed(right.cites)}",
+    )
 
 
 def pair_status(

@@ -20,12 +20,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from resalign.align.alignment import Finding, listed
+from resalign.align.alignment import Finding
 from resalign.align.chain import heaviest_chain
 from resalign.align.model import Document
 from resalign.align.references import Identities
 from resalign.align.similarity import Weighted, tokenize
-from resalign.align.units import Unit
+from resalign.align.units import Unit, calls_finding
 
 PAIR = 0.45
 """Similarity above which two paragraphs in order may pair."""
@@ -415,17 +415,8 @@ class VersionMatcher:
             or left.normalized != right.normalized
         ):
             return ()
-        return (
-            Finding(
-                "footnote",
-                left.key,
-                right.key,
-                left.cites,
-                right.cites,
-                f"footnote calls: {left.key} cited {listed(left.cites)}, "
-                f"{right.key} cites {listed(right.cites)}",
-            ),
-        )
+        said = (f"footnote calls: {left.key} cited", f"{right.key} cites")
+        return (calls_finding(left, right, said),)
 
 
 def citation_evidence(
