@@ -175,11 +175,11 @@ def findings(
                 )
             )
     if left.cites != right.cites:
-        said = (
-            f"footnotes: {left.key} ({languages[0]}) cites",
-            f"{right.key} ({languages[1]}) cites",
+        message = (
+            f"footnotes: {left.key} ({languages[0]}) cites {listed(left.cites)}, "
+            f"{right.key} ({languages[1]}) cites {listed(right.cites)}"
         )
-        found.append(calls_finding(left, right, said))
+        found.append(calls_finding(left, right, message))
     return tuple(found)
 
 

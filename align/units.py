@@ -30,6 +30,8 @@ class Unit:
     parent: str | None = None
     lead: str = ""
     """A paragraph's lead words (`Welcoming`), to say what a change of kind changed."""
+    calls: tuple[int, ...] = ()
+    """Where each of `cites` is called: its offset in `text`."""
     normalized: str = field(init=False, repr=False, compare=False)
     """The text as `same` compares it: whitespace runs count as one space (worked out
     once: the aligner asks for it several times a unit)."""
@@ -38,17 +40,26 @@ class Unit:
         object.__setattr__(self, "normalized", " ".join(self.text.split()))
 
 
-def calls_finding(left: Unit, right: Unit, said: tuple[str, str]) -> Finding:
-    """A `footnote` finding on the notes `left` and `right` cite: `said` is how each side
-    is named and what it does (`PP4 (en) cites`, `PP4 cited`)."""
-    return Finding(
-        "footnote",
-        left.key,
-        right.key,
-        left.cites,
-        right.cites,
-        f"{said[0]} {listed(left.cites)}, {said[1]} {listed(right.cites)}",
+def calls_finding(left: Unit, right: Unit, message: str) -> Finding:
+    """A `footnote` finding on the notes `left` and `right` cite."""
+    return Finding("footnote", left.key, right.key, left.cites, right.cites, message)
+
+
+def placed(unit: Unit) -> str:
+    """The notes a unit cites, each with the word it is called after: `FN39 after
+    “(2016–2025),”`, or `none`."""
+    return listed(
+        [
+            f"{key} after “{words[-1]}”" if (words := unit.text[:offset].split()) else key
+            for key, offset in zip(unit.cites, unit.calls, strict=True)
+        ]
     )
+
+
+def call_places(unit: Unit) -> tuple[int, ...]:
+    """Where a unit's calls stand, in words from its start: the same in two texts that
+    differ only in spacing."""
+    return tuple(len(unit.text[:offset].split()) for offset in unit.calls)
 
 
 def pair_status(
@@ -89,7 +100,10 @@ def header_units(document: Document) -> list[Unit]:
 
 
 def paragraph_units(document: Document) -> list[Unit]:
-    return [Unit(p.key, p.kind, p.text, p.footnotes, p.parent, p.lead) for p in document.paragraphs]
+    return [
+        Unit(p.key, p.kind, p.text, p.footnotes, p.parent, p.lead, tuple(r.offset for r in p.refs))
+        for p in document.paragraphs
+    ]
 
 
 def footnote_units(document: Document) -> list[Unit]:
@@ -110,6 +124,10 @@ def joined(units: Sequence[Unit]) -> Unit:
     if len(units) == 1:
         return units[0]
     first = units[0]
+    calls, start = [], 0
+    for unit in units:
+        calls += [start + offset for offset in unit.calls]
+        start += len(unit.text) + len(JOIN)
     return Unit(
         first.key,
         first.kind,
@@ -117,6 +135,7 @@ def joined(units: Sequence[Unit]) -> Unit:
         tuple(key for unit in units for key in unit.cites),
         first.parent,
         first.lead,
+        tuple(calls),
     )
 
 

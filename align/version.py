@@ -25,7 +25,7 @@ from resalign.align.chain import heaviest_chain
 from resalign.align.model import Document
 from resalign.align.references import Identities
 from resalign.align.similarity import Weighted, tokenize
-from resalign.align.units import Unit, calls_finding
+from resalign.align.units import Unit, call_places, calls_finding, placed
 
 PAIR = 0.45
 """Similarity above which two paragraphs in order may pair."""
@@ -405,18 +405,20 @@ class VersionMatcher:
         return weighted.dice(0, 0)
 
     def findings(self, left: Unit | None, right: Unit | None) -> tuple[Finding, ...]:
-        """Words unchanged, but more or fewer footnote calls than before: a call added or
-        dropped is a change no word diff shows (the notes renumber from one version to
-        the next, so the calls are counted, not their keys)."""
+        """Words unchanged, but footnote calls added, dropped or moved to another word: a
+        change no word diff shows (the notes renumber from one version to the next, so
+        the calls are compared by place, not by key)."""
         if (
             left is None
             or right is None
-            or len(left.cites) == len(right.cites)
             or left.normalized != right.normalized
+            or call_places(left) == call_places(right)
         ):
             return ()
-        said = (f"footnote calls: {left.key} cited", f"{right.key} cites")
-        return (calls_finding(left, right, said),)
+        message = (
+            f"footnote calls: {left.key} cited {placed(left)}, {right.key} cites {placed(right)}"
+        )
+        return (calls_finding(left, right, message),)
 
 
 def citation_evidence(

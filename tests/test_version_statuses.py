@@ -113,3 +113,23 @@ def test_a_merge_is_found_whole() -> None:
     (bead,) = alignment.pair_for(left="OP1")
     assert (bead.lefts, bead.rights, bead.status) == (("OP1", "OP2"), ("OP1",), "merged")
     assert [p.status for p in alignment.body] == ["same", "merged", "same"]
+
+
+def test_a_footnote_call_that_moved_or_went_is_a_finding_on_a_same_pair() -> None:
+    """The words stay, the call moves to another word, or goes: `same`, and a finding
+    says where each version calls its notes (their numbers differ from year to year)."""
+    notes = "\n\n__________\n¹ Resolution 70/1.\n² Resolution 71/1.\n"
+    before = "1. Welcomes the 2030 Agenda,¹ and calls upon States to act;\n\n2. Decides to act;²"
+    moved = "1. Welcomes the 2030 Agenda, and calls upon States¹ to act;\n\n2. Decides to act;²"
+    gone = "1. Welcomes the 2030 Agenda, and calls upon States to act;\n\n2. Decides to act;¹"
+    old = document(78, before + notes)
+    for new, said in (
+        (document(79, moved + notes), "OP1 cites FN1 after “States”"),
+        (document(79, gone + notes.replace("¹ Resolution 70/1.\n² ", "¹ ")), "OP1 cites none"),
+    ):
+        pairs = {p.keys: p for p in align(old, new).body}
+        assert pairs["OP1 → OP1"].status == "same"
+        assert [f.message for f in pairs["OP1 → OP1"].findings] == [
+            f"footnote calls: OP1 cited FN1 after “Agenda,”, {said}"
+        ]
+        assert pairs["OP2 → OP2"].findings == ()  # FN2 → FN1: renumbered, at its place
