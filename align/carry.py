@@ -355,6 +355,8 @@ def _carried(unit: Unit, context: _Context) -> CarriedUnit:
     ):
         status, (text, target_calls, replacements) = "auto-updated", updated
     target_calls, call_flags = _renumbered_calls(target_calls, unit.cites, context)
+    if not call_flags:  # the same notes, called after other words: the calls to move
+        call_flags = [f.message for f in pair.findings if f.kind == "footnote"]
     flags = [*translation.reasons, *call_flags]
     reasons = [_why_fuzzy(pair)] if status == "fuzzy" else []
     if flags:

@@ -283,3 +283,26 @@ def test_a_paired_unit_takes_in_the_neighbour_merged_into_it(en: Document, es: D
     assert widened.note == "merged: also drew on OP15, which no new unit was paired with"
     alone = Unit("OP15", "operative", f"{op16} Decides to remain seized of the matter;", ())
     assert _widened(pair, alone, context) is pair
+
+
+def test_a_footnote_call_moved_in_unchanged_words_is_no_exact_match(
+    en: Document, es: Document
+) -> None:
+    """PP4's words stay but its call to FN1 moves from `Development,` to `adoption`: the
+    old translation's call would stand after the wrong word, so the unit is fuzzy and
+    says why."""
+    from dataclasses import replace
+
+    from resalign.align.model import FootnoteRef
+
+    pp4 = en.paragraph("PP4")
+    at = pp4.text.index(" of the 2030")
+    moved = replace(pp4, refs=(FootnoteRef("FN1", at),))
+    new = replace(en, paragraphs=tuple(moved if p.key == "PP4" else p for p in en.paragraphs))
+    unit = carry(en, es, new).unit("PP4")
+    assert unit.status == "fuzzy"
+    assert (
+        "footnote calls: PP4 cited FN1 after “Development,”, PP4 cites FN1 after “adoption”"
+        in unit.reasons
+    )
+    assert carry(en, es, en).unit("PP4").status == "exact"
