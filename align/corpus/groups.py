@@ -187,6 +187,11 @@ def group(catalog: Catalog, listed: Sequence[ListedSeries] = ()) -> Groups:
         "max(e.kind = 'resolution'), max(e.kind = 'draft'), coalesce(min(e.session), 0), "
         "count(*) FROM members m JOIN entries e USING (id) GROUP BY m.symbol"
     )
+    db.execute(
+        "INSERT INTO titled SELECT m.language, title_key(e.title), m.symbol, e.session "
+        "FROM members m JOIN entries e USING (id) JOIN symbols s USING (symbol) "
+        "WHERE s.resolution AND e.title != ''"
+    )
     _series(catalog, listed, warnings)
     _adoptions(catalog, warnings)
     db.commit()
@@ -293,14 +298,10 @@ def _add_series(db: sqlite3.Connection, name: str, symbols: list[str], *, listed
 
 
 def _link_by_title(db: sqlite3.Connection) -> None:
-    """Label each resolution with the least symbol of those it is linked to by a title
-    it shares in some language, through any number of others: one step a round, until
-    no label changes."""
-    db.execute(
-        "INSERT INTO titled SELECT m.language, title_key(e.title), m.symbol, e.session "
-        "FROM members m JOIN entries e USING (id) JOIN linked USING (symbol) "
-        "WHERE e.title != ''"
-    )
+    """Label each resolution still unlinked (in no listed series) with the least symbol
+    of those it is linked to by a title it shares in some language, through any number
+    of others: one step a round, until no label changes (`titled` holds every
+    resolution's titles; the joins with `linked` keep the unlinked ones)."""
     while True:
         db.execute("DELETE FROM lowest")
         db.execute(
@@ -344,12 +345,6 @@ def _adoptions(catalog: Catalog, warnings: list[str]) -> None:
         "INSERT OR REPLACE INTO named SELECT base_symbol(e.draft), m.symbol "
         "FROM members m JOIN entries e USING (id) JOIN symbols s USING (symbol) "
         "WHERE s.resolution AND e.draft != '' ORDER BY m.symbol, m.source"
-    )
-    db.execute("DELETE FROM titled")
-    db.execute(
-        "INSERT INTO titled SELECT m.language, title_key(e.title), m.symbol, e.session "
-        "FROM members m JOIN entries e USING (id) JOIN symbols s USING (symbol) "
-        "WHERE s.resolution AND e.title != ''"
     )
     drafts = db.execute("SELECT symbol FROM symbols WHERE draft ORDER BY key, symbol")
     for (draft,) in drafts:
