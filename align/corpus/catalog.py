@@ -109,6 +109,8 @@ _SCHEMA = f"""
 CREATE TABLE sources (source TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE entries ({", ".join(_COLUMNS)}, PRIMARY KEY (id)) WITHOUT ROWID;
 """
+_INSERT = f"INSERT OR REPLACE INTO entries VALUES ({', '.join('?' * len(_COLUMNS))})"
+_WARNINGS = _COLUMNS.index("warnings")
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS entries_by_source ON entries (source, id);
 CREATE INDEX IF NOT EXISTS entries_by_symbol ON entries (symbol, source, id);
@@ -141,9 +143,8 @@ class Catalog:
 
     def add(self, entry: Entry) -> None:
         row = [getattr(entry, name) for name in _COLUMNS]
-        row[_COLUMNS.index("warnings")] = json.dumps(list(entry.warnings), ensure_ascii=False)
-        marks = ", ".join("?" * len(_COLUMNS))
-        self.db.execute(f"INSERT OR REPLACE INTO entries VALUES ({marks})", row)
+        row[_WARNINGS] = json.dumps(list(entry.warnings), ensure_ascii=False)
+        self.db.execute(_INSERT, row)
 
     def entry(self, id: str) -> Entry:
         found = self.db.execute("SELECT * FROM entries WHERE id = ?", (id,)).fetchone()

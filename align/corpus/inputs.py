@@ -60,13 +60,21 @@ def collection(given: str | Path, *, skip: Path | None = None) -> Collection:
     is never read as input."""
     path = Path(given)
     if is_dir(path):
-        return Collection(Found(partial(_documents_in, path, skip.resolve() if skip else None)))
+        return Collection(Found(partial(_documents_under, path, skip.resolve() if skip else None)))
     if not is_file(path):
         raise ReadError(f"{path}: no such file or folder")
     listed = _toml(path) if path.suffix.lower() == ".toml" else _listed(path)
     for _ in listed.paths:  # every line is checked now, before the run starts
         pass
     return listed
+
+
+def _documents_under(folder: Path, skipped: Path | None) -> Iterator[Path]:
+    """The documents of the folder a run is given, none where it is `skipped` or inside
+    it."""
+    target = folder.resolve()
+    if skipped is None or (target != skipped and skipped not in target.parents):
+        yield from _documents_in(folder, skipped)
 
 
 def _documents_in(folder: Path, skipped: Path | None) -> Iterator[Path]:
@@ -94,8 +102,12 @@ def _documents_among(scan: Iterator[os.DirEntry[str]], skipped: Path | None) -> 
             continue
         if path.suffix.lower() not in EXTENSIONS:
             continue
+        if not each.is_symlink():  # a file here is in no skipped folder: none is walked
+            if each.is_file(follow_symlinks=False):
+                yield path
+            continue
         target = _resolved(path)
-        if target is None or (is_file(path) and not (skipped and skipped in target.parents)):
+        if target is None or (target.is_file() and not (skipped and skipped in target.parents)):
             yield path
 
 
