@@ -81,14 +81,15 @@ def marked(runs: Sequence[Run]) -> str:
     text), italic stretches between `EMPHASIS` marks, the text's own superscripts held."""
     if len(runs) == 1 and not runs[0].raised and not runs[0].italic:
         return held(runs[0].text)  # most lines: one run in the body's type
+    calls = [run.raised and CALL.fullmatch(run.text) is not None for run in runs]
     pieces = [
         (run.text.rstrip(",").translate(TO_SUPERSCRIPT), False)
-        if run.raised and CALL.fullmatch(run.text)
+        if call
         else (held(run.text), run.italic)
-        for run in runs
+        for run, call in zip(runs, calls, strict=True)
     ]
     text = with_emphasis(pieces)
-    if runs and runs[0].raised and CALL.fullmatch(runs[0].text):
+    if calls and calls[0]:
         mark = pieces[0][0]
         text = f"{mark} {text[len(mark) :].lstrip()}"
     return text
